@@ -1,0 +1,109 @@
+package io.stipple.platform.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stipple.platform.correlation.Correlation;
+import io.stipple.platform.events.DomainEvent;
+import io.stipple.platform.events.EventEnvelope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Writes events to the outbox table inside the caller's transaction. The {@link OutboxRelay} publishes
+ * them after commit; a transaction that rolls back leaves nothing to publish.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    TransactionSynchronizationRegistry txRegistry;
+
+    @Inject
+    OutboxRelay relay;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String serviceName;
+
+    /**
+     * Adds an event to the outbox in the current transaction.
+     *
+     * @param topic    the topic it goes to
+     * @param clinicId the tenant it belongs to
+     * @param subject  what it is about; also the Kafka key (the client id, so a client's events stay in order)
+     * @param event    the data
+     * @return the envelope as it will be published
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope publish(String topic, UUID clinicId, String subject, DomainEvent event) {
+        EventEnvelope envelope = new EventEnvelope(
+                EventEnvelope.SPEC_VERSION,
+                UUID.randomUUID(),
+                "/stipple/" + serviceName,
+                EventEnvelope.typeOf(event.eventName()),
+                subject,
+                Instant.now(clock).truncatedTo(ChronoUnit.MICROS),
+                "application/json",
+                clinicId,
+                event.schemaVersion(),
+                Correlation.current(),
+                mapper.valueToTree(event));
+        String payload;
+        try {
+            payload = mapper.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event " + event.eventName() + " cannot be serialised", e);
+        }
+        em.createNativeQuery("""
+                        insert into outbox_event (event_id, topic, message_key, event_type, payload, correlation_id, created_at)
+                        values (:eventId, :topic, :key, :type, :payload, :correlationId, :createdAt)""")
+                .setParameter("eventId", envelope.id())
+                .setParameter("topic", topic)
+                .setParameter("key", subject)
+                .setParameter("type", envelope.type())
+                .setParameter("payload", payload)
+                .setParameter("correlationId", envelope.correlationid())
+                .setParameter("createdAt", envelope.time())
+                .executeUpdate();
+        wakeRelayAfterCommit();
+        return envelope;
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (txRegistry.getResource(OutboxRelay.class) != null) {
+            return; // already registered for this transaction
+        }
+        txRegistry.putResource(OutboxRelay.class, Boolean.TRUE);
+        txRegistry.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,222 @@
+package io.stipple.platform.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.stipple.platform.correlation.Correlation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes committed outbox rows to Kafka, in insertion order.
+ *
+ * <p>One relay at a time per database, whatever the replica count: a round runs under a
+ * transaction-scoped PostgreSQL advisory lock, so rows are sent in id order and a client's events keep
+ * their order on the topic. A commit on this replica wakes the relay at once; rows committed elsewhere
+ * are found by polling. While Kafka is unreachable the rows stay and are retried with backoff; a row
+ * whose send is uncertain is sent again, which the consumers' inbox makes harmless.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Advisory lock key (per database) held by the relay round in progress. */
+    private static final long RELAY_LOCK = 0x5717_0B0CL;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final AtomicLong lagMillis = new AtomicLong();
+    private volatile boolean running;
+    private Thread thread;
+    private KafkaProducer<String, String> producer;
+    private Counter published;
+    private Counter failures;
+    private Instant lastCleanup = Instant.EPOCH;
+
+    void start(@Observes StartupEvent event) {
+        published = registry.counter("stipple.outbox.published");
+        failures = registry.counter("stipple.outbox.failures");
+        registry.gauge("stipple.outbox.lag.seconds", lagMillis, v -> v.get() / 1000.0);
+        if (!config.relayEnabled()) {
+            LOG.info("outbox relay disabled on this instance");
+            return;
+        }
+        producer = new KafkaProducer<>(producerConfig());
+        running = true;
+        thread = new Thread(this::loop, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wake();
+        if (thread != null) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    /** Asks for a round now (called after a transaction that wrote to the outbox commits). */
+    public void wake() {
+        wakeUps.release();
+    }
+
+    private Properties producerConfig() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        int timeoutMs = (int) config.sendTimeout().toMillis();
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Integer.toString(timeoutMs));
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Integer.toString(Math.max(1000, timeoutMs / 2)));
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(timeoutMs));
+        props.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        return props;
+    }
+
+    private void loop() {
+        long backoffMs = 0;
+        while (running) {
+            try {
+                long waitMs = backoffMs > 0 ? backoffMs : config.pollInterval().toMillis();
+                if (wakeUps.tryAcquire(waitMs, TimeUnit.MILLISECONDS)) {
+                    wakeUps.drainPermits();
+                }
+                if (!running) {
+                    return;
+                }
+                int sent;
+                do {
+                    sent = relayOnce();
+                } while (sent == config.batchSize() && running);
+                backoffMs = 0;
+                cleanupNowAndThen();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failures.increment();
+                backoffMs = backoffMs == 0 ? 200 : Math.min(backoffMs * 2, config.maxBackoff().toMillis());
+                LOG.warnf("outbox relay round failed (retrying in %d ms): %s", backoffMs, rootMessage(e));
+            }
+        }
+    }
+
+    /**
+     * Sends one batch of pending rows and marks them published, all in one transaction under the relay lock.
+     *
+     * @return how many rows were published (0 when another replica holds the lock)
+     */
+    public int relayOnce() {
+        return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
+            Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
+                    .setParameter("key", RELAY_LOCK)
+                    .getSingleResult();
+            if (!Boolean.TRUE.equals(locked)) {
+                return 0;
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                            select id, topic, message_key, payload, correlation_id, created_at
+                            from outbox_event where published_at is null order by id limit :limit""")
+                    .setParameter("limit", config.batchSize())
+                    .getResultList();
+            if (rows.isEmpty()) {
+                lagMillis.set(0);
+                return 0;
+            }
+            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+            List<Long> ids = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(
+                        (String) row[1], (String) row[2], (String) row[3]);
+                if (row[4] != null) {
+                    record.headers().add(Correlation.KAFKA_HEADER, row[4].toString().getBytes(StandardCharsets.UTF_8));
+                }
+                record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+                acks.add(producer.send(record));
+                ids.add(((Number) row[0]).longValue());
+            }
+            producer.flush();
+            long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            Object oldest = rows.get(0)[5];
+            if (oldest instanceof java.time.OffsetDateTime odt) {
+                lagMillis.set(Math.max(0, Duration.between(odt.toInstant(), Instant.now()).toMillis()));
+            } else if (oldest instanceof Instant instant) {
+                lagMillis.set(Math.max(0, Duration.between(instant, Instant.now()).toMillis()));
+            }
+            em.createNativeQuery("update outbox_event set published_at = now() where id in (:ids)")
+                    .setParameter("ids", ids)
+                    .executeUpdate();
+            published.increment(ids.size());
+            return ids.size();
+        });
+    }
+
+    private void cleanupNowAndThen() {
+        if (Duration.between(lastCleanup, Instant.now()).toMinutes() < 10) {
+            return;
+        }
+        lastCleanup = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "delete from outbox_event where published_at < now() - make_interval(secs => :secs)")
+                .setParameter("secs", (double) config.retention().toSeconds())
+                .executeUpdate());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+}

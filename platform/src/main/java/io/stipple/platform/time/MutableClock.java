@@ -1,0 +1,46 @@
+package io.stipple.platform.time;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A clock tests can set and advance. Until it is set it follows the system clock, so a service booted
+ * with it behaves normally.
+ */
+public class MutableClock extends Clock {
+
+    private final AtomicReference<Instant> fixed = new AtomicReference<>();
+
+    public void set(Instant instant) {
+        fixed.set(instant);
+    }
+
+    public void advance(Duration duration) {
+        fixed.updateAndGet(current -> (current == null ? Instant.now() : current).plus(duration));
+    }
+
+    /** Back to following the system clock. */
+    public void reset() {
+        fixed.set(null);
+    }
+
+    @Override
+    public Instant instant() {
+        Instant instant = fixed.get();
+        return instant == null ? Instant.now() : instant;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return Clock.fixed(instant(), zone);
+    }
+}
