@@ -1,0 +1,4 @@
+package io.stipple.client.domain;
+
+/** How a client prefers to be contacted. */
+public enum Channel { EMAIL, SMS, PUSH }

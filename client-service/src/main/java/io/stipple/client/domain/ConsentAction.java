@@ -1,0 +1,3 @@
+package io.stipple.client.domain;
+
+public enum ConsentAction { GRANTED, WITHDRAWN }

@@ -1,0 +1,4 @@
+package io.stipple.client.domain;
+
+/** Whether screening allows treatment. */
+public enum Eligibility { ELIGIBLE, NEEDS_REVIEW, NOT_ELIGIBLE }

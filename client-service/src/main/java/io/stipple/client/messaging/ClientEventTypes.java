@@ -1,0 +1,84 @@
+package io.stipple.client.messaging;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.stipple.client.domain.Channel;
+import io.stipple.client.domain.Condition;
+import io.stipple.client.domain.ConsentScope;
+import io.stipple.client.domain.DesiredLook;
+import io.stipple.client.domain.Eligibility;
+import io.stipple.client.domain.HairLossScale;
+import io.stipple.client.domain.Sex;
+import io.stipple.client.domain.TreatmentType;
+import io.stipple.platform.events.DomainEvent;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The data of the events on {@code stipple.clients} (schema version 1). Field names are the contract with
+ * booking-, notification- and gallery-service: add fields, never rename. Nulls are written as {@code null}.
+ */
+public final class ClientEventTypes {
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ClientRegistered(UUID clientId, String firstName, String lastName, String email, String phone,
+                                   LocalDate dateOfBirth, Sex sex, String timeZone, String locale,
+                                   List<Channel> preferredChannels, boolean marketingOptIn, long version)
+            implements DomainEvent {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ClientUpdated(UUID clientId, String firstName, String lastName, String email, String phone,
+                                LocalDate dateOfBirth, Sex sex, String timeZone, String locale,
+                                List<Channel> preferredChannels, boolean marketingOptIn, long version)
+            implements DomainEvent {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record AssessmentRecorded(UUID clientId, UUID assessmentId, Instant assessedAt, HairLossScale scale,
+                                     String stage, Condition condition, int coveragePercent, int fitzpatrickType,
+                                     String hairColour, DesiredLook desiredLook) implements DomainEvent {
+    }
+
+    /** {@code screenedAt} is an addition to the documented fields. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ScreeningRecorded(UUID clientId, UUID screeningId, Eligibility eligibility, boolean reviewed,
+                                    List<String> reasons, Instant screenedAt) implements DomainEvent {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ConsentGranted(UUID clientId, ConsentScope scope, String partnerId, String textVersion,
+                                 Instant occurredAt, String recordedBy) implements DomainEvent {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ConsentWithdrawn(UUID clientId, ConsentScope scope, String partnerId, String textVersion,
+                                   Instant occurredAt, String recordedBy) implements DomainEvent {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record TreatmentPlanAgreed(UUID clientId, UUID planId, TreatmentType treatmentType, int plannedSessions,
+                                      int healingIntervalDays, HairLossScale scale, String stage, Condition condition,
+                                      int coveragePercent, Eligibility eligibility, Sex sex, Instant agreedAt)
+            implements DomainEvent {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record TreatmentPlanCancelled(UUID clientId, UUID planId, Instant occurredAt, String reason)
+            implements DomainEvent {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record TreatmentPlanCompleted(UUID clientId, UUID planId, Instant occurredAt) implements DomainEvent {
+    }
+
+    /** Only ids: every consumer purges or anonymises all it holds about the client. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ClientErased(UUID clientId, Instant erasedAt) implements DomainEvent {
+    }
+
+    private ClientEventTypes() {
+    }
+}

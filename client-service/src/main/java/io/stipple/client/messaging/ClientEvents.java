@@ -1,0 +1,87 @@
+package io.stipple.client.messaging;
+
+import io.stipple.client.domain.Assessment;
+import io.stipple.client.domain.Client;
+import io.stipple.client.domain.ConsentRecord;
+import io.stipple.client.domain.Screening;
+import io.stipple.client.domain.TreatmentPlan;
+import io.stipple.client.messaging.ClientEventTypes.AssessmentRecorded;
+import io.stipple.client.messaging.ClientEventTypes.ClientErased;
+import io.stipple.client.messaging.ClientEventTypes.ClientRegistered;
+import io.stipple.client.messaging.ClientEventTypes.ClientUpdated;
+import io.stipple.client.messaging.ClientEventTypes.ConsentGranted;
+import io.stipple.client.messaging.ClientEventTypes.ConsentWithdrawn;
+import io.stipple.client.messaging.ClientEventTypes.ScreeningRecorded;
+import io.stipple.client.messaging.ClientEventTypes.TreatmentPlanAgreed;
+import io.stipple.client.messaging.ClientEventTypes.TreatmentPlanCancelled;
+import io.stipple.client.messaging.ClientEventTypes.TreatmentPlanCompleted;
+import io.stipple.platform.events.Topics;
+import io.stipple.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The one place that turns client-service's aggregates into events on {@code stipple.clients} (through the
+ * outbox, so inside the caller's transaction). Shapes: docs/EVENTS.md and docs/asyncapi/client-service.yaml.
+ */
+@ApplicationScoped
+public class ClientEvents {
+
+    @Inject
+    Outbox outbox;
+
+    public void registered(Client c) {
+        publish(c.clinicId, c.id, new ClientRegistered(c.id, c.firstName, c.lastName, c.email, c.phone,
+                c.dateOfBirth, c.sex, c.timeZone, c.locale, c.channels(), c.marketingOptIn, c.version));
+    }
+
+    public void updated(Client c) {
+        publish(c.clinicId, c.id, new ClientUpdated(c.id, c.firstName, c.lastName, c.email, c.phone,
+                c.dateOfBirth, c.sex, c.timeZone, c.locale, c.channels(), c.marketingOptIn, c.version));
+    }
+
+    public void assessmentRecorded(Assessment a) {
+        publish(a.clinicId, a.clientId, new AssessmentRecorded(a.clientId, a.id, a.assessedAt, a.scale, a.stage,
+                a.condition, a.coveragePercent, a.fitzpatrickType, a.hairColour, a.desiredLook));
+    }
+
+    public void screeningRecorded(Screening s) {
+        publish(s.clinicId, s.clientId, new ScreeningRecorded(s.clientId, s.id, s.eligibility, s.reviewed,
+                s.reasons, s.screenedAt));
+    }
+
+    public void consentChanged(ConsentRecord r) {
+        if (r.isGrant()) {
+            publish(r.clinicId, r.clientId, new ConsentGranted(r.clientId, r.scope, r.partnerId, r.textVersion,
+                    r.occurredAt, r.recordedBy));
+        } else {
+            publish(r.clinicId, r.clientId, new ConsentWithdrawn(r.clientId, r.scope, r.partnerId, r.textVersion,
+                    r.occurredAt, r.recordedBy));
+        }
+    }
+
+    public void planAgreed(TreatmentPlan p, Assessment basis, Client client) {
+        publish(p.clinicId, p.clientId, new TreatmentPlanAgreed(p.clientId, p.id, p.treatmentType,
+                p.plannedSessions, p.healingIntervalDays, basis.scale, basis.stage, basis.condition,
+                basis.coveragePercent, p.eligibility, client.sex, p.agreedAt));
+    }
+
+    public void planCancelled(TreatmentPlan p) {
+        publish(p.clinicId, p.clientId, new TreatmentPlanCancelled(p.clientId, p.id, p.cancelledAt, p.cancelReason));
+    }
+
+    public void planCompleted(TreatmentPlan p) {
+        publish(p.clinicId, p.clientId, new TreatmentPlanCompleted(p.clientId, p.id, p.completedAt));
+    }
+
+    public void erased(UUID clinicId, UUID clientId, Instant at) {
+        publish(clinicId, clientId, new ClientErased(clientId, at));
+    }
+
+    private void publish(UUID clinicId, UUID clientId, io.stipple.platform.events.DomainEvent event) {
+        outbox.publish(Topics.CLIENTS, clinicId, clientId.toString(), event);
+    }
+}

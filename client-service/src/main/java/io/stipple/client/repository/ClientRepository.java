@@ -1,0 +1,81 @@
+package io.stipple.client.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.stipple.client.domain.Client;
+import io.stipple.platform.web.Page;
+import io.stipple.platform.web.PageQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
+
+    private static final Sort ORDER = Sort.by("createdAt").and("id");
+
+    public Optional<Client> findInClinic(UUID id, UUID clinicId) {
+        return find("id = ?1 and clinicId = ?2", id, clinicId).firstResultOptional();
+    }
+
+    public Optional<Client> findByEmail(UUID clinicId, String email) {
+        return find("clinicId = ?1 and email = ?2", clinicId, email).firstResultOptional();
+    }
+
+    public Optional<Client> findByPhone(UUID clinicId, String phone) {
+        return find("clinicId = ?1 and phone = ?2", clinicId, phone).firstResultOptional();
+    }
+
+    /**
+     * A page of clients matching the filters, oldest first. Exactly one of {@code clinicId} and {@code onlyIds}
+     * scopes the search (a clinic's staff, or the clients a partner or client token may see).
+     *
+     * @param name  part of the first or last name (case-insensitive), or null
+     * @param email exact (normalised) email, or null
+     * @param phone exact E.164 phone, or null
+     */
+    public Page<Client> search(UUID clinicId, Collection<UUID> onlyIds, String name, String email, String phone,
+                               PageQuery page) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (clinicId != null) {
+            where.add("clinicId = :clinicId");
+            params.and("clinicId", clinicId);
+        }
+        if (onlyIds != null) {
+            if (onlyIds.isEmpty()) {
+                return Page.of(List.of(), page, 0);
+            }
+            where.add("id in :ids");
+            params.and("ids", onlyIds);
+        }
+        if (name != null && !name.isBlank()) {
+            where.add("(lower(firstName) like :name or lower(lastName) like :name"
+                    + " or lower(concat(firstName, ' ', lastName)) like :name)");
+            params.and("name", "%" + escapeLike(name.trim().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (email != null) {
+            where.add("email = :email");
+            params.and("email", email);
+        }
+        if (phone != null) {
+            where.add("phone = :phone");
+            params.and("phone", phone);
+        }
+        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
+        var panacheQuery = find(query, ORDER, params);
+        long total = panacheQuery.count();
+        List<Client> items = panacheQuery.page(page.page, page.size).list();
+        return Page.of(items, page, total);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,114 @@
+package io.stipple.client.rest;
+
+import io.stipple.client.domain.ConsentRecord;
+import io.stipple.client.service.ConsentService;
+import io.stipple.platform.idempotency.Idempotency;
+import io.stipple.platform.problem.Problem;
+import io.stipple.platform.security.Roles;
+import io.stipple.platform.web.ETags;
+import io.stipple.platform.web.Page;
+import io.stipple.platform.web.PageQuery;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/clients/{clientId}/consents")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Consents", description = "Treatment, clinical photos, public gallery, marketing and partner sharing: "
+        + "granted and withdrawn with time, text version and who recorded it (access is audited)")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such client visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ConsentResource {
+
+    @Inject
+    ConsentService consents;
+
+    @Inject
+    Idempotency idempotency;
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.PARTNER, Roles.CLIENT})
+    @Operation(summary = "The current state of every consent")
+    @APIResponse(responseCode = "200", description = "Per scope: granted or not, since when, which text version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentsView.class)))
+    public ConsentsView current(@PathParam("clientId") UUID clientId) {
+        return ConsentMapper.toView(clientId, consents.current(clientId));
+    }
+
+    @GET
+    @Path("history")
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.PARTNER, Roles.CLIENT})
+    @Operation(summary = "Every grant and withdrawal, oldest first")
+    @APIResponse(responseCode = "200", description = "A page of consent records",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<ConsentView> history(@PathParam("clientId") UUID clientId, @BeanParam @Valid PageQuery page) {
+        return consents.history(clientId, page).map(ConsentMapper::toView);
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
+    @Operation(summary = "Grant a consent",
+            description = "Staff of the clinic or the client themself. PARTNER_SHARING names the partner. "
+                    + "Publishes ConsentGranted.")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request (partnerId missing for PARTNER_SHARING or given for another scope)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "idempotency-key-in-use", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response grant(@PathParam("clientId") UUID clientId,
+                          @Parameter(description = "Makes retries safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                          @Valid @NotNull ConsentGrantRequest request) {
+        return idempotency.execute(idempotencyKey, "POST /api/v1/clients/" + clientId + "/consents", request,
+                () -> Response.status(201).entity(ConsentMapper.toView(consents.grant(clientId, request))).build());
+    }
+
+    @POST
+    @Path("withdrawals")
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
+    @Operation(summary = "Withdraw a consent",
+            description = "Takes effect at once. Staff of the clinic or the client themself. Publishes ConsentWithdrawn.")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "idempotency-key-in-use", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "consent-not-granted: nothing to withdraw; or idempotency-key-reused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response withdraw(@PathParam("clientId") UUID clientId,
+                             @Parameter(description = "Makes retries safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                             @Valid @NotNull ConsentWithdrawalRequest request) {
+        return idempotency.execute(idempotencyKey, "POST /api/v1/clients/" + clientId + "/consents/withdrawals", request,
+                () -> Response.status(201).entity(ConsentMapper.toView(consents.withdraw(clientId, request))).build());
+    }
+
+    @Schema(name = "ConsentPage")
+    public record ConsentPage(List<ConsentView> items, int page, int size, long totalItems, int totalPages) {
+    }
+}

@@ -1,0 +1,169 @@
+package io.stipple.client.service;
+
+import io.stipple.client.domain.Channel;
+import io.stipple.client.domain.Client;
+import io.stipple.client.domain.PhoneNumbers;
+import io.stipple.client.messaging.ClientEvents;
+import io.stipple.client.repository.ClientRepository;
+import io.stipple.client.rest.ClientRequest;
+import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.security.Caller;
+import io.stipple.platform.web.ETags;
+import io.stipple.platform.web.Page;
+import io.stipple.platform.web.PageQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Registering, reading, searching and updating clients. */
+@ApplicationScoped
+@Transactional
+public class ClientService {
+
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+
+    @Inject
+    ClientRepository clients;
+
+    @Inject
+    ClientAccess access;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ClientEvents events;
+
+    @Inject
+    Clock clock;
+
+    public Client register(ClientRequest request) {
+        UUID clinicId = caller.clinicId();
+        Client client = new Client();
+        client.id = UUID.randomUUID();
+        client.clinicId = clinicId;
+        apply(client, request);
+        refuseDuplicates(client);
+        client.createdAt = now();
+        client.updatedAt = client.createdAt;
+        clients.persist(client);
+        flush();
+        events.registered(client);
+        return client;
+    }
+
+    public Client get(UUID clientId) {
+        return access.readable(clientId);
+    }
+
+    /** Replaces the client's details if {@code expectedVersion} is current (412 otherwise). */
+    public Client update(UUID clientId, long expectedVersion, ClientRequest request) {
+        Client client = access.manageable(clientId);
+        ETags.checkCurrent(expectedVersion, client.version);
+        apply(client, request);
+        refuseDuplicates(client);
+        client.updatedAt = now(); // always dirty, so every accepted update gets a new version
+        flush();
+        events.updated(client);
+        return client;
+    }
+
+    /**
+     * Clients the caller may see, oldest first, optionally filtered by part of the name, exact email or phone
+     * (normalised the same way as on registration).
+     */
+    public Page<Client> search(String name, String email, String phone, PageQuery page) {
+        ClientAccess.Scope scope = access.listScope();
+        String normalisedEmail = email == null || email.isBlank() ? null : Client.normaliseEmail(email);
+        String normalisedPhone = phone == null || phone.isBlank() ? null : PhoneNumbers.toE164(phone, null);
+        return clients.search(scope.clinicId(), scope.onlyIds(), name, normalisedEmail, normalisedPhone, page);
+    }
+
+    private void apply(Client client, ClientRequest r) {
+        Locale locale = locale(r.locale());
+        client.firstName = r.firstName().trim();
+        client.lastName = r.lastName().trim();
+        client.email = Client.normaliseEmail(r.email());
+        client.phone = PhoneNumbers.toE164(r.phone(), locale);
+        client.dateOfBirth = r.dateOfBirth();
+        client.sex = r.sex();
+        client.genderIdentity = r.genderIdentity() == null || r.genderIdentity().isBlank() ? null : r.genderIdentity().trim();
+        client.timeZone = zone(r.timeZone());
+        client.locale = locale.toLanguageTag();
+        client.channels(r.preferredChannels() == null || r.preferredChannels().isEmpty()
+                ? List.of(Channel.EMAIL) : r.preferredChannels());
+        client.marketingOptIn = r.marketingOptIn();
+    }
+
+    /** A second client with the same email or phone in the clinic is refused, naming the existing one. */
+    private void refuseDuplicates(Client client) {
+        Optional<Client> sameEmail = clients.findByEmail(client.clinicId, client.email)
+                .filter(other -> !other.id.equals(client.id));
+        if (sameEmail.isPresent()) {
+            throw duplicate("email", sameEmail.get().id);
+        }
+        if (client.phone != null) {
+            Optional<Client> samePhone = clients.findByPhone(client.clinicId, client.phone)
+                    .filter(other -> !other.id.equals(client.id));
+            if (samePhone.isPresent()) {
+                throw duplicate("phone", samePhone.get().id);
+            }
+        }
+    }
+
+    private static ProblemException duplicate(String field, UUID existing) {
+        return ProblemException.conflict("duplicate-client",
+                        "A client with this " + field + " already exists in the clinic: " + existing)
+                .with("field", field)
+                .with("existingClientId", existing);
+    }
+
+    /** Flushes now so a concurrent duplicate (unique index) is a 409, not a failure at commit. */
+    private void flush() {
+        try {
+            clients.flush();
+        } catch (PersistenceException e) {
+            if (e instanceof org.hibernate.exception.ConstraintViolationException cve && cve.getConstraintName() != null
+                    && cve.getConstraintName().startsWith("client_")) {
+                throw ProblemException.conflict("duplicate-client",
+                        "A client with this email or phone was registered at the same moment; search for it");
+            }
+            throw e;
+        }
+    }
+
+    private static Locale locale(String tag) {
+        String trimmed = tag.trim().replace('_', '-');
+        if (!LANGUAGE_TAG.matcher(trimmed).matches()) {
+            throw ProblemException.invalidField("locale", "must be a BCP 47 language tag such as en-GB");
+        }
+        Locale locale = Locale.forLanguageTag(trimmed);
+        if (locale.getLanguage().isEmpty()) {
+            throw ProblemException.invalidField("locale", "must be a BCP 47 language tag such as en-GB");
+        }
+        return locale;
+    }
+
+    private static String zone(String zone) {
+        String trimmed = zone.trim();
+        if (!ZoneId.getAvailableZoneIds().contains(trimmed)) {
+            throw ProblemException.invalidField("timeZone", "must be an IANA time zone such as Europe/London");
+        }
+        return trimmed;
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,102 @@
+package io.stipple.client.service;
+
+import io.stipple.client.domain.AuditAction;
+import io.stipple.client.domain.Client;
+import io.stipple.client.domain.ConsentAction;
+import io.stipple.client.domain.ConsentRecord;
+import io.stipple.client.domain.ConsentScope;
+import io.stipple.client.domain.ConsentState;
+import io.stipple.client.messaging.ClientEvents;
+import io.stipple.client.repository.ConsentRepository;
+import io.stipple.client.rest.ConsentGrantRequest;
+import io.stipple.client.rest.ConsentWithdrawalRequest;
+import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.web.Page;
+import io.stipple.platform.web.PageQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** Consents: granted and withdrawn by staff or by the client themself; history kept; every access audited. */
+@ApplicationScoped
+@Transactional
+public class ConsentService {
+
+    @Inject
+    ConsentRepository consents;
+
+    @Inject
+    ClientAccess access;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ClientEvents events;
+
+    @Inject
+    Clock clock;
+
+    public ConsentRecord grant(UUID clientId, ConsentGrantRequest r) {
+        Client client = access.staffOrSelf(clientId);
+        String partnerId = partner(r.scope(), r.partnerId());
+        return record(client, r.scope(), partnerId, ConsentAction.GRANTED, r.textVersion().trim());
+    }
+
+    /** Withdrawal takes effect at once: the scope is not granted from this record on. */
+    public ConsentRecord withdraw(UUID clientId, ConsentWithdrawalRequest r) {
+        Client client = access.staffOrSelf(clientId);
+        String partnerId = partner(r.scope(), r.partnerId());
+        ConsentRecord grant = consents.state(clientId).grantToWithdraw(r.scope(), partnerId);
+        return record(client, r.scope(), partnerId, ConsentAction.WITHDRAWN, grant.textVersion);
+    }
+
+    public ConsentState current(UUID clientId) {
+        Client client = access.readable(clientId);
+        audit.record(client, AuditAction.READ, AuditLog.CONSENT, null, "current consents");
+        return consents.state(clientId);
+    }
+
+    public Page<ConsentRecord> history(UUID clientId, PageQuery page) {
+        Client client = access.readable(clientId);
+        audit.record(client, AuditAction.READ, AuditLog.CONSENT, null, "history page " + page.page);
+        return consents.history(clientId, page);
+    }
+
+    private ConsentRecord record(Client client, ConsentScope scope, String partnerId, ConsentAction action,
+                                 String textVersion) {
+        ConsentRecord r = new ConsentRecord();
+        r.id = UUID.randomUUID();
+        r.clientId = client.id;
+        r.clinicId = client.clinicId;
+        r.scope = scope;
+        r.partnerId = partnerId;
+        r.action = action;
+        r.textVersion = textVersion;
+        r.occurredAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        r.recordedBy = access.actor();
+        r.recordedRole = access.actorRole();
+        consents.persist(r);
+        consents.flush();
+        audit.record(client, action == ConsentAction.GRANTED ? AuditAction.GRANT : AuditAction.WITHDRAW,
+                AuditLog.CONSENT, r.id, scope + (partnerId == null ? "" : " " + partnerId) + " " + textVersion);
+        events.consentChanged(r);
+        return r;
+    }
+
+    private static String partner(ConsentScope scope, String partnerId) {
+        boolean given = partnerId != null && !partnerId.isBlank();
+        if (scope.perPartner() && !given) {
+            throw ProblemException.invalidField("partnerId", "is required for PARTNER_SHARING");
+        }
+        if (!scope.perPartner() && given) {
+            throw ProblemException.invalidField("partnerId", "is only for PARTNER_SHARING");
+        }
+        return given ? partnerId.trim() : null;
+    }
+}

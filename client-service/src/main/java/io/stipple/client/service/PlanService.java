@@ -1,0 +1,175 @@
+package io.stipple.client.service;
+
+import io.stipple.client.config.ClientConfig;
+import io.stipple.client.domain.Assessment;
+import io.stipple.client.domain.Client;
+import io.stipple.client.domain.ConsentScope;
+import io.stipple.client.domain.PlanStatus;
+import io.stipple.client.domain.TreatmentPlan;
+import io.stipple.client.messaging.ClientEvents;
+import io.stipple.client.repository.AssessmentRepository;
+import io.stipple.client.repository.ConsentRepository;
+import io.stipple.client.repository.ScreeningRepository;
+import io.stipple.client.repository.TreatmentPlanRepository;
+import io.stipple.client.rest.PlanRequest;
+import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.web.ETags;
+import io.stipple.platform.web.Page;
+import io.stipple.platform.web.PageQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** Treatment plans: proposed and edited by staff, agreed once consent and screening allow, then run to the end. */
+@ApplicationScoped
+@Transactional
+public class PlanService {
+
+    @Inject
+    TreatmentPlanRepository plans;
+
+    @Inject
+    AssessmentRepository assessments;
+
+    @Inject
+    ScreeningRepository screenings;
+
+    @Inject
+    ConsentRepository consents;
+
+    @Inject
+    ClientAccess access;
+
+    @Inject
+    ClientEvents events;
+
+    @Inject
+    ClientConfig config;
+
+    @Inject
+    Clock clock;
+
+    public TreatmentPlan propose(UUID clientId, PlanRequest r) {
+        Client client = access.manageable(clientId);
+        TreatmentPlan p = new TreatmentPlan();
+        p.id = UUID.randomUUID();
+        p.clientId = client.id;
+        p.clinicId = client.clinicId;
+        p.status = PlanStatus.PROPOSED;
+        p.createdBy = access.actor();
+        p.createdAt = now();
+        applyTerms(p, r);
+        plans.persist(p);
+        return p;
+    }
+
+    public Page<TreatmentPlan> list(UUID clientId, PageQuery page) {
+        access.readable(clientId);
+        return plans.forClient(clientId, page);
+    }
+
+    public TreatmentPlan get(UUID clientId, UUID planId) {
+        access.readable(clientId);
+        return find(clientId, planId);
+    }
+
+    /** New terms for a plan that is still proposed. */
+    public TreatmentPlan update(UUID clientId, UUID planId, long expectedVersion, PlanRequest r) {
+        access.manageable(clientId);
+        TreatmentPlan p = find(clientId, planId);
+        ETags.checkCurrent(expectedVersion, p.version);
+        p.requireEditable();
+        boolean designChanged = !java.util.Objects.equals(p.hairlineDesignNotes, r.hairlineDesignNotes());
+        applyTerms(p, r);
+        if (designChanged) {
+            // a changed design needs a new sign-off
+            p.hairlineSignedOffBy = null;
+            p.hairlineSignedOffAt = null;
+        }
+        return flushed(p);
+    }
+
+    public TreatmentPlan signOffHairline(UUID clientId, UUID planId, Long expectedVersion) {
+        access.manageable(clientId);
+        TreatmentPlan p = find(clientId, planId, expectedVersion);
+        p.signOffHairline(access.actor(), now());
+        return flushed(p);
+    }
+
+    public TreatmentPlan agree(UUID clientId, UUID planId, Long expectedVersion) {
+        Client client = access.manageable(clientId);
+        TreatmentPlan p = find(clientId, planId, expectedVersion);
+        Assessment latestAssessment = assessments.latest(clientId).orElse(null);
+        p.agree(new TreatmentPlan.AgreementBasis(
+                        consents.state(clientId).isGranted(ConsentScope.TREATMENT),
+                        screenings.latest(clientId).orElse(null),
+                        latestAssessment,
+                        plans.otherActive(clientId, p.id).map(other -> other.id).orElse(null)),
+                access.actor(), now());
+        flushed(p);
+        events.planAgreed(p, latestAssessment, client);
+        return p;
+    }
+
+    public TreatmentPlan start(UUID clientId, UUID planId, Long expectedVersion) {
+        access.manageable(clientId);
+        TreatmentPlan p = find(clientId, planId, expectedVersion);
+        p.start(now());
+        return flushed(p);
+    }
+
+    public TreatmentPlan complete(UUID clientId, UUID planId, Long expectedVersion) {
+        access.manageable(clientId);
+        TreatmentPlan p = find(clientId, planId, expectedVersion);
+        p.complete(now());
+        flushed(p);
+        events.planCompleted(p);
+        return p;
+    }
+
+    public TreatmentPlan cancel(UUID clientId, UUID planId, Long expectedVersion, String reason) {
+        access.manageable(clientId);
+        TreatmentPlan p = find(clientId, planId, expectedVersion);
+        p.cancel(reason.trim(), now());
+        flushed(p);
+        events.planCancelled(p);
+        return p;
+    }
+
+    private void applyTerms(TreatmentPlan p, PlanRequest r) {
+        p.treatmentType = r.treatmentType();
+        p.plannedSessions = r.plannedSessions() == null ? config.defaultPlannedSessions() : r.plannedSessions();
+        int days = r.healingIntervalDays() == null ? config.defaultHealingIntervalDays() : r.healingIntervalDays();
+        p.setHealingInterval(days, r.healingIntervalOverrideReason(), access.isAdmin(), access.actor(),
+                config.minHealingIntervalDays());
+        p.hairlineDesignNotes = r.hairlineDesignNotes() == null || r.hairlineDesignNotes().isBlank()
+                ? null : r.hairlineDesignNotes().trim();
+    }
+
+    private TreatmentPlan find(UUID clientId, UUID planId) {
+        return plans.findForClient(clientId, planId).orElseThrow(() -> ProblemException.notFound("Treatment plan"));
+    }
+
+    /** With an optional If-Match: when given it must be current. */
+    private TreatmentPlan find(UUID clientId, UUID planId, Long expectedVersion) {
+        TreatmentPlan p = find(clientId, planId);
+        if (expectedVersion != null) {
+            ETags.checkCurrent(expectedVersion, p.version);
+        }
+        return p;
+    }
+
+    private TreatmentPlan flushed(TreatmentPlan p) {
+        plans.flush();
+        return p;
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,126 @@
+package io.stipple.client.service;
+
+import io.stipple.client.domain.Assessment;
+import io.stipple.client.domain.AuditAction;
+import io.stipple.client.domain.AuditEntry;
+import io.stipple.client.domain.Client;
+import io.stipple.client.domain.ConsentRecord;
+import io.stipple.client.domain.Screening;
+import io.stipple.client.domain.TreatmentPlan;
+import io.stipple.client.messaging.ClientEvents;
+import io.stipple.client.repository.AssessmentRepository;
+import io.stipple.client.repository.AuditRepository;
+import io.stipple.client.repository.ClientRepository;
+import io.stipple.client.repository.ConsentRepository;
+import io.stipple.client.repository.ScreeningRepository;
+import io.stipple.client.repository.TreatmentPlanRepository;
+import io.stipple.platform.security.Caller;
+import io.stipple.platform.security.Roles;
+import io.stipple.platform.web.Page;
+import io.stipple.platform.web.PageQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** GDPR: export everything held about a client, erase it, and the access audit readable by admins. */
+@ApplicationScoped
+@Transactional
+public class PrivacyService {
+
+    /** What an erased client's own actions are attributed to in the audit log from then on. */
+    public static final String ERASED_ACTOR = "erased-client";
+
+    @Inject
+    ClientRepository clients;
+
+    @Inject
+    AssessmentRepository assessments;
+
+    @Inject
+    ScreeningRepository screenings;
+
+    @Inject
+    ConsentRepository consents;
+
+    @Inject
+    TreatmentPlanRepository plans;
+
+    @Inject
+    AuditRepository auditEntries;
+
+    @Inject
+    ClientAccess access;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ClientEvents events;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Everything held about a client, for staff or the client themself; the export is audited. */
+    public Snapshot export(UUID clientId) {
+        Client client = access.staffOrSelf(clientId);
+        audit.record(client, AuditAction.EXPORT, AuditLog.CLIENT, client.id, null);
+        return new Snapshot(Instant.now(clock).truncatedTo(ChronoUnit.MICROS), client, assessments.all(clientId),
+                screenings.all(clientId), consents.history(clientId), plans.all(clientId), auditEntries.all(clientId));
+    }
+
+    /**
+     * Erases the client: their records go, the audit log keeps only who-did-what-when without personal content,
+     * the outbox loses the client's events (sent or not) and the idempotency store every stored response that
+     * carries the client; then ClientErased (ids only) tells every other service to purge theirs.
+     */
+    public void erase(UUID clientId) {
+        Client client = access.manageable(clientId);
+        UUID clinicId = client.clinicId;
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        assessments.delete("clientId", clientId);
+        screenings.delete("clientId", clientId);
+        consents.delete("clientId", clientId);
+        plans.delete("clientId", clientId);
+        auditEntries.update("detail = null where clientId = ?1", clientId);
+        auditEntries.update("actor = ?1 where clientId = ?2 and actorRole = ?3", ERASED_ACTOR, clientId, Roles.CLIENT);
+        clients.delete(client);
+        clients.flush();
+        em.createNativeQuery("delete from outbox_event where message_key = :key")
+                .setParameter("key", clientId.toString())
+                .executeUpdate();
+        em.createNativeQuery("delete from idempotency_record where body is not null"
+                        + " and position(convert_to(:id, 'UTF8') in body) > 0")
+                .setParameter("id", clientId.toString())
+                .executeUpdate();
+        audit.record(clinicId, clientId, AuditAction.ERASE, AuditLog.CLIENT, clientId, null);
+        events.erased(clinicId, clientId, now);
+    }
+
+    /** The access audit of a client of the caller's clinic (also after erasure), oldest first. */
+    public Page<AuditEntry> auditTrail(UUID clientId, PageQuery page) {
+        UUID clinicId = caller.clinicId();
+        Page<AuditEntry> entries = auditEntries.forClient(clinicId, clientId, page);
+        if (entries.totalItems() == 0 && clients.findInClinic(clientId, clinicId).isEmpty()) {
+            throw ClientAccess.notFound();
+        }
+        return entries;
+    }
+
+    /** All a client's data at one moment. */
+    public record Snapshot(Instant at, Client client, List<Assessment> assessments, List<Screening> screenings,
+                           List<ConsentRecord> consentHistory, List<TreatmentPlan> plans, List<AuditEntry> accessLog) {
+    }
+}
