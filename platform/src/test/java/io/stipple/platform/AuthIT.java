@@ -1,0 +1,103 @@
+package io.stipple.platform;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.stipple.testinfra.DevTokens;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** Token verification and tenancy: forged tokens get 401, another clinic's records 404. */
+@QuarkusTest
+class AuthIT {
+
+    private static final UUID CLINIC_A = UUID.fromString(PlatformTestInfra.CLINIC_A);
+    private static final UUID CLINIC_B = UUID.fromString(PlatformTestInfra.CLINIC_B);
+
+    private static DevTokens.Builder staffOfA() {
+        return DevTokens.builder().subject("staff-1").clinic(CLINIC_A).roles("staff");
+    }
+
+    private static void assertUnauthorized(String token) {
+        given().auth().oauth2(token).get("/api/v1/widgets/" + UUID.randomUUID())
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("https://stipple.io/problems/unauthorized"));
+    }
+
+    @Test
+    void no_token_is_401() {
+        given().get("/api/v1/widgets/" + UUID.randomUUID())
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void a_valid_token_is_accepted() {
+        given().auth().oauth2(staffOfA().sign()).get("/api/v1/widgets/" + UUID.randomUUID())
+                .then().statusCode(404);
+    }
+
+    @Test
+    void forged_and_stale_tokens_are_401() {
+        assertUnauthorized(staffOfA().issuer("https://evil.example").sign());
+        assertUnauthorized(staffOfA().audience("another-api").sign());
+        assertUnauthorized(staffOfA().issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign());
+        assertUnauthorized(DevTokens.unsigned(staffOfA()));
+        assertUnauthorized(DevTokens.hs256SignedWithPublicKey(staffOfA()));
+        assertUnauthorized(DevTokens.signedWithOtherKey(staffOfA()));
+        assertUnauthorized("not-a-jwt");
+    }
+
+    @Test
+    void a_role_without_the_right_is_403() {
+        given().auth().oauth2(DevTokens.token("client-1", CLINIC_A, "client"))
+                .get("/api/v1/widgets/" + UUID.randomUUID())
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void a_token_of_clinic_a_gets_404_for_clinic_b_records() {
+        String idOfB = given().auth().oauth2(DevTokens.token("staff-b", CLINIC_B, "staff"))
+                .contentType(ContentType.JSON).body(Map.of("name", "b-only", "quantity", 1))
+                .post("/api/v1/widgets").then().statusCode(201).extract().path("id");
+
+        given().auth().oauth2(DevTokens.token("staff-b", CLINIC_B, "staff")).get("/api/v1/widgets/" + idOfB)
+                .then().statusCode(200).header("ETag", "\"0\"");
+        given().auth().oauth2(DevTokens.token("admin-a", CLINIC_A, "admin")).get("/api/v1/widgets/" + idOfB)
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://stipple.io/problems/not-found"));
+    }
+
+    @Test
+    void partners_over_their_rate_limit_get_429_with_retry_after_before_any_work() {
+        String partner = DevTokens.builder().subject("partner-x").clinic(CLINIC_A).roles("partner")
+                .partnerId("partner-" + UUID.randomUUID()).sign();
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(partner).get("/api/v1/widgets/" + UUID.randomUUID())
+                    .then().statusCode(404).header("RateLimit-Limit", "5").header("RateLimit-Remaining", String.valueOf(4 - i));
+        }
+        given().auth().oauth2(partner).contentType(ContentType.JSON).body(Map.of("name", "over-limit", "quantity", 1))
+                .post("/api/v1/widgets")
+                .then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .body("type", equalTo("https://stipple.io/problems/rate-limited"));
+        // staff are not limited
+        given().auth().oauth2(staffOfA().sign()).get("/api/v1/widgets/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void cors_allows_the_configured_front_end_origin_only() {
+        given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "POST")
+                .options("/api/v1/widgets")
+                .then().header("Access-Control-Allow-Origin", "http://localhost:5173");
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+                .options("/api/v1/widgets")
+                .then().header("Access-Control-Allow-Origin", (String) null);
+    }
+}

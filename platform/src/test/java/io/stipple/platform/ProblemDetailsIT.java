@@ -1,0 +1,102 @@
+package io.stipple.platform;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.stipple.testinfra.DevTokens;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+/** Every malformed request shape gets a 400 problem+json naming what is wrong — never a 500 or a stack trace. */
+@QuarkusTest
+class ProblemDetailsIT {
+
+    private static final String TOKEN = DevTokens.token("staff-1", UUID.fromString(PlatformTestInfra.CLINIC_A), "staff");
+
+    private ValidatableResponse post(String body) {
+        var request = given().auth().oauth2(TOKEN).contentType(ContentType.JSON);
+        if (body != null) {
+            request = request.body(body);
+        }
+        return request.post("/api/v1/widgets").then()
+                .contentType("application/problem+json")
+                .body(not(containsString("at io.")))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void malformed_json_is_a_400_problem() {
+        post("{\"name\": \"x\", ").statusCode(400)
+                .body("type", equalTo("https://stipple.io/problems/malformed-json"))
+                .body("status", equalTo(400))
+                .body("instance", equalTo("/api/v1/widgets"));
+    }
+
+    @Test
+    void an_unknown_field_is_a_400_naming_it() {
+        post("{\"name\":\"x\",\"quantity\":1,\"clinicId\":\"" + PlatformTestInfra.CLINIC_B + "\"}").statusCode(400)
+                .body("type", equalTo("https://stipple.io/problems/unknown-field"))
+                .body("violations.field", hasItem("clinicId"));
+    }
+
+    @Test
+    void a_wrong_type_is_a_400_naming_the_field() {
+        post("{\"name\":\"x\",\"quantity\":\"lots\"}").statusCode(400)
+                .body("type", equalTo("https://stipple.io/problems/invalid-value"))
+                .body("violations.field", hasItem("quantity"));
+        post("{\"name\":\"x\",\"quantity\":\"3\"}").statusCode(400)
+                .body("violations.field", hasItem("quantity"));
+        post("{\"name\":5,\"quantity\":3}").statusCode(400)
+                .body("violations.field", hasItem("name"));
+    }
+
+    @Test
+    void a_missing_body_is_a_400() {
+        post(null).statusCode(400)
+                .body("type", equalTo("https://stipple.io/problems/validation-failed"))
+                .body("violations.field", hasItem("body"));
+    }
+
+    @Test
+    void out_of_range_and_missing_values_are_400_with_each_field_named() {
+        post("{\"name\":\"\",\"quantity\":5000}").statusCode(400)
+                .body("type", equalTo("https://stipple.io/problems/validation-failed"))
+                .body("violations.field", hasItem("name"))
+                .body("violations.field", hasItem("quantity"));
+    }
+
+    @Test
+    void a_json_array_instead_of_an_object_is_a_400() {
+        post("[1,2,3]").statusCode(400).body("type", equalTo("https://stipple.io/problems/malformed-json"));
+    }
+
+    @Test
+    void a_bad_path_id_unknown_path_wrong_method_and_wrong_media_type_are_problems() {
+        given().auth().oauth2(TOKEN).get("/api/v1/widgets/not-a-uuid")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TOKEN).get("/api/v1/widgets/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://stipple.io/problems/not-found"));
+        given().auth().oauth2(TOKEN).delete("/api/v1/widgets/" + UUID.randomUUID())
+                .then().statusCode(405).contentType("application/problem+json");
+        given().auth().oauth2(TOKEN).contentType(ContentType.XML).body("<widget/>").post("/api/v1/widgets")
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void an_unexpected_failure_is_a_500_problem_without_internals() {
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON)
+                .body("{\"name\":\"boom\",\"quantity\":1}")
+                .post("/api/v1/widgets?fail=true")
+                .then().statusCode(500).contentType("application/problem+json")
+                .body("type", equalTo("https://stipple.io/problems/internal-error"))
+                .body(not(containsString("failing on purpose")));
+    }
+}
