@@ -1,0 +1,287 @@
+package io.stipple.stack;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.stipple.testinfra.DevTokens;
+import io.stipple.testinfra.EmbeddedKafkaBroker;
+import io.stipple.testinfra.EmbeddedPostgresServer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Runs Stipple on one machine: real PostgreSQL and Kafka (in this JVM), an SMTP sink, and the four
+ * packaged services as child processes, each checked ready on {@code /q/health/ready}. Used by the
+ * one-command local stack ({@link Main}) and by the cross-service journey tests.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** Every topic the services publish to or dead-letter into. */
+    public static final List<String> TOPICS = List.of(
+            "stipple.clients", "stipple.bookings", "stipple.gallery", "stipple.notifications",
+            "stipple.dlq.client-service", "stipple.dlq.booking-service",
+            "stipple.dlq.notification-service", "stipple.dlq.gallery-service");
+
+    /** How to run it. */
+    public record Options(Path repoRoot, Path dataDir, int portOffset, int postgresPort, int kafkaPort,
+                          int smtpPort, Map<Service, Map<String, String>> extraEnv, PrintStream out) {
+
+        /** The local stack's defaults: services on 8081–8084, PostgreSQL 15432, Kafka 19092, SMTP 3025. */
+        public static Options defaults(Path repoRoot, Path dataDir, PrintStream out) {
+            return new Options(repoRoot, dataDir, 0, 15432, 19092, 3025, Map.of(), out);
+        }
+    }
+
+    private final Options options;
+    private final EmbeddedPostgresServer postgres;
+    private final EmbeddedKafkaBroker kafka;
+    private final GreenMail smtp;
+    private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    private final Path publicKey;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private LocalStack(Options options, EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka, GreenMail smtp,
+                       Path publicKey) {
+        this.options = options;
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.smtp = smtp;
+        this.publicKey = publicKey;
+    }
+
+    /** Starts the infrastructure and all four services; on any failure everything started is stopped again. */
+    public static LocalStack start(Options options) {
+        PrintStream out = options.out();
+        EmbeddedPostgresServer postgres = null;
+        EmbeddedKafkaBroker kafka = null;
+        GreenMail smtp = null;
+        try {
+            Files.createDirectories(options.dataDir().resolve("logs"));
+            long t0 = System.nanoTime();
+            out.printf("  PostgreSQL ... ");
+            postgres = EmbeddedPostgresServer.start(options.dataDir().resolve("postgres"), options.postgresPort());
+            for (Service s : Service.values()) {
+                postgres.createDatabase(s.database);
+            }
+            out.printf("up on port %d (%s)%n", postgres.port(), since(t0));
+            t0 = System.nanoTime();
+            out.printf("  Kafka ... ");
+            kafka = EmbeddedKafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort());
+            kafka.createTopics(TOPICS, 3);
+            out.printf("up on %s (%s)%n", kafka.bootstrapServers(), since(t0));
+            smtp = new GreenMail(new ServerSetup(options.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            smtp.start();
+            out.printf("  SMTP sink ... up on port %d%n", options.smtpPort());
+            Path key = options.dataDir().resolve("dev-jwt-public.pem");
+            Files.writeString(key, DevTokens.publicKeyPem());
+            LocalStack stack = new LocalStack(options, postgres, kafka, smtp, key);
+            try {
+                for (Service s : Service.values()) {
+                    stack.startService(s);
+                }
+                return stack;
+            } catch (RuntimeException e) {
+                stack.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            closeQuietly(smtp, kafka, postgres);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            closeQuietly(smtp, kafka, postgres);
+            throw e;
+        }
+    }
+
+    public int port(Service service) {
+        return service.defaultPort + options.portOffset();
+    }
+
+    public String baseUrl(Service service) {
+        return "http://localhost:" + port(service);
+    }
+
+    public EmbeddedKafkaBroker kafka() {
+        return kafka;
+    }
+
+    public EmbeddedPostgresServer postgres() {
+        return postgres;
+    }
+
+    public GreenMail smtp() {
+        return smtp;
+    }
+
+    public Path dataDirForDisplay() {
+        return options.dataDir();
+    }
+
+    public Path logFile(Service service) {
+        return options.dataDir().resolve("logs").resolve(service.artifact + ".log");
+    }
+
+    /** Starts one packaged service and waits until it reports ready; fails with its log's tail if it does not. */
+    public void startService(Service service) {
+        Path jar = options.repoRoot().resolve(service.artifact).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
+        }
+        long t0 = System.nanoTime();
+        options.out().printf("  %-21s ... ", service.artifact);
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-XX:+UseSerialGC", "-Xmx256m",
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+                .directory(options.dataDir().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(service).toFile()));
+        builder.environment().putAll(environment(service));
+        try {
+            processes.put(service, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + service.artifact, e);
+        }
+        awaitReady(service, Duration.ofSeconds(120));
+        options.out().printf("ready on %s (%s)%n", baseUrl(service), since(t0));
+    }
+
+    /** Stops a service: gracefully (SIGTERM) or hard (SIGKILL, as a crash would). */
+    public void stopService(Service service, boolean hard) {
+        Process process = processes.remove(service);
+        if (process == null) {
+            return;
+        }
+        if (hard) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isRunning(Service service) {
+        Process p = processes.get(service);
+        return p != null && p.isAlive();
+    }
+
+    Map<String, String> environment(Service service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port(service)));
+        env.put("DB_URL", postgres.jdbcUrl(service.database));
+        env.put("DB_USER", postgres.username());
+        env.put("DB_PASSWORD", postgres.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        // DEVELOPMENT ONLY: the committed dev key pair; a real deployment points this at its IdP's key
+        env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toUri().toString());
+        env.put("JWT_ISSUER", DevTokens.ISSUER);
+        env.put("JWT_AUDIENCE", DevTokens.AUDIENCE);
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", Integer.toString(options.smtpPort()));
+        env.put("QUARKUS_MAILER_FROM", "reminders@stipple.local");
+        env.put("QUARKUS_MAILER_MOCK", "false");
+        env.put("GALLERY_STORAGE_DIR", options.dataDir().resolve("gallery-objects").toString());
+        env.put("NOTIFICATION_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+        env.putAll(options.extraEnv().getOrDefault(service, Map.of()));
+        return env;
+    }
+
+    private void awaitReady(Service service, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        URI ready = URI.create(baseUrl(service) + "/q/health/ready");
+        while (System.nanoTime() < deadline) {
+            Process process = processes.get(service);
+            if (process == null || !process.isAlive()) {
+                throw new IllegalStateException(service.artifact + " exited during start-up (code "
+                        + (process == null ? "?" : process.exitValue()) + "). Last lines of " + logFile(service)
+                        + ":\n" + tail(logFile(service), 40));
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            try {
+                Thread.sleep(200); // polling a process that is starting; nothing to be notified by
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        throw new IllegalStateException(service.artifact + " was not ready within " + timeout.toSeconds()
+                + " s. Last lines of " + logFile(service) + ":\n" + tail(logFile(service), 40));
+    }
+
+    /** Stops the services (gracefully, then forcibly), then Kafka, the SMTP sink and PostgreSQL. */
+    @Override
+    public void close() {
+        List<Service> running = new ArrayList<>(processes.keySet());
+        running.forEach(s -> processes.get(s).destroy());
+        for (Service s : running) {
+            stopService(s, false);
+        }
+        closeQuietly(smtp, kafka, postgres);
+    }
+
+    private static void closeQuietly(GreenMail smtp, EmbeddedKafkaBroker kafka, EmbeddedPostgresServer postgres) {
+        try {
+            if (smtp != null) smtp.stop();
+        } catch (RuntimeException ignored) {
+            // shutting down anyway
+        }
+        try {
+            if (kafka != null) kafka.close();
+        } catch (RuntimeException ignored) {
+            // shutting down anyway
+        }
+        try {
+            if (postgres != null) postgres.close();
+        } catch (RuntimeException ignored) {
+            // shutting down anyway
+        }
+    }
+
+    static String tail(Path file, int lines) {
+        try (Stream<String> all = Files.lines(file, StandardCharsets.UTF_8)) {
+            List<String> list = all.toList();
+            return String.join("\n", list.subList(Math.max(0, list.size() - lines), list.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String since(long t0) {
+        return String.format("%.1f s", (System.nanoTime() - t0) / 1e9);
+    }
+}
