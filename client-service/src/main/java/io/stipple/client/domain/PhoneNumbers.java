@@ -37,7 +37,7 @@ public final class PhoneNumbers {
 
     private static ProblemException invalid() {
         return ProblemException.invalidField("phone",
-                "must be a valid phone number: international (+447700900123) or national in the country of the locale");
+                "must be a valid phone number: international (+447911123456) or national in the country of the locale");
     }
 
     private PhoneNumbers() {

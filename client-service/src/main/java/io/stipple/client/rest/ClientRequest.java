@@ -19,7 +19,7 @@ public record ClientRequest(
         @NotBlank @Size(max = 100) @Schema(example = "Okafor") String lastName,
         @NotBlank @Email @Size(max = 254) @Schema(example = "daniel.okafor@example.com") String email,
         @Size(max = 30) @Schema(description = "Normalised to E.164; a number without + is read in the country of `locale`",
-                example = "+447700900123", nullable = true) String phone,
+                example = "+447911123456", nullable = true) String phone,
         @NotNull @Past @Schema(example = "1988-04-12") LocalDate dateOfBirth,
         @NotNull @Schema(example = "MALE") Sex sex,
         @Size(max = 100) @Schema(description = "Optional, as the client describes it", example = "man", nullable = true)

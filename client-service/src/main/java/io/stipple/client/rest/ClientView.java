@@ -16,7 +16,7 @@ public record ClientView(
         @Schema(example = "Daniel") String firstName,
         @Schema(example = "Okafor") String lastName,
         @Schema(example = "daniel.okafor@example.com") String email,
-        @Schema(example = "+447700900123", nullable = true) String phone,
+        @Schema(example = "+447911123456", nullable = true) String phone,
         @Schema(example = "1988-04-12") LocalDate dateOfBirth,
         @Schema(example = "MALE") Sex sex,
         @Schema(example = "man", nullable = true) String genderIdentity,

@@ -53,8 +53,9 @@ public class ClientService {
         Client client = new Client();
         client.id = UUID.randomUUID();
         client.clinicId = clinicId;
-        apply(client, request);
-        refuseDuplicates(client);
+        Details details = details(request);
+        refuseDuplicates(client, details);
+        details.applyTo(client);
         client.createdAt = now();
         client.updatedAt = client.createdAt;
         clients.persist(client);
@@ -71,8 +72,10 @@ public class ClientService {
     public Client update(UUID clientId, long expectedVersion, ClientRequest request) {
         Client client = access.manageable(clientId);
         ETags.checkCurrent(expectedVersion, client.version);
-        apply(client, request);
-        refuseDuplicates(client);
+        Details details = details(request);
+        // checked before the entity changes, so the queries do not flush a duplicate into the table
+        refuseDuplicates(client, details);
+        details.applyTo(client);
         client.updatedAt = now(); // always dirty, so every accepted update gets a new version
         flush();
         events.updated(client);
@@ -90,31 +93,41 @@ public class ClientService {
         return clients.search(scope.clinicId(), scope.onlyIds(), name, normalisedEmail, normalisedPhone, page);
     }
 
-    private void apply(Client client, ClientRequest r) {
+    /** The request validated and normalised. */
+    private static Details details(ClientRequest r) {
         Locale locale = locale(r.locale());
-        client.firstName = r.firstName().trim();
-        client.lastName = r.lastName().trim();
-        client.email = Client.normaliseEmail(r.email());
-        client.phone = PhoneNumbers.toE164(r.phone(), locale);
-        client.dateOfBirth = r.dateOfBirth();
-        client.sex = r.sex();
-        client.genderIdentity = r.genderIdentity() == null || r.genderIdentity().isBlank() ? null : r.genderIdentity().trim();
-        client.timeZone = zone(r.timeZone());
-        client.locale = locale.toLanguageTag();
-        client.channels(r.preferredChannels() == null || r.preferredChannels().isEmpty()
-                ? List.of(Channel.EMAIL) : r.preferredChannels());
-        client.marketingOptIn = r.marketingOptIn();
+        return new Details(r.firstName().trim(), r.lastName().trim(), Client.normaliseEmail(r.email()),
+                PhoneNumbers.toE164(r.phone(), locale), r, zone(r.timeZone()), locale.toLanguageTag());
+    }
+
+    private record Details(String firstName, String lastName, String email, String phone, ClientRequest r,
+                           String timeZone, String locale) {
+        void applyTo(Client client) {
+            client.firstName = firstName;
+            client.lastName = lastName;
+            client.email = email;
+            client.phone = phone;
+            client.dateOfBirth = r.dateOfBirth();
+            client.sex = r.sex();
+            client.genderIdentity = r.genderIdentity() == null || r.genderIdentity().isBlank()
+                    ? null : r.genderIdentity().trim();
+            client.timeZone = timeZone;
+            client.locale = locale;
+            client.channels(r.preferredChannels() == null || r.preferredChannels().isEmpty()
+                    ? List.of(Channel.EMAIL) : r.preferredChannels());
+            client.marketingOptIn = r.marketingOptIn();
+        }
     }
 
     /** A second client with the same email or phone in the clinic is refused, naming the existing one. */
-    private void refuseDuplicates(Client client) {
-        Optional<Client> sameEmail = clients.findByEmail(client.clinicId, client.email)
+    private void refuseDuplicates(Client client, Details details) {
+        Optional<Client> sameEmail = clients.findByEmail(client.clinicId, details.email())
                 .filter(other -> !other.id.equals(client.id));
         if (sameEmail.isPresent()) {
             throw duplicate("email", sameEmail.get().id);
         }
-        if (client.phone != null) {
-            Optional<Client> samePhone = clients.findByPhone(client.clinicId, client.phone)
+        if (details.phone() != null) {
+            Optional<Client> samePhone = clients.findByPhone(client.clinicId, details.phone())
                     .filter(other -> !other.id.equals(client.id));
             if (samePhone.isPresent()) {
                 throw duplicate("phone", samePhone.get().id);
