@@ -1,0 +1,158 @@
+package io.stipple.booking.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A booked appointment; its life follows {@link BookingStatus}. */
+@Entity
+@Table(name = "booking")
+public class Booking extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "clinic_id")
+    public UUID clinicId;
+    @Column(name = "client_id")
+    public UUID clientId;
+    @Enumerated(EnumType.STRING)
+    public BookingKind kind;
+    @Column(name = "treatment_id")
+    public UUID treatmentId;
+    @Column(name = "plan_id")
+    public UUID planId;
+    @Column(name = "session_number")
+    public Integer sessionNumber;
+    @Column(name = "technician_id")
+    public UUID technicianId;
+    @Column(name = "room_id")
+    public UUID roomId;
+    @Column(name = "starts_at")
+    public Instant startsAt;
+    @Column(name = "ends_at")
+    public Instant endsAt;
+    @Column(name = "occupied_until")
+    public Instant occupiedUntil;
+    @Enumerated(EnumType.STRING)
+    public BookingStatus status;
+    @Column(name = "preparation_notes")
+    public String preparationNotes;
+    @Column(name = "booked_by")
+    public String bookedBy;
+    @Column(name = "healing_override_days")
+    public Integer healingOverrideDays;
+    @Column(name = "healing_override_by")
+    public String healingOverrideBy;
+    @Column(name = "healing_override_reason")
+    public String healingOverrideReason;
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cancelled_by")
+    public CancelledBy cancelledBy;
+    @Column(name = "cancel_reason")
+    public String cancelReason;
+    @Column(name = "checked_in_at")
+    public Instant checkedInAt;
+    @Column(name = "no_show_at")
+    public Instant noShowAt;
+    @Column(name = "completed_at")
+    public Instant completedAt;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Version
+    public long version;
+
+    /** Places the booking at a time: the session, then the clean-up buffer during which nothing else fits. */
+    public void place(Instant start, Duration session, Duration buffer) {
+        startsAt = start;
+        endsAt = start.plus(session);
+        occupiedUntil = endsAt.plus(buffer);
+    }
+
+    public Duration sessionLength() {
+        return Duration.between(startsAt, endsAt);
+    }
+
+    public Duration buffer() {
+        return Duration.between(endsAt, occupiedUntil);
+    }
+
+    public TimeRange occupied() {
+        return new TimeRange(startsAt, occupiedUntil);
+    }
+
+    /** The end a following session's healing interval counts from: the actual completion if known. */
+    public Instant healingCountsFrom() {
+        return completedAt != null ? completedAt : endsAt;
+    }
+
+    public void reschedule(Instant start, UUID technician, UUID room, Instant now) {
+        status = status.after(BookingAction.RESCHEDULE);
+        Duration session = sessionLength();
+        Duration buffer = buffer();
+        technicianId = technician;
+        roomId = room;
+        place(start, session, buffer);
+        updatedAt = now;
+    }
+
+    public void cancel(CancelledBy by, String reason, Instant now) {
+        status = status.after(BookingAction.CANCEL);
+        cancelledBy = by;
+        cancelReason = reason;
+        cancelledAt = now;
+        updatedAt = now;
+    }
+
+    /** Check-in opens {@code opensBefore} the start; a booking whose day has passed cannot be checked in. */
+    public void checkIn(Instant now, Duration opensBefore) {
+        BookingStatus next = status.after(BookingAction.CHECK_IN);
+        if (now.isBefore(startsAt.minus(opensBefore))) {
+            throw new BookingRuleException("check-in-too-early",
+                    "check-in opens " + opensBefore.toMinutes() + " minutes before the start");
+        }
+        if (!now.isBefore(occupiedUntil)) {
+            throw new BookingRuleException("booking-over", "the booked time has passed; mark it as a no-show instead");
+        }
+        status = next;
+        checkedInAt = now;
+        updatedAt = now;
+    }
+
+    /** A client who has not come can be marked absent only once the booking has started. */
+    public void markNoShow(Instant now) {
+        BookingStatus next = status.after(BookingAction.MARK_NO_SHOW);
+        if (now.isBefore(startsAt)) {
+            throw new BookingRuleException("booking-not-started", "a booking can be marked a no-show only after its start");
+        }
+        status = next;
+        noShowAt = now;
+        updatedAt = now;
+    }
+
+    public void complete(Instant now) {
+        status = status.after(BookingAction.COMPLETE);
+        completedAt = now;
+        updatedAt = now;
+    }
+
+    /** Erasure: the booking stays as the clinic's history, with nothing left that names the client. */
+    public void anonymise(Instant now) {
+        clientId = null;
+        preparationNotes = null;
+        if (cancelReason != null) cancelReason = "client erased";
+        updatedAt = now;
+    }
+}

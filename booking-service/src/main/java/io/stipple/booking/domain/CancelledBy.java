@@ -1,0 +1,6 @@
+package io.stipple.booking.domain;
+
+/** Who cancelled a booking (EVENTS.md BookingCancelled.cancelledBy). */
+public enum CancelledBy {
+    CLINIC, CLIENT, SYSTEM
+}

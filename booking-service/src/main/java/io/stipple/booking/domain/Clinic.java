@@ -1,0 +1,49 @@
+package io.stipple.booking.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/** A clinic (the tenant): where it is, its IANA zone, its week and its cancellation notice. */
+@Entity
+@Table(name = "clinic")
+public class Clinic extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String name;
+    @Column(name = "address_line1")
+    public String addressLine1;
+    @Column(name = "address_line2")
+    public String addressLine2;
+    public String city;
+    public String postcode;
+    public String country;
+    @Column(name = "time_zone")
+    public String timeZone;
+    public String currency;
+    @Convert(converter = JsonText.WeeklyHoursConverter.class)
+    @Column(name = "opening_hours")
+    public List<WeeklyHours> openingHours;
+    @Column(name = "cancellation_notice_hours")
+    public int cancellationNoticeHours;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Version
+    public long version;
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+}

@@ -1,0 +1,59 @@
+package io.stipple.booking.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A client's treatment plan as client-service announced it. */
+@Entity
+@Table(name = "plan_projection")
+public class PlanProjection extends PanacheEntityBase {
+
+    public static final String AGREED = "AGREED";
+    public static final String CANCELLED = "CANCELLED";
+    public static final String COMPLETED = "COMPLETED";
+
+    @Id
+    @Column(name = "plan_id")
+    public UUID planId;
+    @Column(name = "client_id")
+    public UUID clientId;
+    @Column(name = "clinic_id")
+    public UUID clinicId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "treatment_type")
+    public TreatmentType treatmentType;
+    @Column(name = "planned_sessions")
+    public int plannedSessions;
+    @Column(name = "healing_interval_days")
+    public int healingIntervalDays;
+    public String scale;
+    public String stage;
+    public String condition;
+    @Column(name = "coverage_percent")
+    public Integer coveragePercent;
+    public String eligibility;
+    public String sex;
+    public String status;
+    @Column(name = "agreed_at")
+    public Instant agreedAt;
+    @Column(name = "closed_at")
+    public Instant closedAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public boolean isAgreed() {
+        return AGREED.equals(status);
+    }
+
+    public SessionProfile profile() {
+        return new SessionProfile(scale, stage, condition, coveragePercent);
+    }
+}

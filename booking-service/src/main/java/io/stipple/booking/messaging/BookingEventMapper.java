@@ -1,0 +1,56 @@
+package io.stipple.booking.messaging;
+
+import io.stipple.booking.domain.Booking;
+import io.stipple.booking.domain.Clinic;
+import io.stipple.booking.domain.Technician;
+import io.stipple.booking.domain.Treatment;
+import io.stipple.booking.messaging.BookingEvents.BookingCancelled;
+import io.stipple.booking.messaging.BookingEvents.BookingConfirmed;
+import io.stipple.booking.messaging.BookingEvents.BookingNoShow;
+import io.stipple.booking.messaging.BookingEvents.BookingRescheduled;
+import io.stipple.booking.messaging.BookingEvents.SessionCompleted;
+import io.stipple.booking.service.SessionPlanner.Completed;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+
+/** The one place a booking becomes an event. */
+@ApplicationScoped
+public class BookingEventMapper {
+
+    public BookingConfirmed confirmed(Booking b, Clinic clinic, Treatment treatment, Technician technician) {
+        return new BookingConfirmed(b.id, b.clientId, clinic.name, clinic.timeZone, b.kind.name(), treatment.id,
+                treatment.name, b.planId, b.sessionNumber, technician.id, technician.displayName, b.roomId, b.startsAt,
+                b.endsAt, b.preparationNotes);
+    }
+
+    public BookingRescheduled rescheduled(Booking b, Clinic clinic, Treatment treatment, Technician technician,
+                                          Instant previousStartsAt, Instant previousEndsAt) {
+        return new BookingRescheduled(b.id, b.clientId, clinic.name, clinic.timeZone, b.kind.name(), treatment.id,
+                treatment.name, b.planId, b.sessionNumber, technician.id, technician.displayName, b.roomId, b.startsAt,
+                b.endsAt, b.preparationNotes, previousStartsAt, previousEndsAt);
+    }
+
+    public BookingCancelled cancelled(Booking b) {
+        return new BookingCancelled(b.id, b.clientId, b.kind.name(), b.planId, b.sessionNumber, b.startsAt,
+                b.cancelReason, b.cancelledBy.name());
+    }
+
+    public BookingNoShow noShow(Booking b) {
+        return new BookingNoShow(b.id, b.clientId, b.kind.name(), b.planId, b.sessionNumber, b.startsAt);
+    }
+
+    public SessionCompleted sessionCompleted(Booking b, Clinic clinic, Treatment treatment, Completed facts) {
+        var plan = facts.plan();
+        var client = facts.client();
+        String treatmentType = plan != null ? plan.treatmentType.name()
+                : treatment.treatmentType != null ? treatment.treatmentType.name() : null;
+        Integer planned = plan != null ? plan.plannedSessions : null;
+        boolean finalSession = plan == null || (b.sessionNumber != null && b.sessionNumber >= plan.plannedSessions);
+        String condition = plan != null && plan.condition != null ? plan.condition : client != null ? client.condition : null;
+        String sex = client != null && client.sex != null ? client.sex : plan != null && plan.sex != null ? plan.sex : "UNSPECIFIED";
+        return new SessionCompleted(b.id, b.clientId, clinic.name, clinic.timeZone, b.planId, treatmentType, b.kind.name(),
+                b.sessionNumber, planned, finalSession, facts.healingIntervalDays(), condition, sex, b.technicianId,
+                b.completedAt);
+    }
+}

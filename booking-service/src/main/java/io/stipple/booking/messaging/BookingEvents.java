@@ -1,0 +1,40 @@
+package io.stipple.booking.messaging;
+
+import io.stipple.platform.events.DomainEvent;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The events booking-service publishes on {@code stipple.bookings} (EVENTS.md; schema version 1). */
+public final class BookingEvents {
+
+    private BookingEvents() {
+    }
+
+    public record BookingConfirmed(UUID bookingId, UUID clientId, String clinicName, String clinicTimeZone, String kind,
+                                   UUID treatmentId, String treatmentName, UUID planId, Integer sessionNumber,
+                                   UUID technicianId, String technicianName, UUID roomId, Instant startsAt,
+                                   Instant endsAt, String preparationNotes) implements DomainEvent {
+    }
+
+    public record BookingRescheduled(UUID bookingId, UUID clientId, String clinicName, String clinicTimeZone, String kind,
+                                     UUID treatmentId, String treatmentName, UUID planId, Integer sessionNumber,
+                                     UUID technicianId, String technicianName, UUID roomId, Instant startsAt,
+                                     Instant endsAt, String preparationNotes, Instant previousStartsAt,
+                                     Instant previousEndsAt) implements DomainEvent {
+    }
+
+    public record BookingCancelled(UUID bookingId, UUID clientId, String kind, UUID planId, Integer sessionNumber,
+                                   Instant startsAt, String reason, String cancelledBy) implements DomainEvent {
+    }
+
+    public record BookingNoShow(UUID bookingId, UUID clientId, String kind, UUID planId, Integer sessionNumber,
+                                Instant startsAt) implements DomainEvent {
+    }
+
+    public record SessionCompleted(UUID bookingId, UUID clientId, String clinicName, String clinicTimeZone, UUID planId,
+                                   String treatmentType, String kind, Integer sessionNumber, Integer plannedSessions,
+                                   boolean finalSession, Integer healingIntervalDays, String condition,
+                                   String clientSex, UUID technicianId, Instant completedAt) implements DomainEvent {
+    }
+}

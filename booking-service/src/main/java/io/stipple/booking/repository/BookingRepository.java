@@ -1,0 +1,152 @@
+package io.stipple.booking.repository;
+
+import io.stipple.booking.domain.Booking;
+import io.stipple.booking.domain.BookingStatus;
+import io.stipple.booking.domain.TimeRange;
+import io.stipple.platform.web.PageQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Booking queries. Time-window queries use the same expression as the exclusion constraints
+ * ({@code tstzrange(starts_at, occupied_until) && window}), so PostgreSQL answers them from the constraints'
+ * GiST indexes and their cost follows the window, not the clinic's history.
+ */
+@ApplicationScoped
+public class BookingRepository {
+
+    private static final String OCCUPYING = "status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')";
+
+    @Inject
+    EntityManager em;
+
+    public Optional<Booking> find(UUID clinicId, UUID id) {
+        Booking b = em.find(Booking.class, id);
+        return b != null && b.clinicId.equals(clinicId) ? Optional.of(b) : Optional.empty();
+    }
+
+    /** Locks the booking row for a state change, so two transitions of one booking are serialised. */
+    public Optional<Booking> findForUpdate(UUID clinicId, UUID id) {
+        Booking b = em.find(Booking.class, id, LockModeType.PESSIMISTIC_WRITE);
+        return b != null && b.clinicId.equals(clinicId) ? Optional.of(b) : Optional.empty();
+    }
+
+    public void persist(Booking booking) {
+        em.persist(booking);
+    }
+
+    public void flush() {
+        em.flush();
+    }
+
+    /** Taken time of each technician within the window (bookings only). */
+    public Map<UUID, List<TimeRange>> technicianBusy(Collection<UUID> technicianIds, Instant from, Instant to, UUID except) {
+        return busy("technician_id", technicianIds, from, to, except);
+    }
+
+    /** Taken time of each room within the window. */
+    public Map<UUID, List<TimeRange>> roomBusy(Collection<UUID> roomIds, Instant from, Instant to, UUID except) {
+        return busy("room_id", roomIds, from, to, except);
+    }
+
+    private Map<UUID, List<TimeRange>> busy(String column, Collection<UUID> ids, Instant from, Instant to, UUID except) {
+        Map<UUID, List<TimeRange>> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select " + column + ", starts_at, occupied_until from booking where "
+                        + column + " in (:ids) and " + OCCUPYING
+                        + " and tstzrange(starts_at, occupied_until, '[)') && tstzrange(:from, :to, '[)') and id <> :except")
+                .setParameter("ids", ids)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setParameter("except", except == null ? new UUID(0, 0) : except)
+                .getResultList();
+        for (Object[] row : rows) {
+            out.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(new TimeRange(instant(row[1]), instant(row[2])));
+        }
+        return out;
+    }
+
+    /** The live sessions of a plan (confirmed, checked in or completed), by session number. */
+    public List<Booking> planSessions(UUID planId) {
+        return em.createQuery("from Booking where planId = :plan and status in :live order by sessionNumber", Booking.class)
+                .setParameter("plan", planId)
+                .setParameter("live", BookingStatus.OCCUPYING)
+                .getResultList();
+    }
+
+    public List<Booking> ofClient(UUID clientId) {
+        return em.createQuery("from Booking where clientId = :client order by startsAt", Booking.class)
+                .setParameter("client", clientId).getResultList();
+    }
+
+    public List<Booking> futureOfPlan(UUID planId, Instant now) {
+        return em.createQuery("from Booking where planId = :plan and status in :open and startsAt > :now order by startsAt", Booking.class)
+                .setParameter("plan", planId)
+                .setParameter("open", List.of(BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN))
+                .setParameter("now", now)
+                .getResultList();
+    }
+
+    /** Filters of the bookings list; null means "any". */
+    public record Filter(UUID clinicId, Instant from, Instant to, UUID technicianId, UUID clientId, BookingStatus status,
+                         String sharedWithPartner) {
+    }
+
+    public List<Booking> list(Filter f, PageQuery page) {
+        TypedQuery<Booking> q = em.createQuery("from Booking b where " + where(f) + " order by b.startsAt, b.id", Booking.class);
+        bind(q, f);
+        return q.setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
+    }
+
+    public long count(Filter f) {
+        TypedQuery<Long> q = em.createQuery("select count(b) from Booking b where " + where(f), Long.class);
+        bind(q, f);
+        return q.getSingleResult();
+    }
+
+    private static String where(Filter f) {
+        StringBuilder w = new StringBuilder("b.clinicId = :clinic");
+        if (f.from() != null) w.append(" and b.endsAt > :from");
+        if (f.to() != null) w.append(" and b.startsAt < :to");
+        if (f.technicianId() != null) w.append(" and b.technicianId = :technician");
+        if (f.clientId() != null) w.append(" and b.clientId = :client");
+        if (f.status() != null) w.append(" and b.status = :status");
+        if (f.sharedWithPartner() != null) {
+            w.append(" and b.clientId in (select s.clientId from PartnerShareRef s where s.partnerId = :partner and s.clinicId = :clinic)");
+        }
+        return w.toString();
+    }
+
+    private static void bind(TypedQuery<?> q, Filter f) {
+        q.setParameter("clinic", f.clinicId());
+        if (f.from() != null) q.setParameter("from", f.from());
+        if (f.to() != null) q.setParameter("to", f.to());
+        if (f.technicianId() != null) q.setParameter("technician", f.technicianId());
+        if (f.clientId() != null) q.setParameter("client", f.clientId());
+        if (f.status() != null) q.setParameter("status", f.status());
+        if (f.sharedWithPartner() != null) q.setParameter("partner", f.sharedWithPartner());
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof Instant i) return i;
+        if (value instanceof OffsetDateTime o) return o.toInstant();
+        if (value instanceof java.sql.Timestamp t) return t.toInstant();
+        throw new IllegalStateException("unexpected timestamp type " + value);
+    }
+}

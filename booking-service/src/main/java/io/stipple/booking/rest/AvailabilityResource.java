@@ -1,0 +1,72 @@
+package io.stipple.booking.rest;
+
+import io.stipple.booking.rest.BookingModels.AvailabilityView;
+import io.stipple.booking.rest.BookingModels.Slot;
+import io.stipple.booking.rest.BookingModels.TechnicianRef;
+import io.stipple.booking.service.Access;
+import io.stipple.booking.service.AvailabilityService;
+import io.stipple.platform.problem.Problem;
+import io.stipple.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/availability")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Availability", description = "Free start times for a client's session")
+@SecurityRequirement(name = OpenApiText.BEARER)
+public class AvailabilityResource {
+
+    @Inject
+    AvailabilityService availability;
+
+    @Inject
+    Access access;
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT, Roles.PARTNER})
+    @Operation(summary = "Free start times", description = "For the caller's clinic, a treatment and a client, over local dates "
+            + "from..to (at most 31 days): the start times (in the clinic's zone, with offset) at which a technician who "
+            + "performs the treatment and a room are free for the client's whole session plus clean-up, within opening "
+            + "hours, working hours, closures, time off and the healing interval of the client's plan.")
+    @APIResponse(responseCode = "200", description = "Free start times", content = @Content(schema = @Schema(implementation = AvailabilityView.class)))
+    @APIResponse(responseCode = "400", description = "Bad range or parameters", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such clinic, treatment, technician or (visible) client", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The client cannot be booked for this treatment (plan, screening, sessions used up)", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Partner rate limit", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public AvailabilityView search(
+            @QueryParam("treatmentId") @NotNull @Parameter(description = "The treatment") UUID treatmentId,
+            @QueryParam("clientId") @Parameter(description = "The client (a client token may omit it)") UUID clientId,
+            @QueryParam("from") @NotNull @Parameter(description = "First local date", example = "2026-12-01") LocalDate from,
+            @QueryParam("to") @NotNull @Parameter(description = "Last local date (inclusive)", example = "2026-12-07") LocalDate to,
+            @QueryParam("technicianId") @Parameter(description = "Only this technician") UUID technicianId) {
+        UUID client = access.bookingClient(clientId);
+        var r = availability.search(access.clinicId(), treatmentId, client, from, to, technicianId);
+        ZoneId zone = r.clinic().zone();
+        long session = r.session().length().toMinutes();
+        List<Slot> slots = r.starts().entrySet().stream()
+                .map(e -> new Slot(Mappers.at(e.getKey(), zone), Mappers.at(e.getKey().plus(r.session().length()), zone), e.getValue()))
+                .toList();
+        return new AvailabilityView(r.treatment().id, r.clientId(), zone.getId(), r.from(), r.to(), session,
+                r.treatment().bufferMinutes, Mappers.at(r.session().earliestStart(), zone),
+                r.technicians().stream().map(t -> new TechnicianRef(t.id, t.displayName)).toList(), slots);
+    }
+}

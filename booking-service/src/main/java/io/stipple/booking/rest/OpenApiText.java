@@ -1,0 +1,10 @@
+package io.stipple.booking.rest;
+
+/** Shared strings of the OpenAPI annotations. */
+final class OpenApiText {
+    static final String PROBLEM = "application/problem+json";
+    static final String BEARER = "bearer";
+
+    private OpenApiText() {
+    }
+}

@@ -1,0 +1,102 @@
+package io.stipple.booking.service;
+
+import io.stipple.booking.domain.Booking;
+import io.stipple.booking.repository.ProjectionRepository;
+import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.security.Caller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who may do what with bookings: staff and admins of the clinic everything; a client only their own bookings;
+ * a partner only for clients whose PARTNER_SHARING consent names it. Everyone else is told "not found".
+ */
+@RequestScoped
+public class Access {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ProjectionRepository projections;
+
+    public UUID clinicId() {
+        return caller.clinicId();
+    }
+
+    /** Path clinic ids must be the token's clinic: another clinic's data does not exist for this caller. */
+    public UUID requireOwnClinic(UUID pathClinicId) {
+        UUID own = caller.clinicId();
+        if (!own.equals(pathClinicId)) {
+            throw ProblemException.notFound("Clinic " + pathClinicId);
+        }
+        return own;
+    }
+
+    public boolean isStaff() {
+        return caller.isStaff();
+    }
+
+    public boolean isAdmin() {
+        return caller.isAdmin();
+    }
+
+    public boolean isClient() {
+        return caller.isClient();
+    }
+
+    public boolean isPartner() {
+        return caller.isPartner();
+    }
+
+    public String who() {
+        return caller.subject();
+    }
+
+    public Optional<String> partnerId() {
+        return caller.partnerId();
+    }
+
+    /** The client a booking is for: a client token books only for itself, others must name the client. */
+    public UUID bookingClient(UUID requested) {
+        if (caller.isStaff()) {
+            if (requested == null) throw ProblemException.invalidField("clientId", "must not be null");
+            return requested;
+        }
+        if (caller.isClient()) {
+            UUID own = caller.clientId().orElseThrow(() -> ProblemException.forbidden("the token names no client"));
+            if (requested != null && !requested.equals(own)) {
+                throw ProblemException.notFound("Client " + requested);
+            }
+            return own;
+        }
+        if (caller.isPartner()) {
+            if (requested == null) throw ProblemException.invalidField("clientId", "must not be null");
+            if (!sharedWithPartner(requested)) {
+                throw ProblemException.notFound("Client " + requested);
+            }
+            return requested;
+        }
+        throw ProblemException.forbidden("this role may not book");
+    }
+
+    /** May the caller see records of this client (in the caller's clinic)? */
+    public boolean mayAccessClient(UUID clientId) {
+        if (caller.isStaff()) return true;
+        if (clientId == null) return false;
+        if (caller.isClient()) return caller.clientId().map(clientId::equals).orElse(false);
+        if (caller.isPartner()) return sharedWithPartner(clientId);
+        return false;
+    }
+
+    public boolean maySee(Booking booking) {
+        return booking.clinicId.equals(caller.clinicId()) && mayAccessClient(booking.clientId);
+    }
+
+    private boolean sharedWithPartner(UUID clientId) {
+        return caller.partnerId().map(p -> projections.isShared(caller.clinicId(), clientId, p)).orElse(false);
+    }
+}

@@ -1,0 +1,403 @@
+package io.stipple.booking.service;
+
+import io.stipple.booking.config.BookingConfig;
+import io.stipple.booking.domain.AvailabilityCalculator;
+import io.stipple.booking.domain.Booking;
+import io.stipple.booking.domain.BookingAction;
+import io.stipple.booking.domain.BookingKind;
+import io.stipple.booking.domain.BookingRuleException;
+import io.stipple.booking.domain.BookingStatus;
+import io.stipple.booking.domain.BusyTimes;
+import io.stipple.booking.domain.CancelledBy;
+import io.stipple.booking.domain.Clinic;
+import io.stipple.booking.domain.IllegalTransitionException;
+import io.stipple.booking.domain.Room;
+import io.stipple.booking.domain.SessionRecord;
+import io.stipple.booking.domain.Technician;
+import io.stipple.booking.domain.TimeOff;
+import io.stipple.booking.domain.TimeRange;
+import io.stipple.booking.domain.Treatment;
+import io.stipple.booking.messaging.BookingEventMapper;
+import io.stipple.booking.repository.BookingRepository;
+import io.stipple.booking.repository.SqlState;
+import io.stipple.booking.rest.BookingModels.CompleteBookingRequest;
+import io.stipple.booking.rest.BookingModels.CreateBookingRequest;
+import io.stipple.booking.rest.BookingModels.HealingOverride;
+import io.stipple.booking.rest.BookingModels.RescheduleRequest;
+import io.stipple.booking.service.SessionPlanner.SessionContext;
+import io.stipple.platform.events.Topics;
+import io.stipple.platform.outbox.Outbox;
+import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.web.ETags;
+import io.stipple.platform.web.Page;
+import io.stipple.platform.web.PageQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Booking use cases. Every change and its event are written in one transaction (the outbox). */
+@ApplicationScoped
+@Transactional
+public class BookingService {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    BookingConfig config;
+
+    @Inject
+    Access access;
+
+    @Inject
+    ClinicService clinics;
+
+    @Inject
+    CatalogueService catalogue;
+
+    @Inject
+    StaffService staff;
+
+    @Inject
+    SessionPlanner planner;
+
+    @Inject
+    BookingRepository bookings;
+
+    @Inject
+    BookingEventMapper events;
+
+    @Inject
+    Outbox outbox;
+
+    /** A booking with its clinic (whose zone its times are shown in). */
+    public record Result(Booking booking, Clinic clinic) {
+    }
+
+    public Result create(CreateBookingRequest request) {
+        UUID clinicId = access.clinicId();
+        UUID clientId = access.bookingClient(request.clientId());
+        Clinic clinic = clinics.require(clinicId);
+        Treatment treatment = catalogue.bookable(clinicId, request.treatmentId());
+        Integer overrideDays = overrideDays(request.healingOverride(), treatment);
+        SessionContext session = planner.plan(clinic, treatment, clientId, request.planId(), overrideDays, null);
+        Instant now = clock.instant();
+        Instant start = request.startsAt().toInstant();
+        Technician technician = staff.technician(clinicId, request.technicianId());
+
+        Booking booking = new Booking();
+        booking.id = UUID.randomUUID();
+        booking.clinicId = clinicId;
+        booking.clientId = clientId;
+        booking.kind = treatment.kind;
+        booking.treatmentId = treatment.id;
+        booking.planId = session.plan() != null ? session.plan().planId : null;
+        booking.sessionNumber = session.sessionNumber();
+        booking.status = BookingStatus.CONFIRMED;
+        booking.preparationNotes = request.preparationNotes();
+        booking.bookedBy = access.who();
+        recordOverride(booking, request.healingOverride());
+        booking.createdAt = now;
+        booking.updatedAt = now;
+        booking.place(start, session.length(), treatment.buffer());
+        checkTime(clinic, treatment, technician, booking, session, now);
+        booking.roomId = chooseRoom(clinicId, request.roomId(), booking).id;
+        bookings.persist(booking);
+        flushOrConflict();
+        outbox.publish(Topics.BOOKINGS, clinicId, clientId.toString(),
+                events.confirmed(booking, clinic, treatment, technician));
+        return new Result(booking, clinic);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Result> get(UUID id) {
+        UUID clinicId = access.clinicId();
+        return bookings.find(clinicId, id).filter(access::maySee).map(b -> new Result(b, clinics.require(clinicId)));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Booking> list(Instant from, Instant to, UUID technicianId, UUID clientId, BookingStatus status, PageQuery page) {
+        UUID clinicId = access.clinicId();
+        UUID client = clientId;
+        String partner = null;
+        if (access.isClient()) {
+            client = access.bookingClient(clientId);
+        } else if (access.isPartner()) {
+            partner = access.partnerId().orElseThrow(() -> ProblemException.forbidden("the token names no partner"));
+        }
+        var filter = new BookingRepository.Filter(clinicId, from, to, technicianId, client, status, partner);
+        return Page.of(bookings.list(filter, page), page, bookings.count(filter));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.time.ZoneId zoneOf(UUID clinicId) {
+        return clinics.require(clinicId).zone();
+    }
+
+    public Result reschedule(UUID id, RescheduleRequest request, String ifMatch) {
+        Booking booking = changeable(id, ifMatch);
+        Clinic clinic = clinics.require(booking.clinicId);
+        Instant now = clock.instant();
+        requireNotice(booking, clinic, now, "reschedule");
+        Treatment treatment = catalogue.find(booking.clinicId, booking.treatmentId);
+        if (!booking.status.allows(BookingAction.RESCHEDULE)) {
+            throw new IllegalTransitionException(booking.status, BookingAction.RESCHEDULE);
+        }
+        Integer overrideDays = request.healingOverride() != null ? overrideDays(request.healingOverride(), treatment)
+                : booking.healingOverrideDays;
+        SessionContext session = planner.plan(clinic, treatment, booking.clientId, booking.planId, overrideDays, booking);
+        Technician technician = staff.technician(booking.clinicId,
+                request.technicianId() != null ? request.technicianId() : booking.technicianId);
+        Instant previousStart = booking.startsAt;
+        Instant previousEnd = booking.endsAt;
+        booking.reschedule(request.startsAt().toInstant(), technician.id, booking.roomId, now);
+        if (request.healingOverride() != null) {
+            recordOverride(booking, request.healingOverride());
+        }
+        checkTime(clinic, treatment, technician, booking, session, now);
+        booking.roomId = chooseRoom(booking.clinicId, request.roomId() != null ? request.roomId() : booking.roomId, booking,
+                request.roomId() == null).id;
+        flushOrConflict();
+        outbox.publish(Topics.BOOKINGS, booking.clinicId, subject(booking),
+                events.rescheduled(booking, clinic, treatment, technician, previousStart, previousEnd));
+        return new Result(booking, clinic);
+    }
+
+    public Result cancel(UUID id, String reason, String ifMatch) {
+        Booking booking = changeable(id, ifMatch);
+        Clinic clinic = clinics.require(booking.clinicId);
+        Instant now = clock.instant();
+        if (!booking.status.allows(BookingAction.CANCEL)) {
+            throw new IllegalTransitionException(booking.status, BookingAction.CANCEL);
+        }
+        requireNotice(booking, clinic, now, "cancel");
+        booking.cancel(access.isStaff() ? CancelledBy.CLINIC : CancelledBy.CLIENT, reason, now);
+        outbox.publish(Topics.BOOKINGS, booking.clinicId, subject(booking), events.cancelled(booking));
+        return new Result(booking, clinic);
+    }
+
+    /** Cancels on the system's behalf (plan cancelled, client erased): no notice rule, no caller. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelBySystem(Booking booking, String reason) {
+        booking.cancel(CancelledBy.SYSTEM, reason, clock.instant());
+        outbox.publish(Topics.BOOKINGS, booking.clinicId, subject(booking), events.cancelled(booking));
+    }
+
+    public Result checkIn(UUID id, String ifMatch) {
+        Booking booking = staffChange(id, ifMatch);
+        booking.checkIn(clock.instant(), config.bookings().checkInOpensBefore());
+        return new Result(booking, clinics.require(booking.clinicId));
+    }
+
+    public Result markNoShow(UUID id, String ifMatch) {
+        Booking booking = staffChange(id, ifMatch);
+        booking.markNoShow(clock.instant());
+        outbox.publish(Topics.BOOKINGS, booking.clinicId, subject(booking), events.noShow(booking));
+        return new Result(booking, clinics.require(booking.clinicId));
+    }
+
+    public Result complete(UUID id, CompleteBookingRequest request, String ifMatch) {
+        Booking booking = staffChange(id, ifMatch);
+        Clinic clinic = clinics.require(booking.clinicId);
+        Instant now = clock.instant();
+        booking.complete(now);
+        if (booking.kind != BookingKind.CONSULTATION || hasSessionDetails(request)) {
+            SessionRecord record = sessionRecord(booking, request, clinic, now);
+            record.persist();
+        }
+        if (booking.kind != BookingKind.CONSULTATION) {
+            Treatment treatment = catalogue.find(booking.clinicId, booking.treatmentId);
+            outbox.publish(Topics.BOOKINGS, booking.clinicId, subject(booking),
+                    events.sessionCompleted(booking, clinic, treatment, planner.completed(booking, treatment)));
+        }
+        return new Result(booking, clinic);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<SessionRecord> sessionRecord(UUID bookingId) {
+        return get(bookingId).map(r -> SessionRecord.<SessionRecord>findById(bookingId));
+    }
+
+    // --- rules ---------------------------------------------------------------------------------------------
+
+    /** Where, when and with whom: every rule a new or moved booking must keep, before the database's own guard. */
+    private void checkTime(Clinic clinic, Treatment treatment, Technician technician, Booking booking,
+                           SessionContext session, Instant now) {
+        if (!booking.startsAt.isAfter(now)) {
+            throw new BookingRuleException("booking-in-past", "A booking must start in the future");
+        }
+        if (booking.startsAt.isAfter(now.plus(config.bookings().maxAdvance()))) {
+            throw new BookingRuleException("booking-too-far-ahead", "Bookings open "
+                    + config.bookings().maxAdvance().toDays() + " days ahead");
+        }
+        if (!technician.performs(treatment.id)) {
+            throw new BookingRuleException("technician-not-qualified", technician.displayName + " does not perform " + treatment.name);
+        }
+        LocalDate day = booking.startsAt.atZone(clinic.zone()).toLocalDate();
+        if (clinics.closedDays(clinic.id, day, day).contains(day)) {
+            throw new BookingRuleException("clinic-closed", "The clinic is closed on " + day);
+        }
+        if (!AvailabilityCalculator.withinHours(booking.startsAt, booking.sessionLength(), clinic.zone(),
+                clinic.openingHours, technician.workingHours)) {
+            throw new BookingRuleException("outside-opening-hours", "The session must lie within the clinic's opening hours and "
+                    + technician.displayName + "'s working hours");
+        }
+        if (!session.fits(booking.startsAt)) {
+            throw new BookingRuleException("healing-interval", "Session " + session.sessionNumber()
+                    + " must keep the healing interval of " + session.interval().days() + " days to the neighbouring sessions")
+                    .withEarliest(session.earliestStart());
+        }
+        TimeRange occupied = booking.occupied();
+        for (TimeOff off : staff.timeOffBetween(List.of(technician.id), occupied.start(), occupied.end())) {
+            throw conflict("technician-unavailable", technician.displayName + " is off at that time"
+                    + (off.reason == null ? "" : " (" + off.reason + ")"));
+        }
+        Map<UUID, List<TimeRange>> busy = bookings.technicianBusy(List.of(technician.id), occupied.start(), occupied.end(), booking.id);
+        if (!busy.isEmpty()) {
+            throw conflict("booking-conflict", technician.displayName + " is already booked at that time");
+        }
+    }
+
+    private Room chooseRoom(UUID clinicId, UUID requested, Booking booking) {
+        return chooseRoom(clinicId, requested, booking, requested == null);
+    }
+
+    /** The requested room if free; otherwise (when the caller left it open) the first free active room. */
+    private Room chooseRoom(UUID clinicId, UUID preferred, Booking booking, boolean mayChoose) {
+        TimeRange occupied = booking.occupied();
+        if (preferred != null) {
+            Room room = staff.room(clinicId, preferred);
+            boolean free = room.active && bookings.roomBusy(List.of(room.id), occupied.start(), occupied.end(), booking.id).isEmpty();
+            if (free) return room;
+            if (!mayChoose) throw conflict("room-unavailable", room.name + " is not available at that time");
+        }
+        List<Room> rooms = staff.activeRooms(clinicId);
+        Map<UUID, List<TimeRange>> busy = bookings.roomBusy(rooms.stream().map(r -> r.id).toList(), occupied.start(),
+                occupied.end(), booking.id);
+        return rooms.stream().filter(r -> BusyTimes.of(busy.getOrDefault(r.id, List.of())).isFree(occupied))
+                .findFirst()
+                .orElseThrow(() -> conflict("no-room-available", "No room is free at that time"));
+    }
+
+    /** Writes now, so PostgreSQL's exclusion constraints answer inside this request: an overlap is a 409. */
+    private void flushOrConflict() {
+        try {
+            bookings.flush();
+        } catch (PersistenceException e) {
+            String state = SqlState.of(e);
+            if (SqlState.EXCLUSION_VIOLATION.equals(state)) {
+                String what = SqlState.constraint(e).contains("room") ? "The room" : "The technician";
+                throw conflict("booking-conflict", what + " is already booked at that time");
+            }
+            if (SqlState.UNIQUE_VIOLATION.equals(state)) {
+                throw conflict("session-number-taken", "That session of the plan was booked at the same moment; retry");
+            }
+            throw e;
+        }
+    }
+
+    private Integer overrideDays(HealingOverride override, Treatment treatment) {
+        if (override == null) {
+            return null;
+        }
+        if (!access.isAdmin()) {
+            throw ProblemException.forbidden("Only an admin may override the healing interval");
+        }
+        if (!treatment.kind.isPlanSession()) {
+            throw ProblemException.invalidField("healingOverride", "applies only to sessions of a treatment plan");
+        }
+        return override.intervalDays();
+    }
+
+    private void recordOverride(Booking booking, HealingOverride override) {
+        if (override != null) {
+            booking.healingOverrideDays = override.intervalDays();
+            booking.healingOverrideBy = access.who();
+            booking.healingOverrideReason = override.reason();
+        }
+    }
+
+    /** A client may change a booking only until the clinic's cancellation notice; staff always may. */
+    private void requireNotice(Booking booking, Clinic clinic, Instant now, String what) {
+        if (access.isStaff()) return;
+        Instant deadline = booking.startsAt.minus(Duration.ofHours(clinic.cancellationNoticeHours));
+        if (now.isAfter(deadline)) {
+            throw new BookingRuleException("cancellation-window-passed", "Bookings can be " + what + "d online until "
+                    + clinic.cancellationNoticeHours + " hours before the start; please call the clinic");
+        }
+    }
+
+    /** Locked, visible, version-checked booking that the caller (staff or its client) may change. */
+    private Booking changeable(UUID id, String ifMatch) {
+        Booking booking = bookings.findForUpdate(access.clinicId(), id).filter(access::maySee)
+                .orElseThrow(() -> ProblemException.notFound("Booking " + id));
+        if (access.isPartner()) {
+            throw ProblemException.forbidden("A partner may book but not change bookings");
+        }
+        if (ifMatch != null) {
+            ETags.checkCurrent(ETags.requireIfMatch(ifMatch), booking.version);
+        }
+        return booking;
+    }
+
+    private Booking staffChange(UUID id, String ifMatch) {
+        Booking booking = bookings.findForUpdate(access.clinicId(), id)
+                .orElseThrow(() -> ProblemException.notFound("Booking " + id));
+        if (ifMatch != null) {
+            ETags.checkCurrent(ETags.requireIfMatch(ifMatch), booking.version);
+        }
+        return booking;
+    }
+
+    private static boolean hasSessionDetails(CompleteBookingRequest r) {
+        return r != null && (r.areasTreated() != null || r.pigment() != null || r.needleConfiguration() != null
+                || r.actualDurationMinutes() != null);
+    }
+
+    private SessionRecord sessionRecord(Booking booking, CompleteBookingRequest r, Clinic clinic, Instant now) {
+        if (r == null) throw ProblemException.badRequest("validation-failed", "A treatment session needs its session record");
+        if (r.areasTreated() == null || r.areasTreated().isEmpty()) throw ProblemException.invalidField("areasTreated", "must not be empty");
+        if (r.pigment() == null) throw ProblemException.invalidField("pigment", "must not be null");
+        if (r.needleConfiguration() == null || r.needleConfiguration().isBlank()) throw ProblemException.invalidField("needleConfiguration", "must not be blank");
+        if (r.actualDurationMinutes() == null) throw ProblemException.invalidField("actualDurationMinutes", "must not be null");
+        LocalDate today = now.atZone(clinic.zone()).toLocalDate();
+        if (r.pigment().expiry().isBefore(today)) {
+            throw new BookingRuleException("pigment-expired", "Pigment lot " + r.pigment().lot() + " expired on " + r.pigment().expiry());
+        }
+        SessionRecord record = new SessionRecord();
+        record.bookingId = booking.id;
+        record.clinicId = booking.clinicId;
+        record.sessionNumber = booking.sessionNumber;
+        record.areasTreated = List.copyOf(r.areasTreated());
+        record.pigmentBrand = r.pigment().brand();
+        record.pigmentShade = r.pigment().shade();
+        record.pigmentDilution = r.pigment().dilution();
+        record.pigmentLot = r.pigment().lot();
+        record.pigmentExpiry = r.pigment().expiry();
+        record.needleConfiguration = r.needleConfiguration();
+        record.actualDurationMinutes = r.actualDurationMinutes();
+        record.technicianNotes = r.technicianNotes();
+        record.recordedBy = access.who();
+        record.completedAt = now;
+        return record;
+    }
+
+    /** The event subject and Kafka key: the client, or the booking itself once the client is erased. */
+    private static String subject(Booking booking) {
+        return booking.clientId != null ? booking.clientId.toString() : booking.id.toString();
+    }
+
+    private static ProblemException conflict(String slug, String detail) {
+        return ProblemException.conflict(slug, detail);
+    }
+}

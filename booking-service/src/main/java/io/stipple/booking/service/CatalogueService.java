@@ -1,0 +1,123 @@
+package io.stipple.booking.service;
+
+import io.stipple.booking.config.BookingConfig;
+import io.stipple.booking.domain.BookingKind;
+import io.stipple.booking.domain.DurationRule;
+import io.stipple.booking.domain.Treatment;
+import io.stipple.booking.rest.TreatmentModels.DurationRuleModel;
+import io.stipple.booking.rest.TreatmentModels.TreatmentRequest;
+import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.web.ETags;
+import io.stipple.platform.web.Page;
+import io.stipple.platform.web.PageQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The clinic's treatment catalogue: durations (by coverage), buffers, prices, healing intervals. */
+@ApplicationScoped
+@Transactional
+public class CatalogueService {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ClinicService clinics;
+
+    @Inject
+    BookingConfig config;
+
+    public Treatment create(UUID clinicId, TreatmentRequest request) {
+        clinics.require(clinicId);
+        Treatment t = new Treatment();
+        t.id = UUID.randomUUID();
+        t.clinicId = clinicId;
+        t.createdAt = clock.instant();
+        apply(t, request);
+        t.persist();
+        return t;
+    }
+
+    public Treatment update(UUID clinicId, UUID id, TreatmentRequest request, String ifMatch) {
+        long expected = ETags.requireIfMatch(ifMatch);
+        Treatment t = find(clinicId, id);
+        ETags.checkCurrent(expected, t.version);
+        if (t.kind != request.kind()) {
+            throw ProblemException.invalidField("kind", "cannot change; create a new treatment instead");
+        }
+        apply(t, request);
+        Treatment.getEntityManager().flush();
+        return t;
+    }
+
+    private void apply(Treatment t, TreatmentRequest r) {
+        BookingKind kind = r.kind();
+        if (kind.isPlanSession() && r.treatmentType() != kind.planType()) {
+            throw ProblemException.invalidField("treatmentType", "must be " + kind.planType() + " for " + kind);
+        }
+        if (kind == BookingKind.TOP_UP && r.treatmentType() == null) {
+            throw ProblemException.invalidField("treatmentType", "must name the treatment a top-up refreshes");
+        }
+        if (kind == BookingKind.CONSULTATION && r.treatmentType() != null) {
+            throw ProblemException.invalidField("treatmentType", "must be null for a consultation");
+        }
+        int minimum = config.healing().minimumIntervalDays();
+        if (r.healingIntervalDays() != null && r.healingIntervalDays() < minimum) {
+            throw ProblemException.invalidField("healingIntervalDays", "must be at least " + minimum
+                    + " days; a shorter interval is an admin override on a single booking");
+        }
+        List<DurationRule> rules = new ArrayList<>();
+        List<DurationRuleModel> models = r.durationRules() == null ? List.of() : r.durationRules();
+        for (int i = 0; i < models.size(); i++) {
+            DurationRuleModel m = models.get(i);
+            try {
+                rules.add(new DurationRule(m.stages(), m.conditions(), m.minCoveragePercent(), m.maxCoveragePercent(),
+                        m.durationMinutes()));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalidField("durationRules[" + i + "]", e.getMessage());
+            }
+        }
+        t.kind = kind;
+        t.treatmentType = r.treatmentType();
+        t.name = r.name().trim();
+        t.baseDurationMinutes = r.baseDurationMinutes();
+        t.bufferMinutes = r.bufferMinutes();
+        t.priceMinor = r.price().amountMinor();
+        t.currency = r.price().currency();
+        t.healingIntervalDays = r.healingIntervalDays();
+        t.durationRules = List.copyOf(rules);
+        t.active = r.active() == null || r.active();
+        t.updatedAt = clock.instant();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Treatment find(UUID clinicId, UUID id) {
+        Treatment t = Treatment.findById(id);
+        if (t == null || !t.clinicId.equals(clinicId)) {
+            throw ProblemException.notFound("Treatment " + id);
+        }
+        return t;
+    }
+
+    /** A treatment that can be booked now. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Treatment bookable(UUID clinicId, UUID id) {
+        Treatment t = find(clinicId, id);
+        if (!t.active) {
+            throw ProblemException.unprocessable("treatment-inactive", "Treatment " + id + " is no longer offered");
+        }
+        return t;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Treatment> list(UUID clinicId, PageQuery page) {
+        var query = Treatment.<Treatment>find("clinicId = ?1 order by createdAt, id", clinicId);
+        return Page.of(query.page(page.page, page.size).list(), page, query.count());
+    }
+}

@@ -1,0 +1,155 @@
+package io.stipple.booking.service;
+
+import io.stipple.booking.config.BookingConfig;
+import io.stipple.booking.domain.Clinic;
+import io.stipple.booking.domain.ClinicClosure;
+import io.stipple.booking.domain.WeeklyHours;
+import io.stipple.booking.rest.ClinicModels.ClinicRequest;
+import io.stipple.booking.rest.ClinicModels.ClosureRequest;
+import io.stipple.booking.rest.ClinicModels.Hours;
+import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.web.ETags;
+import io.stipple.platform.web.Page;
+import io.stipple.platform.web.PageQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** A clinic's profile, week and closures. */
+@ApplicationScoped
+@Transactional
+public class ClinicService {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    BookingConfig config;
+
+    /** The result of a PUT: the clinic and whether it was created by it. */
+    public record Saved(Clinic clinic, boolean created) {
+    }
+
+    public Saved put(UUID clinicId, ClinicRequest request, String ifMatch) {
+        ZoneId zone = zone(request.timeZone());
+        List<WeeklyHours> week = week(request.openingHours(), "openingHours");
+        Instant now = clock.instant();
+        Clinic clinic = Clinic.findById(clinicId);
+        boolean created = clinic == null;
+        if (created) {
+            clinic = new Clinic();
+            clinic.id = clinicId;
+            clinic.createdAt = now;
+        } else {
+            ETags.checkCurrent(ETags.requireIfMatch(ifMatch), clinic.version);
+        }
+        clinic.name = request.name().trim();
+        clinic.addressLine1 = request.address().line1();
+        clinic.addressLine2 = request.address().line2();
+        clinic.city = request.address().city();
+        clinic.postcode = request.address().postcode();
+        clinic.country = request.address().country();
+        clinic.timeZone = zone.getId();
+        clinic.currency = request.currency();
+        clinic.openingHours = week;
+        clinic.cancellationNoticeHours = request.cancellationNoticeHours() != null
+                ? request.cancellationNoticeHours() : config.bookings().defaultCancellationNoticeHours();
+        clinic.updatedAt = now;
+        if (created) {
+            clinic.persist();
+        }
+        Clinic.getEntityManager().flush();
+        return new Saved(clinic, created);
+    }
+
+    /** The caller's clinic; without a profile nothing can be booked there yet. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Clinic require(UUID clinicId) {
+        Clinic clinic = Clinic.findById(clinicId);
+        if (clinic == null) {
+            throw ProblemException.notFound("Clinic " + clinicId);
+        }
+        return clinic;
+    }
+
+    public ClinicClosure addClosure(UUID clinicId, ClosureRequest request) {
+        require(clinicId);
+        if (request.lastDay().isBefore(request.firstDay())) {
+            throw ProblemException.invalidField("lastDay", "must not be before firstDay");
+        }
+        ClinicClosure closure = new ClinicClosure();
+        closure.id = UUID.randomUUID();
+        closure.clinicId = clinicId;
+        closure.firstDay = request.firstDay();
+        closure.lastDay = request.lastDay();
+        closure.reason = request.reason();
+        closure.createdAt = clock.instant();
+        closure.persist();
+        return closure;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ClinicClosure> closures(UUID clinicId, PageQuery page) {
+        require(clinicId);
+        var query = ClinicClosure.<ClinicClosure>find("clinicId = ?1 order by firstDay, id", clinicId);
+        return Page.of(query.page(page.page, page.size).list(), page, query.count());
+    }
+
+    public void deleteClosure(UUID clinicId, UUID closureId) {
+        long deleted = ClinicClosure.delete("id = ?1 and clinicId = ?2", closureId, clinicId);
+        if (deleted == 0) {
+            throw ProblemException.notFound("Closure " + closureId);
+        }
+    }
+
+    /** The clinic's closed local dates within [first, last]. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<LocalDate> closedDays(UUID clinicId, LocalDate first, LocalDate last) {
+        Set<LocalDate> out = new HashSet<>();
+        List<ClinicClosure> closures = ClinicClosure.list("clinicId = ?1 and lastDay >= ?2 and firstDay <= ?3", clinicId, first, last);
+        for (ClinicClosure c : closures) {
+            for (LocalDate d = c.firstDay.isBefore(first) ? first : c.firstDay; !d.isAfter(last) && !d.isAfter(c.lastDay); d = d.plusDays(1)) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            throw ProblemException.invalidField("timeZone", "must be an IANA time zone such as Europe/London");
+        }
+    }
+
+    /** Converts and checks a week: each interval closes after it opens; intervals of a day do not overlap. */
+    static List<WeeklyHours> week(List<Hours> hours, String field) {
+        List<WeeklyHours> out = new ArrayList<>();
+        for (int i = 0; i < hours.size(); i++) {
+            Hours h = hours.get(i);
+            try {
+                out.add(new WeeklyHours(h.weekday(), h.opens(), h.closes()));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalidField(field + "[" + i + "]", e.getMessage());
+            }
+        }
+        try {
+            WeeklyHours.requireDisjoint(out);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(field, e.getMessage());
+        }
+        return List.copyOf(out);
+    }
+}

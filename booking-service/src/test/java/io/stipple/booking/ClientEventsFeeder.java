@@ -1,0 +1,59 @@
+package io.stipple.booking;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stipple.booking.messaging.ClientEventsConsumer;
+import io.stipple.platform.events.EventEnvelope;
+import io.stipple.platform.inbox.Inbox;
+import io.stipple.testinfra.EventContracts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Puts client-service facts into the projection the way the Kafka consumer does (same inbox, same handler), from
+ * client-service's documented examples, without waiting for Kafka. The Kafka path itself is tested in
+ * {@code ClientEventsConsumerTest}.
+ */
+@ApplicationScoped
+public class ClientEventsFeeder {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ClientEventsConsumer consumer;
+
+    public static ObjectNode example(String eventName, UUID clinicId, UUID clientId, Consumer<ObjectNode> data) {
+        ObjectNode event = EventContracts.forService("client-service").exampleNode(eventName);
+        event.put("id", UUID.randomUUID().toString());
+        event.put("clinicid", clinicId.toString());
+        event.put("subject", clientId.toString());
+        ObjectNode d = (ObjectNode) event.get("data");
+        d.put("clientId", clientId.toString());
+        if (data != null) data.accept(d);
+        return event;
+    }
+
+    public void apply(String eventName, UUID clinicId, UUID clientId, Consumer<ObjectNode> data) {
+        EventEnvelope envelope = inbox.parse(example(eventName, clinicId, clientId, data).toString());
+        inbox.apply(ClientEventsConsumer.CONSUMER, "stipple.clients", envelope, consumer::handle);
+    }
+
+    /** A registered, screened-eligible client with an agreed plan; returns the plan id. */
+    public UUID eligibleWithPlan(UUID clinicId, UUID clientId, String treatmentType, String stage, int plannedSessions,
+                                 int healingIntervalDays) {
+        UUID planId = UUID.randomUUID();
+        apply("ClientRegistered", clinicId, clientId, d -> d.put("sex", "MALE"));
+        apply("ScreeningRecorded", clinicId, clientId, d -> d.put("eligibility", "ELIGIBLE"));
+        apply("TreatmentPlanAgreed", clinicId, clientId, d -> {
+            d.put("planId", planId.toString());
+            d.put("treatmentType", treatmentType);
+            d.put("stage", stage);
+            d.put("plannedSessions", plannedSessions);
+            d.put("healingIntervalDays", healingIntervalDays);
+        });
+        return planId;
+    }
+}
