@@ -1,0 +1,5 @@
+package io.stipple.gallery.domain;
+
+public enum TreatmentType {
+    PERMANENT_SMP, TRICOPIGMENTATION, SCAR_CAMOUFLAGE
+}

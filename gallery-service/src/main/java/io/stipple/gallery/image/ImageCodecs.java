@@ -1,0 +1,204 @@
+package io.stipple.gallery.image;
+
+import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+
+/**
+ * The codecs, chosen explicitly rather than through ImageIO's plugin registry (whose class-loader scan misses
+ * plugins in some runtimes): the JDK's own JPEG and PNG codecs, TwelveMonkeys' WebP reader. Also the pixel
+ * helpers every rendition uses.
+ */
+public final class ImageCodecs {
+
+    static {
+        ImageIO.setUseCache(false); // keep decoding in memory: no temporary files with image data on disk
+    }
+
+    private ImageCodecs() {
+    }
+
+    public static ImageReader reader(ImageFormat format) {
+        return switch (format) {
+            case JPEG -> jdkReader("jpeg");
+            case PNG -> jdkReader("png");
+            case WEBP -> new WebPImageReaderSpi().createReaderInstance(null);
+        };
+    }
+
+    private static ImageReader jdkReader(String format) {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
+        ImageReader fallback = null;
+        while (readers.hasNext()) {
+            ImageReader reader = readers.next();
+            if (reader.getClass().getName().startsWith("com.sun.imageio.")) {
+                return reader;
+            }
+            fallback = fallback == null ? reader : fallback;
+        }
+        if (fallback == null) {
+            throw new IllegalStateException("no " + format + " reader in this JVM");
+        }
+        return fallback;
+    }
+
+    private static ImageWriter jpegWriter() {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
+        ImageWriter fallback = null;
+        while (writers.hasNext()) {
+            ImageWriter writer = writers.next();
+            if (writer.getClass().getName().startsWith("com.sun.imageio.")) {
+                return writer;
+            }
+            fallback = fallback == null ? writer : fallback;
+        }
+        if (fallback == null) {
+            throw new IllegalStateException("no JPEG writer in this JVM");
+        }
+        return fallback;
+    }
+
+    /** Encodes as baseline JPEG and strips every APPn/COM segment the encoder wrote: no metadata at all. */
+    public static byte[] encodeJpeg(BufferedImage image, float quality) {
+        ImageWriter writer = jpegWriter();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(16_384, image.getWidth() * image.getHeight() / 4));
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException("JPEG encoding failed", e);
+        } finally {
+            writer.dispose();
+        }
+        return JpegSegments.stripMetadata(bytes.toByteArray());
+    }
+
+    /** Decodes a JPEG this service wrote (a stored rendition). */
+    public static BufferedImage decodeStoredJpeg(byte[] jpeg) {
+        try {
+            BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
+            if (image == null) {
+                throw new IllegalStateException("stored rendition is not a JPEG");
+            }
+            return image;
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored rendition cannot be decoded", e);
+        }
+    }
+
+    /** 8-bit RGB without alpha (transparent areas on white); returns the image itself when it already is. */
+    public static BufferedImage toRgb(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_INT_RGB) {
+            return image;
+        }
+        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = rgb.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
+            g.drawImage(image, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return rgb;
+    }
+
+    /**
+     * Applies an EXIF orientation (1–8) so the pixels stand the way the camera meant; the orientation tag itself
+     * is not written again. Expects a {@code TYPE_INT_RGB} image.
+     */
+    public static BufferedImage orient(BufferedImage src, int orientation) {
+        if (orientation <= 1 || orientation > 8) {
+            return src;
+        }
+        int w = src.getWidth();
+        int h = src.getHeight();
+        boolean swap = orientation >= 5;
+        int dw = swap ? h : w;
+        int dh = swap ? w : h;
+        int[] in = src.getRGB(0, 0, w, h, null, 0, w);
+        int[] out = new int[in.length];
+        for (int y = 0; y < dh; y++) {
+            for (int x = 0; x < dw; x++) {
+                int sx;
+                int sy;
+                switch (orientation) {
+                    case 2 -> { sx = w - 1 - x; sy = y; }
+                    case 3 -> { sx = w - 1 - x; sy = h - 1 - y; }
+                    case 4 -> { sx = x; sy = h - 1 - y; }
+                    case 5 -> { sx = y; sy = x; }
+                    case 6 -> { sx = y; sy = h - 1 - x; }
+                    case 7 -> { sx = w - 1 - y; sy = h - 1 - x; }
+                    default -> { sx = w - 1 - y; sy = x; } // 8
+                }
+                out[y * dw + x] = in[sy * w + sx];
+            }
+        }
+        BufferedImage dst = new BufferedImage(dw, dh, BufferedImage.TYPE_INT_RGB);
+        dst.setRGB(0, 0, dw, dh, out, 0, dw);
+        return dst;
+    }
+
+    /** Scales down so the longest side is at most {@code maxSide} (halving first, for quality); never scales up. */
+    public static BufferedImage fit(BufferedImage src, int maxSide) {
+        int w = src.getWidth();
+        int h = src.getHeight();
+        int longest = Math.max(w, h);
+        if (longest <= maxSide) {
+            return src;
+        }
+        double factor = (double) maxSide / longest;
+        int tw = Math.max(1, (int) Math.round(w * factor));
+        int th = Math.max(1, (int) Math.round(h * factor));
+        BufferedImage current = src;
+        while (current.getWidth() / 2 >= tw && current.getHeight() / 2 >= th) {
+            current = resize(current, current.getWidth() / 2, current.getHeight() / 2);
+        }
+        return current.getWidth() == tw && current.getHeight() == th ? current : resize(current, tw, th);
+    }
+
+    /** Scales to exactly {@code height} pixels high, keeping the aspect ratio. */
+    public static BufferedImage toHeight(BufferedImage src, int height) {
+        if (src.getHeight() == height) {
+            return src;
+        }
+        int width = Math.max(1, (int) Math.round(src.getWidth() * (double) height / src.getHeight()));
+        if (height < src.getHeight()) {
+            BufferedImage current = src;
+            while (current.getHeight() / 2 >= height) {
+                current = resize(current, Math.max(1, current.getWidth() / 2), current.getHeight() / 2);
+            }
+            return resize(current, width, height);
+        }
+        return resize(src, width, height);
+    }
+
+    private static BufferedImage resize(BufferedImage src, int w, int h) {
+        BufferedImage dst = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = dst.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(src, 0, 0, w, h, null);
+        } finally {
+            g.dispose();
+        }
+        return dst;
+    }
+}

@@ -1,0 +1,72 @@
+package io.stipple.gallery.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import io.stipple.gallery.service.ClientProjection;
+import io.stipple.gallery.service.ErasureService;
+import io.stipple.platform.events.EventEnvelope;
+import io.stipple.platform.events.InvalidEventException;
+import io.stipple.platform.inbox.Inbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.UUID;
+
+/** Keeps the consent/facts projection and carries out erasure, from {@code stipple.clients}. */
+@ApplicationScoped
+public class ClientEventsConsumer {
+
+    static final String CONSUMER = "gallery-service";
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ClientProjection projection;
+
+    @Inject
+    ErasureService erasure;
+
+    @Incoming("client-events")
+    @Blocking
+    public void onClientEvent(ConsumerRecord<String, String> record) {
+        inbox.apply(CONSUMER, record, event -> {
+            switch (event.eventName()) {
+                case "ConsentGranted" -> projection.consentChanged(clinicOf(event), data(event, ClientEvents.ConsentChanged.class), true);
+                case "ConsentWithdrawn" -> projection.consentChanged(clinicOf(event), data(event, ClientEvents.ConsentChanged.class), false);
+                case "AssessmentRecorded" -> projection.assessmentRecorded(clinicOf(event), data(event, ClientEvents.AssessmentRecorded.class));
+                case "TreatmentPlanAgreed" -> projection.treatmentPlanAgreed(clinicOf(event), data(event, ClientEvents.TreatmentPlanAgreed.class));
+                case "ClientErased" -> erasure.erase(clinicOf(event), data(event, ClientEvents.ClientErased.class));
+                default -> {
+                    // not an event the gallery acts on
+                }
+            }
+        });
+    }
+
+    private <T> T data(EventEnvelope event, Class<T> type) {
+        T data = inbox.data(event, type);
+        UUID clientId = null;
+        if (data instanceof ClientEvents.ConsentChanged c) {
+            clientId = c.clientId();
+        } else if (data instanceof ClientEvents.AssessmentRecorded a) {
+            clientId = a.clientId();
+        } else if (data instanceof ClientEvents.TreatmentPlanAgreed t) {
+            clientId = t.clientId();
+        } else if (data instanceof ClientEvents.ClientErased e) {
+            clientId = e.clientId();
+        }
+        if (clientId == null) {
+            throw new InvalidEventException(event.type() + " " + event.id() + " has no clientId");
+        }
+        return data;
+    }
+
+    static UUID clinicOf(EventEnvelope event) {
+        if (event.clinicid() == null) {
+            throw new InvalidEventException(event.type() + " " + event.id() + " names no clinic (clinicid)");
+        }
+        return event.clinicid();
+    }
+}

@@ -1,0 +1,69 @@
+package io.stipple.gallery.service;
+
+import io.stipple.gallery.domain.ClientProfile;
+import io.stipple.gallery.domain.Clinic;
+import io.stipple.gallery.domain.CompletedSession;
+import io.stipple.gallery.domain.Photo;
+import io.stipple.gallery.domain.TreatmentType;
+import io.stipple.gallery.messaging.BookingEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * SessionCompleted: remembers the session so photos uploaded for its booking get its number, numbers photos
+ * already uploaded for it, keeps the clinic's public name and the client's treatment type.
+ */
+@ApplicationScoped
+@Transactional
+public class SessionLinkService {
+
+    @Inject
+    Clock clock;
+
+    public void sessionCompleted(UUID clinicId, BookingEvents.SessionCompleted event) {
+        Instant now = Instant.now(clock);
+        ClientProfile profile = ClientProfile.findById(event.clientId());
+        if (profile != null && profile.erased()) {
+            return;
+        }
+        CompletedSession session = CompletedSession.findById(event.bookingId());
+        if (session == null) {
+            session = new CompletedSession();
+            session.bookingId = event.bookingId();
+            session.persist();
+        }
+        session.clinicId = clinicId;
+        session.clientId = event.clientId();
+        session.planId = event.planId();
+        session.sessionNumber = event.sessionNumber();
+        session.treatmentType = ClientProjection.parse(TreatmentType.class, event.treatmentType()).orElse(null);
+        session.completedAt = event.completedAt();
+
+        if (event.clinicName() != null && !event.clinicName().isBlank()) {
+            Clinic clinic = Clinic.findById(clinicId);
+            if (clinic == null) {
+                clinic = Clinic.newFor(clinicId, now);
+                clinic.persist();
+            }
+            if (!event.clinicName().equals(clinic.name)) {
+                clinic.name = event.clinicName();
+                clinic.updatedAt = now;
+            }
+        }
+        if (profile == null) {
+            profile = ClientProfile.newFor(event.clientId(), clinicId, now);
+            profile.persist();
+        }
+        profile.applyTreatment(session.treatmentType, event.completedAt(), now);
+        if (event.sessionNumber() != null) {
+            for (Photo photo : Photo.<Photo>list("bookingId = ?1 and clientId = ?2", event.bookingId(), event.clientId())) {
+                photo.linkSession(event.sessionNumber());
+            }
+        }
+    }
+}
