@@ -1,0 +1,33 @@
+package io.stipple.deploy;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Which service owns each /api/v1 prefix (the architecture's HTTP conventions): the Ingress must route
+ * each prefix to its owner, and a service's code must not serve a prefix another service owns.
+ * Prefixes a service's code declares beyond this table are owned by that service.
+ */
+final class ApiOwnership {
+    static final Map<String, String> DOCUMENTED = Map.of(
+            "/api/v1/clients", "client-service",
+            "/api/v1/clinics", "booking-service",
+            "/api/v1/treatments", "booking-service",
+            "/api/v1/availability", "booking-service",
+            "/api/v1/bookings", "booking-service",
+            "/api/v1/notifications", "notification-service",
+            "/api/v1/reminder-policies", "notification-service",
+            "/api/v1/webhooks", "notification-service",
+            "/api/v1/gallery", "gallery-service");
+
+    private ApiOwnership() {
+    }
+
+    /** The documented table, extended with prefixes found in the services' code; conflicts are reported by the checker. */
+    static Map<String, String> owners(ProjectModel project) {
+        Map<String, String> owners = new TreeMap<>(DOCUMENTED);
+        project.services().values().forEach(service -> service.apiPrefixes()
+                .forEach(prefix -> owners.putIfAbsent(prefix, service.artifactId())));
+        return owners;
+    }
+}
