@@ -1,0 +1,144 @@
+package io.stipple.notification.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns facts (a booking, a completed session) into the reminders a clinic's policy asks for, with due
+ * times in the recipient's zone and quiet hours applied per channel. Pure: no clock but the {@code now}
+ * it is given, no database.
+ */
+public final class ReminderPlanner {
+
+    private final PolicyRules rules;
+    private final QuietHours quietHours;
+
+    public ReminderPlanner(PolicyRules rules) {
+        this.rules = rules;
+        this.quietHours = rules.quietHours().toQuietHours();
+    }
+
+    /** Reminders before an appointment; one already past its due time is planned as suppressed (too late). */
+    public List<PlannedReminder> appointment(UUID bookingId, Instant startsAt, ZoneId zone, List<Channel> channels, Instant now) {
+        List<PlannedReminder> planned = new ArrayList<>();
+        if (!rules.appointmentReminders().enabled()) return planned;
+        for (ReminderOffset offset : rules.appointmentReminders().parsedOffsets()) {
+            Instant due = offset.before(startsAt, zone);
+            for (Channel channel : channels) {
+                Instant at = quietHours.adjust(channel, due, zone, startsAt);
+                String key = String.join("|", ReminderType.APPOINTMENT_REMINDER.name(), bookingId.toString(), offset.text(),
+                        Long.toString(startsAt.getEpochSecond()), channel.name());
+                PlannedReminder reminder = PlannedReminder.scheduled(ReminderType.APPOINTMENT_REMINDER, channel, at, key,
+                        details("offset", offset.text()));
+                planned.add(at.isAfter(now) && at.isBefore(startsAt) ? reminder : reminder.suppressed(SuppressionReason.TOO_LATE));
+            }
+        }
+        return planned;
+    }
+
+    /** The aftercare timeline after a session: day 0 at completion, later days at the policy's local time. */
+    public List<PlannedReminder> aftercare(UUID bookingId, Instant completedAt, ZoneId zone, List<Channel> channels) {
+        List<PlannedReminder> planned = new ArrayList<>();
+        PolicyRules.Aftercare aftercare = rules.aftercare();
+        if (!aftercare.enabled()) return planned;
+        LocalDate day0 = completedAt.atZone(zone).toLocalDate();
+        for (PolicyRules.AftercareStep step : aftercare.steps()) {
+            Instant due = step.immediately() ? completedAt
+                    : PolicyRules.at(day0.plusDays(step.day()), aftercare.sendAt(), zone);
+            if (due.isBefore(completedAt)) due = completedAt; // "day 0 at 10:00" for a session that ended at 15:00
+            for (Channel channel : channels) {
+                Instant at = quietHours.adjust(channel, due, zone, null);
+                String key = String.join("|", step.type().name(), bookingId.toString(), "d" + step.day(), channel.name());
+                planned.add(PlannedReminder.scheduled(step.type(), channel, at, key, details("day", step.day())));
+            }
+        }
+        return planned;
+    }
+
+    /**
+     * "Ready for your next session" once the healing interval has passed after a session that was not the
+     * last; planned as suppressed when the next session is already booked.
+     */
+    public List<PlannedReminder> nextSessionPrompt(UUID bookingId, int sessionNumber, Instant completedAt, int healingIntervalDays,
+                                                   ZoneId zone, List<Channel> channels, boolean nextSessionBooked) {
+        List<PlannedReminder> planned = new ArrayList<>();
+        if (!rules.nextSessionPrompt().enabled()) return planned;
+        LocalDate healed = completedAt.atZone(zone).toLocalDate().plusDays(healingIntervalDays);
+        Instant due = PolicyRules.at(healed, rules.nextSessionPrompt().sendAt(), zone);
+        for (Channel channel : channels) {
+            Instant at = quietHours.adjust(channel, due, zone, null);
+            String key = String.join("|", ReminderType.NEXT_SESSION_PROMPT.name(), bookingId.toString(), channel.name());
+            PlannedReminder reminder = PlannedReminder.scheduled(ReminderType.NEXT_SESSION_PROMPT, channel, at, key,
+                    details("nextSessionNumber", sessionNumber + 1, "healingIntervalDays", healingIntervalDays));
+            planned.add(nextSessionBooked ? reminder.suppressed(SuppressionReason.NEXT_SESSION_BOOKED) : reminder);
+        }
+        return planned;
+    }
+
+    /**
+     * The top-up after the final session (or after a top-up, re-arming it): months by treatment type and
+     * sex; a check-in instead where the condition is changeable. Empty when the policy has no interval.
+     */
+    public List<PlannedReminder> topUp(UUID bookingId, Instant completedAt, String treatmentType, String sex, String condition,
+                                       ZoneId zone, List<Channel> channels) {
+        List<PlannedReminder> planned = new ArrayList<>();
+        PolicyRules.TopUp topUp = rules.topUp();
+        if (!topUp.enabled()) return planned;
+        ReminderType type;
+        int months;
+        if (topUp.isChangeable(condition)) {
+            type = ReminderType.TOP_UP_CHECK_IN;
+            months = topUp.checkInMonths();
+        } else {
+            var interval = topUp.monthsFor(treatmentType, sex);
+            if (interval.isEmpty()) return planned;
+            type = ReminderType.TOP_UP;
+            months = interval.get();
+        }
+        LocalDate date = completedAt.atZone(zone).toLocalDate().plusMonths(months);
+        Instant due = PolicyRules.at(date, topUp.sendAt(), zone);
+        for (Channel channel : channels) {
+            Instant at = quietHours.adjust(channel, due, zone, null);
+            String key = String.join("|", type.name(), bookingId.toString(), channel.name());
+            planned.add(PlannedReminder.scheduled(type, channel, at, key, details("months", months, "treatmentType", treatmentType)));
+        }
+        return planned;
+    }
+
+    /** Maintenance tips after the final session, when the clinic has switched them on. */
+    public List<PlannedReminder> maintenanceTips(UUID bookingId, Instant completedAt, ZoneId zone, List<Channel> channels) {
+        List<PlannedReminder> planned = new ArrayList<>();
+        PolicyRules.MaintenanceTips tips = rules.maintenanceTips();
+        if (!tips.enabled()) return planned;
+        LocalDate day0 = completedAt.atZone(zone).toLocalDate();
+        for (int n = 1; n <= tips.count(); n++) {
+            LocalDate date = day0.plusMonths(tips.firstAfterMonths() + (long) (n - 1) * tips.everyMonths());
+            Instant due = PolicyRules.at(date, tips.sendAt(), zone);
+            for (Channel channel : channels) {
+                Instant at = quietHours.adjust(channel, due, zone, null);
+                String key = String.join("|", ReminderType.MAINTENANCE_TIP.name(), bookingId.toString(), "n" + n, channel.name());
+                planned.add(PlannedReminder.scheduled(ReminderType.MAINTENANCE_TIP, channel, at, key, details("tipNumber", n)));
+            }
+        }
+        return planned;
+    }
+
+    /** When a transient failure is retried: after the backoff, outside quiet hours. */
+    public Instant retryAt(Channel channel, Instant earliest, ZoneId zone) {
+        return quietHours.adjust(channel, earliest, zone, null);
+    }
+
+    private static Map<String, Object> details(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}

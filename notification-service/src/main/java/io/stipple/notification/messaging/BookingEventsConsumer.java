@@ -1,0 +1,88 @@
+package io.stipple.notification.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import io.stipple.notification.domain.Booking;
+import io.stipple.notification.messaging.IncomingEvents.BookingConfirmed;
+import io.stipple.notification.messaging.IncomingEvents.BookingEnded;
+import io.stipple.notification.messaging.IncomingEvents.SessionCompleted;
+import io.stipple.notification.service.ContactService;
+import io.stipple.notification.service.ReminderScheduler;
+import io.stipple.notification.service.WebhookService;
+import io.stipple.platform.events.EventEnvelope;
+import io.stipple.platform.events.InvalidEventException;
+import io.stipple.platform.inbox.Inbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.UUID;
+
+/** booking-service events: appointment reminders, the aftercare and top-up journey, partner webhooks. */
+@ApplicationScoped
+public class BookingEventsConsumer {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ReminderScheduler scheduler;
+
+    @Inject
+    WebhookService webhooks;
+
+    @Inject
+    ContactService contacts;
+
+    @Incoming("booking-events")
+    @Blocking
+    public void onBookingEvent(ConsumerRecord<String, String> record) {
+        inbox.apply(ClientEventsConsumer.CONSUMER, record, this::handle);
+    }
+
+    void handle(EventEnvelope event) {
+        UUID clientId;
+        switch (event.eventName()) {
+            case "BookingConfirmed", "BookingRescheduled" -> {
+                BookingConfirmed data = require(event, inbox.data(event, BookingConfirmed.class));
+                if (data.startsAt() == null) throw new InvalidEventException(event.type() + " has no startsAt");
+                scheduler.bookingConfirmed(event.clinicid(), data, event.eventName().equals("BookingRescheduled"));
+                clientId = data.clientId();
+            }
+            case "BookingCancelled" -> {
+                BookingEnded data = inbox.data(event, BookingEnded.class);
+                if (data.bookingId() == null) throw new InvalidEventException(event.type() + " has no bookingId");
+                scheduler.bookingEnded(event.clinicid(), data, Booking.CANCELLED);
+                clientId = data.clientId();
+            }
+            case "BookingNoShow" -> {
+                BookingEnded data = inbox.data(event, BookingEnded.class);
+                if (data.bookingId() == null) throw new InvalidEventException(event.type() + " has no bookingId");
+                scheduler.bookingEnded(event.clinicid(), data, Booking.NO_SHOW);
+                clientId = data.clientId();
+            }
+            case "SessionCompleted" -> {
+                SessionCompleted data = inbox.data(event, SessionCompleted.class);
+                if (data.bookingId() == null || data.clientId() == null) {
+                    throw new InvalidEventException(event.type() + " has no bookingId or clientId");
+                }
+                scheduler.sessionCompleted(event.clinicid(), data);
+                clientId = data.clientId();
+            }
+            default -> {
+                return; // not ours to act on
+            }
+        }
+        if (clientId == null || !contacts.isErased(clientId)) {
+            webhooks.fanOut(event.clinicid(), event, clientId);
+        }
+    }
+
+    private static BookingConfirmed require(EventEnvelope event, BookingConfirmed data) {
+        if (data.bookingId() == null || data.clientId() == null) {
+            throw new InvalidEventException(event.type() + " has no bookingId or clientId");
+        }
+        if (event.clinicid() == null) throw new InvalidEventException(event.type() + " names no clinic");
+        return data;
+    }
+}

@@ -1,0 +1,48 @@
+package io.stipple.notification.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import io.stipple.notification.messaging.IncomingEvents.ClientDetails;
+import io.stipple.notification.messaging.IncomingEvents.ClientErased;
+import io.stipple.notification.messaging.IncomingEvents.ConsentChanged;
+import io.stipple.notification.service.ContactService;
+import io.stipple.platform.events.EventEnvelope;
+import io.stipple.platform.inbox.Inbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** client-service events: the contact projection, marketing consent and erasure. */
+@ApplicationScoped
+public class ClientEventsConsumer {
+
+    static final String CONSUMER = "notification-service";
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ContactService contacts;
+
+    @Incoming("client-events")
+    @Blocking
+    public void onClientEvent(ConsumerRecord<String, String> record) {
+        inbox.apply(CONSUMER, record, this::handle);
+    }
+
+    void handle(EventEnvelope event) {
+        switch (event.eventName()) {
+            case "ClientRegistered", "ClientUpdated" ->
+                    contacts.clientDetails(event.clinicid(), inbox.data(event, ClientDetails.class));
+            case "ConsentGranted" -> contacts.consent(event.clinicid(), inbox.data(event, ConsentChanged.class), true);
+            case "ConsentWithdrawn" -> contacts.consent(event.clinicid(), inbox.data(event, ConsentChanged.class), false);
+            case "ClientErased" -> {
+                ClientErased erased = inbox.data(event, ClientErased.class);
+                contacts.erase(event.clinicid(), erased.clientId(), erased.erasedAt());
+            }
+            default -> {
+                // not ours to act on
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.stipple.notification.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.common.annotation.Blocking;
+import io.stipple.notification.service.ContactService;
+import io.stipple.notification.service.WebhookService;
+import io.stipple.platform.events.EventEnvelope;
+import io.stipple.platform.inbox.Inbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.UUID;
+
+/** gallery-service events: forwarded to partner webhooks that chose them. */
+@ApplicationScoped
+public class GalleryEventsConsumer {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    WebhookService webhooks;
+
+    @Inject
+    ContactService contacts;
+
+    @Incoming("gallery-events")
+    @Blocking
+    public void onGalleryEvent(ConsumerRecord<String, String> record) {
+        inbox.apply(ClientEventsConsumer.CONSUMER, record, this::handle);
+    }
+
+    void handle(EventEnvelope event) {
+        switch (event.eventName()) {
+            case "PhotoPublished", "PhotoWithdrawn" -> {
+                UUID clientId = clientId(event.data());
+                if (clientId == null || !contacts.isErased(clientId)) {
+                    webhooks.fanOut(event.clinicid(), event, clientId);
+                }
+            }
+            default -> {
+                // not ours to act on
+            }
+        }
+    }
+
+    private static UUID clientId(JsonNode data) {
+        try {
+            return data.hasNonNull("clientId") ? UUID.fromString(data.get("clientId").asText()) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

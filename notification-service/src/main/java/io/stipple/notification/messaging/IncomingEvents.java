@@ -1,0 +1,48 @@
+package io.stipple.notification.messaging;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The data of the events this service consumes, as docs/EVENTS.md defines them. Enum values arrive as
+ * strings so a value added by a producer does not make an event unreadable; unknown fields are ignored.
+ */
+public final class IncomingEvents {
+
+    private IncomingEvents() {
+    }
+
+    /** ClientRegistered and ClientUpdated. */
+    public record ClientDetails(UUID clientId, String firstName, String lastName, String email, String phone,
+                                LocalDate dateOfBirth, String sex, String timeZone, String locale,
+                                List<String> preferredChannels, Boolean marketingOptIn, Long version) {
+    }
+
+    /** ConsentGranted and ConsentWithdrawn. */
+    public record ConsentChanged(UUID clientId, String scope, String partnerId, String textVersion, Instant occurredAt,
+                                 String recordedBy) {
+    }
+
+    public record ClientErased(UUID clientId, Instant erasedAt) {
+    }
+
+    /** BookingConfirmed and BookingRescheduled (which adds the previous times). */
+    public record BookingConfirmed(UUID bookingId, UUID clientId, String clinicName, String clinicTimeZone, String kind,
+                                   UUID treatmentId, String treatmentName, UUID planId, Integer sessionNumber,
+                                   UUID technicianId, String technicianName, UUID roomId, Instant startsAt, Instant endsAt,
+                                   String preparationNotes, Instant previousStartsAt, Instant previousEndsAt) {
+    }
+
+    /** BookingCancelled and BookingNoShow. */
+    public record BookingEnded(UUID bookingId, UUID clientId, String kind, UUID planId, Integer sessionNumber,
+                               Instant startsAt, String reason, String cancelledBy) {
+    }
+
+    public record SessionCompleted(UUID bookingId, UUID clientId, String clinicName, String clinicTimeZone, UUID planId,
+                                   String treatmentType, String kind, Integer sessionNumber, Integer plannedSessions,
+                                   Boolean finalSession, Integer healingIntervalDays, String condition, String clientSex,
+                                   UUID technicianId, Instant completedAt) {
+    }
+}

@@ -1,0 +1,157 @@
+package io.stipple.notification.rest;
+
+import io.stipple.notification.domain.Channel;
+import io.stipple.notification.domain.ReminderStatus;
+import io.stipple.notification.domain.ReminderType;
+import io.stipple.notification.service.DeliveryLogService;
+import io.stipple.notification.service.PreferenceService;
+import io.stipple.notification.service.PreviewService;
+import io.stipple.platform.problem.Problem;
+import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.security.Caller;
+import io.stipple.platform.security.Roles;
+import io.stipple.platform.web.ETags;
+import io.stipple.platform.web.Page;
+import io.stipple.platform.web.PageQuery;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.UUID;
+
+/** The delivery log, previews and client notification preferences. */
+@Path("/api/v1/notifications")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Notifications", description = "Delivery log of reminders, previews and client preferences")
+@SecurityRequirement(name = "bearer")
+public class NotificationResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    DeliveryLogService log;
+
+    @Inject
+    PreviewService previews;
+
+    @Inject
+    PreferenceService preferences;
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
+    @Operation(summary = "List the delivery log",
+            description = "Reminders of the caller's clinic (a client token: only its own), oldest first, filterable by client, "
+                    + "booking, status, type and channel.")
+    @APIResponse(responseCode = "200", description = "A page of log entries")
+    @APIResponse(responseCode = "400", description = "Bad filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<NotificationView> list(@QueryParam("clientId") UUID clientId, @QueryParam("bookingId") UUID bookingId,
+                                       @QueryParam("status") ReminderStatus status, @QueryParam("type") ReminderType type,
+                                       @QueryParam("channel") Channel channel, @BeanParam @Valid PageQuery page) {
+        UUID client = clientId;
+        if (caller.isClient()) {
+            UUID own = caller.clientId().orElseThrow(() -> ProblemException.forbidden("the token names no client"));
+            if (clientId != null && !clientId.equals(own)) throw ProblemException.notFound("Client");
+            client = own;
+        }
+        return log.list(caller.clinicId(), new DeliveryLogService.Filter(client, bookingId, status, type, channel), page)
+                .map(NotificationMapper::toView);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
+    @Operation(summary = "Get one delivery log entry")
+    @APIResponse(responseCode = "200", description = "The entry")
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such entry in the caller's clinic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public NotificationView get(@PathParam("id") UUID id) {
+        return log.find(caller.clinicId(), id)
+                .filter(r -> !caller.isClient() || (r.clientId != null && caller.mayAccessClient(r.clientId)))
+                .map(NotificationMapper::toView)
+                .orElseThrow(() -> ProblemException.notFound("Notification"));
+    }
+
+    @GET
+    @Path("/preview")
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Operation(summary = "Preview a reminder for a booking",
+            description = "Renders the template of a reminder type and channel for a booking, in the client's locale (or the one "
+                    + "asked for) with the appointment time in the clinic's local time. Nothing is scheduled or sent.")
+    @APIResponse(responseCode = "200", description = "The rendered reminder")
+    @APIResponse(responseCode = "400", description = "Missing booking id or unknown type or channel", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such booking in the caller's clinic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PreviewView preview(@QueryParam("bookingId") @NotNull UUID bookingId,
+                               @QueryParam("type") @DefaultValue("APPOINTMENT_REMINDER") ReminderType type,
+                               @QueryParam("channel") @DefaultValue("EMAIL") Channel channel,
+                               @Parameter(description = "BCP 47 locale, e.g. en-GB; default the client's") @QueryParam("locale") String locale) {
+        return previews.preview(caller.clinicId(), bookingId, type, channel, locale)
+                .map(r -> new PreviewView(bookingId, type, channel, r.locale(), r.subject(), r.body()))
+                .orElseThrow(() -> ProblemException.notFound("Booking"));
+    }
+
+    @GET
+    @Path("/preferences/{clientId}")
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
+    @Operation(summary = "Get a client's notification preferences")
+    @APIResponse(responseCode = "200", description = "The preferences; ETag header for updates")
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Client unknown in the caller's clinic (or not the caller)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<PreferenceView> preferences(@PathParam("clientId") UUID clientId) {
+        if (!caller.mayAccessClient(clientId)) throw ProblemException.notFound("Client");
+        return preferences.get(caller.clinicId(), clientId)
+                .map(p -> RestResponse.ResponseBuilder.ok(toView(p)).header("ETag", ETags.of(p.version())).build())
+                .orElseThrow(() -> ProblemException.notFound("Client"));
+    }
+
+    @PUT
+    @Path("/preferences/{clientId}")
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
+    @Operation(summary = "Replace a client's notification preferences",
+            description = "Opt out of channels or maintenance tips. Applies to reminders already scheduled. Needs If-Match.")
+    @APIResponse(responseCode = "200", description = "The saved preferences; new ETag")
+    @APIResponse(responseCode = "400", description = "Invalid body or If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Client unknown in the caller's clinic (or not the caller)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<PreferenceView> replacePreferences(@PathParam("clientId") UUID clientId,
+                                                           @HeaderParam("If-Match") String ifMatch,
+                                                           @Valid @NotNull PreferenceUpdate body) {
+        if (!caller.mayAccessClient(clientId)) throw ProblemException.notFound("Client");
+        long expected = ETags.requireIfMatch(ifMatch);
+        return preferences.replace(caller.clinicId(), clientId, expected, body.optedOutChannels(), body.maintenanceTips())
+                .map(p -> RestResponse.ResponseBuilder.ok(toView(p)).header("ETag", ETags.of(p.version())).build())
+                .orElseThrow(() -> ProblemException.notFound("Client"));
+    }
+
+    private static PreferenceView toView(PreferenceService.Preferences p) {
+        return new PreferenceView(p.clientId(), p.optedOut(), p.maintenanceTips(), p.version());
+    }
+}

@@ -1,0 +1,19 @@
+package io.stipple.notification.rest;
+
+import io.stipple.notification.domain.Channel;
+import io.stipple.notification.domain.ReminderType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.UUID;
+
+/** A reminder rendered for a booking, as the client would receive it. */
+@Schema(name = "NotificationPreview")
+public record PreviewView(
+        @Schema(example = "a1b2c3d4-e5f6-4711-8899-aabbccddeeff") UUID bookingId,
+        @Schema(example = "APPOINTMENT_REMINDER") ReminderType type,
+        @Schema(example = "EMAIL") Channel channel,
+        @Schema(example = "en", description = "Locale of the templates used") String locale,
+        @Schema(example = "Your appointment at Stipple London on Friday, 27 November 2026, 10:00 GMT", nullable = true,
+                description = "Email subject or push title; null for SMS") String subject,
+        @Schema(example = "Hello Sam, ...") String body) {
+}

@@ -1,0 +1,25 @@
+package io.stipple.notification.rest;
+
+import io.stipple.notification.domain.WebhookDelivery;
+import io.stipple.notification.domain.WebhookSubscription;
+
+/** Webhook subscriptions and deliveries to their API shapes. */
+public final class WebhookMapper {
+
+    private WebhookMapper() {
+    }
+
+    public static WebhookSubscriptionView toView(WebhookSubscription s) {
+        return new WebhookSubscriptionView(s.id, s.url, s.eventTypeList(), s.description, s.active, s.createdAt, s.version, null);
+    }
+
+    /** The creation answer: the only time the secret is shown. */
+    public static WebhookSubscriptionView toCreatedView(WebhookSubscription s) {
+        return new WebhookSubscriptionView(s.id, s.url, s.eventTypeList(), s.description, s.active, s.createdAt, s.version, s.secret);
+    }
+
+    public static WebhookDeliveryView toView(WebhookDelivery d) {
+        return new WebhookDeliveryView(d.id, d.subscriptionId, d.eventId, d.eventType, d.status, d.attempts, d.nextAttemptAt,
+                d.lastStatusCode, d.lastError, d.lastAttemptAt, d.deliveredAt, d.createdAt);
+    }
+}

@@ -1,0 +1,110 @@
+package io.stipple.notification.service;
+
+import io.stipple.notification.domain.Channel;
+import io.stipple.notification.domain.ClientContact;
+import io.stipple.notification.messaging.IncomingEvents.ClientDetails;
+import io.stipple.notification.messaging.IncomingEvents.ConsentChanged;
+import io.stipple.notification.repository.ReminderRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The client projection: contact details, locale, zone, channel preferences and marketing consent from
+ * client-service events; erasure removes everything this service holds about a client.
+ */
+@ApplicationScoped
+@Transactional
+public class ContactService {
+
+    private static final Logger LOG = Logger.getLogger(ContactService.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ReminderRepository reminders;
+
+    @Inject
+    WebhookService webhooks;
+
+    @Inject
+    Clock clock;
+
+    public boolean isErased(UUID clientId) {
+        return em.createNativeQuery("select 1 from erased_client where client_id = :id")
+                .setParameter("id", clientId).getResultList().size() > 0;
+    }
+
+    /** ClientRegistered / ClientUpdated: newer versions replace older ones, a late older one is ignored. */
+    public void clientDetails(UUID clinicId, ClientDetails event) {
+        if (event.clientId() == null) throw new io.stipple.platform.events.InvalidEventException("clientId is missing");
+        if (isErased(event.clientId())) return;
+        ClientContact contact = ClientContact.findById(event.clientId());
+        long version = event.version() == null ? 0 : event.version();
+        boolean created = contact == null;
+        if (created) {
+            contact = new ClientContact();
+            contact.clientId = event.clientId();
+            contact.clinicId = clinicId;
+        } else if (version > 0 && version < contact.clientVersion) {
+            LOG.debugf("ignoring version %s of client %s (have %s)", (Object) version, event.clientId(), contact.clientVersion);
+            return;
+        }
+        contact.firstName = event.firstName();
+        contact.lastName = event.lastName();
+        contact.email = event.email();
+        contact.phone = event.phone();
+        contact.sex = event.sex();
+        contact.timeZone = event.timeZone();
+        contact.locale = event.locale();
+        contact.preferredChannels = Channel.toCsv(Channel.fromNames(event.preferredChannels()));
+        contact.marketingOptIn = Boolean.TRUE.equals(event.marketingOptIn());
+        contact.clientVersion = Math.max(version, contact.clientVersion);
+        contact.updatedAt = Instant.now(clock);
+        if (created) contact.persist();
+    }
+
+    /** ConsentGranted / ConsentWithdrawn: only the marketing consent matters here (maintenance tips). */
+    public void consent(UUID clinicId, ConsentChanged event, boolean granted) {
+        if (!"MARKETING".equals(event.scope()) || event.clientId() == null || isErased(event.clientId())) return;
+        ClientContact contact = ClientContact.findById(event.clientId());
+        boolean created = contact == null;
+        if (created) {
+            contact = new ClientContact();
+            contact.clientId = event.clientId();
+            contact.clinicId = clinicId;
+        }
+        contact.marketingConsent = granted;
+        if (!granted) contact.marketingOptIn = false;
+        contact.updatedAt = Instant.now(clock);
+        if (created) contact.persist();
+    }
+
+    /**
+     * ClientErased: contact, preferences and bookings deleted; waiting reminders and webhook deliveries
+     * cancelled; the delivery logs kept for the clinic's numbers but anonymised.
+     */
+    public void erase(UUID clinicId, UUID clientId, Instant erasedAt) {
+        if (clientId == null) throw new io.stipple.platform.events.InvalidEventException("clientId is missing");
+        Instant now = Instant.now(clock);
+        em.createNativeQuery("""
+                        insert into erased_client (client_id, clinic_id, erased_at) values (:id, :clinic, :at)
+                        on conflict do nothing""")
+                .setParameter("id", clientId).setParameter("clinic", clinicId)
+                .setParameter("at", erasedAt != null ? erasedAt : now).executeUpdate();
+        em.createNativeQuery("delete from client_contact where client_id = :id").setParameter("id", clientId).executeUpdate();
+        em.createNativeQuery("delete from client_preference where client_id = :id").setParameter("id", clientId).executeUpdate();
+        em.createNativeQuery("delete from booking where client_id = :id").setParameter("id", clientId).executeUpdate();
+        int logEntries = reminders.eraseClient(clientId, now);
+        int deliveries = webhooks.eraseClient(clientId);
+        LOG.infof("client %s erased: %d reminder log entries and %d webhook deliveries anonymised", clientId, logEntries,
+                deliveries);
+    }
+}

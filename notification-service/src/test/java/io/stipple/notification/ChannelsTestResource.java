@@ -1,0 +1,62 @@
+package io.stipple.notification;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * A real SMTP server (GreenMail) and an HTTP receiver (WireMock) for the SMS provider, the push gateway
+ * and partner webhooks, started before the application so their ports go into its configuration.
+ * Tests reach them through {@link #greenMail()} and {@link #wireMock()}.
+ */
+public class ChannelsTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static GreenMail greenMail;
+    private static WireMockServer wireMock;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        if (greenMail == null) {
+            greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+            greenMail.start();
+        }
+        if (wireMock == null) {
+            wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(20));
+            wireMock.start();
+        }
+        String http = "http://127.0.0.1:" + wireMock.port();
+        System.setProperty("stipple.test.smtp.port", Integer.toString(greenMail.getSmtp().getPort()));
+        System.setProperty("stipple.test.wiremock.port", Integer.toString(wireMock.port()));
+        return Map.of(
+                "quarkus.mailer.host", "127.0.0.1",
+                "quarkus.mailer.port", Integer.toString(greenMail.getSmtp().getPort()),
+                "quarkus.mailer.start-tls", "DISABLED",
+                "notification.sms.url", http + "/sms/messages",
+                "notification.push.url", http + "/push/notifications");
+    }
+
+    @Override
+    public void stop() {
+        // kept for the JVM: the application may boot again in this JVM with the same ports
+    }
+
+    public static GreenMail greenMail() {
+        if (greenMail == null) throw new IllegalStateException("GreenMail not started in this class loader");
+        return greenMail;
+    }
+
+    /** A client of the WireMock receiver (over its admin HTTP API, so any class loader can use it). */
+    public static WireMock wireMock() {
+        return new WireMock("127.0.0.1", Integer.getInteger("stipple.test.wiremock.port"));
+    }
+
+    public static String wireMockUrl(String path) {
+        return "http://127.0.0.1:" + Integer.getInteger("stipple.test.wiremock.port") + path;
+    }
+}

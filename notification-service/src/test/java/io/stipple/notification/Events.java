@@ -1,0 +1,74 @@
+package io.stipple.notification;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stipple.testinfra.EventContracts;
+import io.stipple.testinfra.StippleInfra;
+import io.stipple.testinfra.TopicProbe;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Feeds the documented example events (docs/asyncapi/&lt;service&gt;.yaml) onto the real topics, with the
+ * ids and times a test needs put in: consumer contract tests.
+ */
+public final class Events {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Events() {
+    }
+
+    /** The documented example of {@code message} with a fresh event id, the given tenant, subject and data fields. */
+    public static ObjectNode example(String service, String message, UUID clinicId, UUID clientId, Map<String, ?> data) {
+        ObjectNode event = EventContracts.forService(service).exampleNode(message);
+        event.put("id", UUID.randomUUID().toString());
+        event.put("clinicid", clinicId.toString());
+        event.put("subject", clientId.toString());
+        ObjectNode body = (ObjectNode) event.get("data");
+        if (body.has("clientId")) body.put("clientId", clientId.toString());
+        data.forEach((key, value) -> body.set(key, JSON.valueToTree(value)));
+        return event;
+    }
+
+    public static void send(String topic, ObjectNode event) {
+        TopicProbe.send(StippleInfra.get().kafka().bootstrapServers(), topic, event.get("subject").asText(), event.toString(),
+                Map.of());
+    }
+
+    /** Sends the example and returns it (e.g. to send the very same event again). */
+    public static ObjectNode publish(String service, String message, UUID clinicId, UUID clientId, Map<String, ?> data) {
+        ObjectNode event = example(service, message, clinicId, clientId, data);
+        send(topicOf(service), event);
+        return event;
+    }
+
+    public static String topicOf(String service) {
+        return switch (service) {
+            case "client-service" -> "stipple.clients";
+            case "booking-service" -> "stipple.bookings";
+            case "gallery-service" -> "stipple.gallery";
+            default -> throw new IllegalArgumentException(service);
+        };
+    }
+
+    /** A client registered with the given email and channels (the documented ClientRegistered example otherwise). */
+    public static ObjectNode registerClient(UUID clinicId, UUID clientId, String firstName, String email, String... channels) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("firstName", firstName);
+        data.put("email", email);
+        data.put("preferredChannels", channels.length == 0 ? new String[] {"EMAIL"} : channels);
+        return publish("client-service", "ClientRegistered", clinicId, clientId, data);
+    }
+
+    /** A mutable map of data fields. */
+    public static Map<String, Object> data(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}
