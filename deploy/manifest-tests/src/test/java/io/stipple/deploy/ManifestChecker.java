@@ -40,6 +40,8 @@ final class ManifestChecker {
     /** Keys of a Secret that identify rather than authenticate, and may hold a real value. */
     private static final Set<String> NON_SECRET_KEYS = Set.of("username");
     private static final int POSTGRES_PORT = 5432;
+    /** Connections kept for superuser_reserved_connections, the operator and monitoring. */
+    private static final int RESERVED_CONNECTIONS = 10;
 
     /** What an environment must provide beyond the common rules. */
     record Expectations(String name, int minServiceReplicas, int minBrokers, int minControllers, int topicReplicas,
@@ -97,6 +99,9 @@ final class ManifestChecker {
         /** Which cluster/database each service uses, for the sharing and network checks. */
         final Map<String, String> serviceDbCluster = new TreeMap<>();
         final Map<String, String> databaseUsers = new HashMap<>();
+        /** Cluster -> connections its clients may open at full scale, and who they are. */
+        final Map<String, Integer> connectionDemand = new TreeMap<>();
+        final Map<String, List<String>> connectionUsers = new TreeMap<>();
 
         Run(Manifests m, Expectations expected) {
             this.m = m;
@@ -428,6 +433,12 @@ final class ManifestChecker {
                 fail("services " + previous + " and " + name + " share database " + database + ": each owns its own");
             }
             serviceDbCluster.put(name, clusterName);
+            int pool = env(deployment, container, "QUARKUS_DATASOURCE_JDBC_MAX_SIZE").map(EnvValue::value).filter(Objects::nonNull)
+                    .or(() -> project.services().get(name).config().get("quarkus.datasource.jdbc.max-size"))
+                    .map(Integer::parseInt).orElse(20);
+            int pods = maxPods(deployment);
+            connectionDemand.merge(clusterName, pool * pods, Integer::sum);
+            connectionUsers.computeIfAbsent(clusterName, k -> new ArrayList<>()).add(name + " " + pods + " x " + pool);
             Optional<String> owner = m.ofKind("Database").stream()
                     .filter(d -> clusterName.equals(d.at("/spec/cluster/name").asText()) && database.equals(d.at("/spec/name").asText())
                             && !"absent".equals(d.at("/spec/ensure").asText()))
@@ -462,6 +473,14 @@ final class ManifestChecker {
                 fail("cluster " + clusterName + " pg_hba must let role " + owner.get() + " into database " + database
                         + " only (a 'hostssl " + database + " " + owner.get() + " all scram-sha-256' rule and a final 'host all all all reject')");
             }
+        }
+
+        /** The most pods the Deployment can run: its HPA's maximum, else its replicas. */
+        int maxPods(ObjectNode deployment) {
+            return m.ofKind("HorizontalPodAutoscaler").stream()
+                    .filter(h -> h.at("/spec/scaleTargetRef/name").asText().equals(Yaml.name(deployment)))
+                    .mapToInt(h -> h.at("/spec/maxReplicas").asInt(1)).max()
+                    .orElse(deployment.at("/spec/replicas").asInt(1));
         }
 
         void scaling(ObjectNode deployment) {
@@ -636,6 +655,13 @@ final class ManifestChecker {
                         || cluster.at("/spec/minSyncReplicas").asInt(0) >= 1;
                 if (expected.synchronousReplication() && !synchronous) {
                     fail("Cluster " + name + " must replicate synchronously (spec.postgresql.synchronous)");
+                }
+                int maxConnections = cluster.at("/spec/postgresql/parameters/max_connections").asInt(100);
+                int demand = connectionDemand.getOrDefault(name, 0);
+                if (demand + RESERVED_CONNECTIONS > maxConnections) {
+                    fail("Cluster " + name + " max_connections " + maxConnections + " is below what its clients may open at full scale: "
+                            + demand + " (" + String.join(", ", connectionUsers.get(name)) + ") + " + RESERVED_CONNECTIONS
+                            + " for the operator and superuser");
                 }
                 if (synchronous && cluster.at("/spec/instances").asInt(1) < 2) {
                     fail("Cluster " + name + " asks for synchronous replication with no standby");

@@ -334,6 +334,13 @@ class ManifestCheckerTest {
     }
 
     @Test
+    void moreConnectionsThanTheDatabaseAcceptsAreCaught() {
+        assertThat(introduced(m -> m.get("HorizontalPodAutoscaler", "notification-service").withObject("/spec").put("maxReplicas", 10)))
+                .singleElement().asString().startsWith("[prod] Cluster stipple-db max_connections 400 is below what its clients may open at full scale")
+                .contains("notification-service 10 x 30");
+    }
+
+    @Test
     void aMissingDatabaseIsCaught() {
         assertThat(introduced(m -> m.remove("Database", "stipple-db-booking")))
                 .containsExactly("[prod] Deployment booking-service uses database booking, which cluster stipple-db does not create (Database resource)");
