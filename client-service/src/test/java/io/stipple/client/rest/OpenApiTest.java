@@ -1,0 +1,60 @@
+package io.stipple.client.rest;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The OpenAPI document describes every endpoint with a summary, its success and problem responses, and examples. */
+@QuarkusTest
+class OpenApiTest {
+
+    @Test
+    void everyOperationIsDescribed() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
+        assertThat(paths).containsKeys("/api/v1/clients", "/api/v1/clients/{clientId}",
+                "/api/v1/clients/{clientId}/assessments", "/api/v1/clients/{clientId}/assessments/{assessmentId}",
+                "/api/v1/clients/{clientId}/screenings", "/api/v1/clients/{clientId}/screenings/{screeningId}/review",
+                "/api/v1/clients/{clientId}/consents", "/api/v1/clients/{clientId}/consents/withdrawals",
+                "/api/v1/clients/{clientId}/consents/history", "/api/v1/clients/{clientId}/plans",
+                "/api/v1/clients/{clientId}/plans/{planId}/agreement", "/api/v1/clients/{clientId}/export",
+                "/api/v1/clients/{clientId}/audit");
+        int operations = 0;
+        for (var path : paths.entrySet()) {
+            for (var op : path.getValue().entrySet()) {
+                if (!List.of("get", "put", "post", "delete", "patch").contains(op.getKey())) continue;
+                operations++;
+                String where = op.getKey().toUpperCase() + " " + path.getKey();
+                Map<String, Object> operation = op.getValue();
+                assertThat(operation.get("summary")).as(where + " summary").isNotNull();
+                assertThat(operation.get("security")).as(where + " security").isNotNull();
+                @SuppressWarnings("unchecked")
+                Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+                assertThat(responses.keySet()).as(where + " responses").anyMatch(code -> code.startsWith("2"));
+                assertThat(responses).as(where + " responses").containsKeys("401", "403");
+                if (path.getKey().contains("{clientId}")) {
+                    assertThat(responses).as(where).containsKey("404");
+                }
+                for (var response : responses.entrySet()) {
+                    if (response.getKey().startsWith("4")) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> content = (Map<String, Object>) response.getValue().get("content");
+                        assertThat(content).as(where + " " + response.getKey()).containsKey("application/problem+json");
+                    }
+                }
+            }
+        }
+        assertThat(operations).isGreaterThanOrEqualTo(24);
+        assertThat(doc.getString("components.schemas.ClientRequest.properties.email.examples[0]")).isNotBlank();
+        assertThat(doc.getString("components.schemas.Problem.properties.type.examples[0]")).isNotBlank();
+        assertThat(doc.getString("components.schemas.AssessmentRequest.properties.stage.examples[0]")).isEqualTo("5A");
+        assertThat(doc.getString("components.schemas.TreatmentPlan.properties.status.examples[0]")).isEqualTo("PROPOSED");
+        assertThat(doc.getMap("components.securitySchemes")).containsKey("bearer");
+    }
+}
