@@ -91,14 +91,15 @@ public final class ImageCodecs {
 
     /** Decodes a JPEG this service wrote (a stored rendition). */
     public static BufferedImage decodeStoredJpeg(byte[] jpeg) {
-        try {
-            BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
-            if (image == null) {
-                throw new IllegalStateException("stored rendition is not a JPEG");
-            }
-            return image;
+        ImageReader reader = reader(ImageFormat.JPEG);
+        try (javax.imageio.stream.MemoryCacheImageInputStream in =
+                     new javax.imageio.stream.MemoryCacheImageInputStream(new java.io.ByteArrayInputStream(jpeg))) {
+            reader.setInput(in, true, true);
+            return reader.read(0);
         } catch (IOException e) {
             throw new UncheckedIOException("stored rendition cannot be decoded", e);
+        } finally {
+            reader.dispose();
         }
     }
 

@@ -1,6 +1,6 @@
 package io.stipple.gallery.rest;
 
-import org.jboss.resteasy.reactive.RestResponse;
+import jakarta.ws.rs.core.Response;
 
 /**
  * Image answers: always JPEG, always {@code Content-Disposition} and {@code X-Content-Type-Options: nosniff}, and a
@@ -14,17 +14,17 @@ final class ImageResponses {
     }
 
     /** A private image: never stored by shared caches. */
-    static RestResponse<byte[]> privateImage(byte[] bytes, String filename) {
+    static Response privateImage(byte[] bytes, String filename) {
         return base(bytes, filename).header("Cache-Control", "private, no-store").build();
     }
 
     /** A public gallery image: cacheable for a short while, so a withdrawal takes effect quickly. */
-    static RestResponse<byte[]> publicImage(byte[] bytes, String filename, int maxAgeSeconds) {
+    static Response publicImage(byte[] bytes, String filename, int maxAgeSeconds) {
         return base(bytes, filename).header("Cache-Control", "public, max-age=" + maxAgeSeconds).build();
     }
 
-    private static RestResponse.ResponseBuilder<byte[]> base(byte[] bytes, String filename) {
-        return RestResponse.ResponseBuilder.ok(bytes, JPEG)
+    private static Response.ResponseBuilder base(byte[] bytes, String filename) {
+        return Response.ok(bytes, JPEG)
                 .header("Content-Disposition", "inline; filename=\"" + filename + "\"")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; sandbox");

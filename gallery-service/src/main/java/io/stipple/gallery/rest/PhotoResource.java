@@ -212,7 +212,7 @@ public class PhotoResource {
     @APIResponse(responseCode = "400", description = "Unknown rendition", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such photo in the caller's clinic (or not the client's own)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<byte[]> content(@PathParam("id") UUID id,
+    public Response content(@PathParam("id") UUID id,
                                         @QueryParam("rendition") @Parameter(description = "full, display (default) or thumbnail") String rendition) {
         Rendition r = rendition(rendition);
         PhotoService.PhotoContent content = photos.content(id, r).orElseThrow(() -> ProblemException.notFound("Photo " + id));

@@ -21,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -96,7 +97,7 @@ public class PublicGalleryResource {
     @APIResponse(responseCode = "200", description = "The JPEG (no metadata)", content = @Content(mediaType = ImageResponses.JPEG, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", description = "Unknown slot", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such published set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<byte[]> image(@PathParam("id") UUID id, @PathParam("slot") String slot) {
+    public Response image(@PathParam("id") UUID id, @PathParam("slot") String slot) {
         PublicGalleryService.Slot which = Params.requiredEnum("slot", slot, PublicGalleryService.Slot.class);
         byte[] bytes = gallery.image(id, which).orElseThrow(() -> ProblemException.notFound("Set " + id));
         return ImageResponses.publicImage(bytes, "stipple-" + id + "-" + which.name().toLowerCase(Locale.ROOT) + ".jpg",

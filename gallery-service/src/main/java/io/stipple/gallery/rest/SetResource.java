@@ -175,7 +175,7 @@ public class SetResource {
     @APIResponse(responseCode = "200", description = "The composite JPEG", content = @Content(mediaType = ImageResponses.JPEG, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such set in the caller's clinic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<byte[]> composite(@PathParam("id") UUID id) {
+    public Response composite(@PathParam("id") UUID id) {
         byte[] bytes = sets.privateComposite(id).orElseThrow(() -> ProblemException.notFound("Set " + id));
         return ImageResponses.privateImage(bytes, "set-" + id + "-composite.jpg");
     }

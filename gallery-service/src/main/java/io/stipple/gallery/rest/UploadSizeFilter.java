@@ -1,10 +1,10 @@
 package io.stipple.gallery.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.stipple.gallery.service.ImageProcessor;
 import io.stipple.platform.problem.Problem;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +18,8 @@ import java.util.Map;
  * Refuses an oversized upload from its {@code Content-Length} before a byte of the body is read, with the same
  * problem-details body as every other error (the HTTP layer's own limit would answer with an empty 413).
  * The upload path allows the image limit plus room for the form fields; every other path keeps 1 MiB.
+ * A chunked request without Content-Length (browsers always send one with a form) that outgrows
+ * {@code quarkus.http.limits.max-body-size} is cut off by the HTTP layer with a bare 413.
  */
 @ApplicationScoped
 public class UploadSizeFilter {
@@ -32,8 +34,11 @@ public class UploadSizeFilter {
     @Inject
     ObjectMapper mapper;
 
-    void register(@Observes Filters filters) {
-        filters.register(this::check, 100);
+    /** First, with the access log and headers: before the body handler (which would answer an empty 413). */
+    static final int ORDER = Integer.MIN_VALUE;
+
+    void register(@Observes Router router) {
+        router.route().order(ORDER).handler(this::check);
     }
 
     void check(RoutingContext rc) {
@@ -46,7 +51,7 @@ public class UploadSizeFilter {
                 rc.next();
                 return;
             }
-            boolean upload = rc.request().method() == HttpMethod.POST && UPLOAD_PATH.equals(rc.normalizedPath());
+            boolean upload = HttpMethod.POST.equals(rc.request().method()) && UPLOAD_PATH.equals(rc.normalizedPath());
             long limit = upload ? processor.maxBytes() + FORM_OVERHEAD : OTHER_LIMIT;
             if (declared > limit) {
                 refuse(rc, upload ? processor.maxBytes() : limit);
