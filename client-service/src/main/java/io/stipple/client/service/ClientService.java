@@ -147,10 +147,14 @@ public class ClientService {
         try {
             clients.flush();
         } catch (PersistenceException e) {
-            if (e instanceof org.hibernate.exception.ConstraintViolationException cve && cve.getConstraintName() != null
-                    && cve.getConstraintName().startsWith("client_")) {
-                throw ProblemException.conflict("duplicate-client",
-                        "A client with this email or phone was registered at the same moment; search for it");
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof org.hibernate.exception.ConstraintViolationException cve
+                        && cve.getConstraintName() != null && cve.getConstraintName().startsWith("client_")) {
+                    String field = cve.getConstraintName().contains("phone") ? "phone" : "email";
+                    throw ProblemException.conflict("duplicate-client",
+                                    "A client with this " + field + " was registered at the same moment; search for it")
+                            .with("field", field);
+                }
             }
             throw e;
         }

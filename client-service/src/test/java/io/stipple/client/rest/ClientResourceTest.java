@@ -166,6 +166,31 @@ class ClientResourceTest {
     }
 
     @Test
+    void simultaneousRegistrationsOfTheSameEmailGiveOneClientAndOneConflict() throws Exception {
+        Map<String, Object> body = newClient();
+        String token = staff();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return as(token).body(body).post("/api/v1/clients").statusCode();
+                }));
+            }
+            start.countDown();
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var result : results) statuses.add(result.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            org.assertj.core.api.Assertions.assertThat(statuses).containsOnly(201, 409);
+            org.assertj.core.api.Assertions.assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        as(staff()).queryParam("email", body.get("email")).get("/api/v1/clients").then().body("totalItems", equalTo(1));
+    }
+
+    @Test
     void onlyStaffRegister() {
         as(Fixtures.partner("p-1")).body(newClient()).post("/api/v1/clients").then().statusCode(403)
                 .body("type", equalTo(PROBLEM + "forbidden"));
