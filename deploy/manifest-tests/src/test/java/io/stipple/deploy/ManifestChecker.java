@@ -341,7 +341,8 @@ final class ManifestChecker {
             }
             for (String probe : HEALTH.keySet()) {
                 String builtPath = Yaml.text(built.get(), "/" + probe + "/httpGet/path");
-                if (builtPath != null && !builtPath.equals(Yaml.text(container, "/" + probe + "/httpGet/path"))) {
+                String path = Yaml.text(container, "/" + probe + "/httpGet/path");
+                if (builtPath != null && path != null && !builtPath.equals(path)) { // a missing probe is reported by probes()
                     fail("Deployment " + name + " " + probe + " path differs from the build's " + builtPath + " (" + where + ")");
                 }
             }
