@@ -17,7 +17,7 @@ public record ConsentsView(
     @Schema(name = "ConsentStatus")
     public record Status(
             @Schema(example = "TREATMENT") ConsentScope scope,
-            @Schema(nullable = true, example = "null") String partnerId,
+            @Schema(nullable = true) String partnerId,
             @Schema(example = "true") boolean granted,
             @Schema(description = "Text version of the latest grant or withdrawal", example = "treatment-2026-01",
                     nullable = true) String textVersion,
