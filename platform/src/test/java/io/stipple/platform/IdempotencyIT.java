@@ -107,6 +107,18 @@ class IdempotencyIT {
     }
 
     @Test
+    void a_token_that_names_no_clinic_can_use_idempotency_keys() {
+        String clientToken = DevTokens.builder().subject("client-7").roles("client").clientId(UUID.randomUUID()).sign();
+        String key = UUID.randomUUID().toString();
+        Response first = given().auth().oauth2(clientToken).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Map.of("name", "note", "quantity", 1)).post("/api/v1/widgets/notes");
+        Response retry = given().auth().oauth2(clientToken).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Map.of("name", "note", "quantity", 1)).post("/api/v1/widgets/notes");
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(retry.asByteArray()).isEqualTo(first.asByteArray());
+    }
+
+    @Test
     void a_malformed_key_is_400() {
         post(TOKEN, "x".repeat(300), Map.of("name", "bad-key", "quantity", 1)).then().statusCode(400)
                 .contentType("application/problem+json");

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -106,7 +107,7 @@ public class Idempotency {
 
     private String scope(String operation) {
         String subject = caller.authenticated() ? caller.subject() : "anonymous";
-        String clinic = caller.authenticated() ? String.valueOf(caller.clinicId()) : "-";
+        String clinic = caller.clinicIdIfPresent().map(UUID::toString).orElse("-");
         return clinic + "|" + subject + "|" + operation;
     }
 

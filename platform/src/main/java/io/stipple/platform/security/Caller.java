@@ -39,6 +39,11 @@ public class Caller {
                 .orElseThrow(() -> ProblemException.forbidden("the token names no clinic"));
     }
 
+    /** The clinic claim when the token has a valid one (a client's own token may name none). */
+    public Optional<UUID> clinicIdIfPresent() {
+        return authenticated() ? parseUuid(jwt.getClaim(CLINIC_CLAIM)) : Optional.empty();
+    }
+
     public Set<String> roles() {
         return authenticated() ? jwt.getGroups() : Set.of();
     }
