@@ -32,10 +32,10 @@ public class SessionLinkService {
             return;
         }
         CompletedSession session = CompletedSession.findById(event.bookingId());
-        if (session == null) {
+        boolean known = session != null;
+        if (!known) {
             session = new CompletedSession();
             session.bookingId = event.bookingId();
-            session.persist();
         }
         session.clinicId = clinicId;
         session.clientId = event.clientId();
@@ -43,6 +43,9 @@ public class SessionLinkService {
         session.sessionNumber = event.sessionNumber();
         session.treatmentType = ClientProjection.parse(TreatmentType.class, event.treatmentType()).orElse(null);
         session.completedAt = event.completedAt();
+        if (!known) {
+            session.persist(); // only now: the insert takes the entity's state at persist time
+        }
 
         if (event.clinicName() != null && !event.clinicName().isBlank()) {
             Clinic clinic = Clinic.findById(clinicId);
