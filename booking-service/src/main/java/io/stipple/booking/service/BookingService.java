@@ -101,6 +101,7 @@ public class BookingService {
         booking.clientId = clientId;
         booking.kind = treatment.kind;
         booking.treatmentId = treatment.id;
+        booking.technicianId = technician.id;
         booking.planId = session.plan() != null ? session.plan().planId : null;
         booking.sessionNumber = session.sessionNumber();
         booking.status = BookingStatus.CONFIRMED;
@@ -164,10 +165,15 @@ public class BookingService {
         if (request.healingOverride() != null) {
             recordOverride(booking, request.healingOverride());
         }
-        checkTime(clinic, treatment, technician, booking, session, now);
-        booking.roomId = chooseRoom(booking.clinicId, request.roomId() != null ? request.roomId() : booking.roomId, booking,
-                request.roomId() == null).id;
-        flushOrConflict();
+        try {
+            // the moved entity may be flushed by the checks' own queries: the constraints can answer there already
+            checkTime(clinic, treatment, technician, booking, session, now);
+            booking.roomId = chooseRoom(booking.clinicId, request.roomId() != null ? request.roomId() : booking.roomId, booking,
+                    request.roomId() == null).id;
+            bookings.flush();
+        } catch (PersistenceException e) {
+            throw conflictOf(e);
+        }
         outbox.publish(Topics.BOOKINGS, booking.clinicId, subject(booking),
                 events.rescheduled(booking, clinic, treatment, technician, previousStart, previousEnd));
         return new Result(booking, clinic);
@@ -294,16 +300,21 @@ public class BookingService {
         try {
             bookings.flush();
         } catch (PersistenceException e) {
-            String state = SqlState.of(e);
-            if (SqlState.EXCLUSION_VIOLATION.equals(state)) {
-                String what = SqlState.constraint(e).contains("room") ? "The room" : "The technician";
-                throw conflict("booking-conflict", what + " is already booked at that time");
-            }
-            if (SqlState.UNIQUE_VIOLATION.equals(state)) {
-                throw conflict("session-number-taken", "That session of the plan was booked at the same moment; retry");
-            }
-            throw e;
+            throw conflictOf(e);
         }
+    }
+
+    /** PostgreSQL's answer as a problem: an overlap (exclusion constraint) or a session number taken is a 409. */
+    private static RuntimeException conflictOf(PersistenceException e) {
+        String state = SqlState.of(e);
+        if (SqlState.EXCLUSION_VIOLATION.equals(state)) {
+            String what = SqlState.constraint(e).contains("room") ? "The room" : "The technician";
+            return conflict("booking-conflict", what + " is already booked at that time");
+        }
+        if (SqlState.UNIQUE_VIOLATION.equals(state)) {
+            return conflict("session-number-taken", "That session of the plan was booked at the same moment; retry");
+        }
+        return e;
     }
 
     private Integer overrideDays(HealingOverride override, Treatment treatment) {

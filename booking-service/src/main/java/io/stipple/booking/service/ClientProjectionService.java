@@ -89,12 +89,12 @@ public class ClientProjectionService {
         if (c == null) return;
         UUID planId = required(data.planId(), "planId");
         PlanProjection plan = PlanProjection.findById(planId);
-        if (plan == null) {
+        boolean created = plan == null;
+        if (created) {
             plan = new PlanProjection();
             plan.planId = planId;
             plan.clientId = data.clientId();
             plan.clinicId = clinic(event);
-            plan.persist();
         }
         try {
             plan.treatmentType = TreatmentType.valueOf(required(data.treatmentType(), "treatmentType"));
@@ -113,6 +113,9 @@ public class ClientProjectionService {
         plan.agreedAt = data.agreedAt() != null ? data.agreedAt() : event.time();
         plan.closedAt = null;
         plan.updatedAt = clock.instant();
+        if (created) {
+            plan.persist();
+        }
         if (c.sex == null && data.sex() != null) c.sex = data.sex();
     }
 
@@ -151,6 +154,8 @@ public class ClientProjectionService {
             c = new ClientProjection();
             c.clientId = clientId;
             c.clinicId = clinic(event);
+            c.updatedAt = now;
+            c.erasedAt = now;
             c.persist();
         }
         c.firstName = null;

@@ -1,0 +1,308 @@
+package io.stipple.booking.bench;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.stipple.booking.TestClinic;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.stipple.booking.TestClock.CLOCK;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Not a test: the benchmark of issue #4, run with {@code ./mvnw -pl booking-service -Pbench verify}.
+ *
+ * <p>Seeds a clinic-year (20 technicians, 20 rooms, ~10,000 bookings across 2030, half before "now" =
+ * 2030-07-01) in the embedded PostgreSQL, then measures over HTTP against the running service
+ * <ul>
+ *   <li>availability search latency (p50/p99) for 7-day and 31-day windows, with the same searches on an empty
+ *       clinic beside them (the cost should follow the window, not the history);</li>
+ *   <li>booking-create throughput at 1 and 8 concurrent clients;</li>
+ *   <li>the ceiling: plain single-row autocommit INSERTs over JDBC at the same concurrency, in the same run.</li>
+ * </ul>
+ * Everything (load generator, service, PostgreSQL, Kafka) shares this machine, as the issue asks. The table is
+ * printed and written to {@code target/bench-results.txt}.
+ */
+@QuarkusTest
+class BookingBenchmark {
+
+    private static final Instant NOW = Instant.parse("2030-07-01T06:00:00Z");
+    private static final int TECHNICIANS = 20;
+    private static final int SEARCH_WARMUP = 30;
+    private static final int SEARCHES = Integer.getInteger("bench.searches", 300);
+    private static final Duration THROUGHPUT_RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    @AfterEach
+    void reset() {
+        CLOCK.reset();
+    }
+
+    @Test
+    void benchmark() throws Exception {
+        CLOCK.set(NOW);
+        List<String> out = new ArrayList<>();
+        TestClinic year = setUp();
+        long seedStart = System.nanoTime();
+        int seeded = seedYear(year);
+        out.add(String.format(Locale.ROOT, "seeded clinic-year: %d technicians, %d bookings in %.1f s",
+                TECHNICIANS, seeded, (System.nanoTime() - seedStart) / 1e9));
+        TestClinic empty = setUp();
+
+        out.add("");
+        out.add(String.format(Locale.ROOT, "%-44s %10s %10s %10s", "availability (HTTP, 1 client)", "p50 ms", "p99 ms", "slots"));
+        for (int days : new int[]{7, 31}) {
+            double[] full = searchLatencies(year, days);
+            double[] none = searchLatencies(empty, days);
+            out.add(String.format(Locale.ROOT, "%-44s %10.2f %10.2f %10d", days + "-day window, clinic-year (" + seeded + " bookings)",
+                    pct(full, 50), pct(full, 99), lastSlots));
+            out.add(String.format(Locale.ROOT, "%-44s %10.2f %10.2f %10d", days + "-day window, empty clinic", pct(none, 50),
+                    pct(none, 99), lastSlots));
+        }
+
+        out.add("");
+        out.add(String.format(Locale.ROOT, "%-44s %12s %12s %8s", "writes for " + THROUGHPUT_RUN.toSeconds() + " s each", "per second",
+                "INSERT ceil.", "ratio"));
+        prepareCeilingTable();
+        long day = 0;
+        for (int clients : new int[]{1, 8}) {
+            double ceiling = insertCeiling(clients);
+            double creates = createThroughput(year, clients, day);
+            day += 30;
+            out.add(String.format(Locale.ROOT, "%-44s %12.1f %12.1f %8.2f", "POST /api/v1/bookings, " + clients + " client(s)",
+                    creates, ceiling, creates / ceiling));
+        }
+        dropCeilingTable();
+
+        String table = String.join("\n", out);
+        System.out.println("\n===== booking-service benchmark =====\n" + table + "\n=====================================\n");
+        Files.writeString(Path.of("target", "bench-results.txt"), table + "\n");
+        assertThat(seeded).isGreaterThan(9_000);
+    }
+
+    // --- set-up ----------------------------------------------------------------------------------------------
+
+    private TestClinic setUp() {
+        TestClinic c = TestClinic.create("Europe/London", "09:00", "18:00");
+        for (int i = 3; i <= TECHNICIANS; i++) {
+            c.as(c.admin()).body(java.util.Map.of("name", "Room " + i)).post("/api/v1/clinics/" + c.id + "/rooms").then().statusCode(201);
+        }
+        for (int i = c.technicians.size(); i < TECHNICIANS; i++) {
+            c.technicians.add(c.technician("Technician " + i, TestClinic.week("09:00", "18:00")));
+        }
+        return c;
+    }
+
+    /** 2030, Monday to Saturday, 09:00 and 13:00 SMP sessions (2 h + 30 min) per technician, ~80% booked. */
+    private int seedYear(TestClinic c) throws Exception {
+        Random random = new Random(42);
+        ZoneId zone = ZoneId.of(c.zone);
+        int count = 0;
+        try (Connection conn = dataSource.getConnection()) {
+            conn.setAutoCommit(false);
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    insert into booking (id, clinic_id, client_id, kind, treatment_id, technician_id, room_id, starts_at, ends_at,
+                        occupied_until, status, booked_by, created_at, updated_at, version, completed_at)
+                    values (?, ?, ?, 'TOP_UP', ?, ?, ?, ?, ?, ?, ?, 'bench', ?, ?, 0, ?)""")) {
+                for (LocalDate d = LocalDate.of(2030, 1, 1); d.getYear() == 2030; d = d.plusDays(1)) {
+                    if (d.getDayOfWeek() == DayOfWeek.SUNDAY) continue;
+                    for (int t = 0; t < TECHNICIANS; t++) {
+                        for (LocalTime at : new LocalTime[]{LocalTime.of(9, 0), LocalTime.of(13, 0)}) {
+                            if (random.nextInt(100) >= 80) continue;
+                            Instant start = d.atTime(at).atZone(zone).toInstant();
+                            Instant end = start.plus(Duration.ofHours(2));
+                            boolean past = start.isBefore(NOW);
+                            ps.setObject(1, UUID.randomUUID());
+                            ps.setObject(2, c.id);
+                            ps.setObject(3, UUID.randomUUID());
+                            ps.setObject(4, c.topUp);
+                            ps.setObject(5, c.technicians.get(t));
+                            ps.setObject(6, c.rooms.get(t % c.rooms.size()));
+                            ps.setTimestamp(7, Timestamp.from(start));
+                            ps.setTimestamp(8, Timestamp.from(end));
+                            ps.setTimestamp(9, Timestamp.from(end.plus(Duration.ofMinutes(30))));
+                            ps.setString(10, past ? "COMPLETED" : "CONFIRMED");
+                            ps.setTimestamp(11, Timestamp.from(NOW));
+                            ps.setTimestamp(12, Timestamp.from(NOW));
+                            ps.setTimestamp(13, past ? Timestamp.from(end) : null);
+                            ps.addBatch();
+                            if (++count % 1000 == 0) ps.executeBatch();
+                        }
+                    }
+                }
+                ps.executeBatch();
+            }
+            conn.commit();
+            try (Statement s = conn.createStatement()) {
+                s.execute("analyze booking");
+            }
+        }
+        return count;
+    }
+
+    // --- availability -------------------------------------------------------------------------------------------
+
+    private int lastSlots;
+
+    private double[] searchLatencies(TestClinic c, int days) throws Exception {
+        String token = c.staff();
+        Random random = new Random(7);
+        double[] ms = new double[SEARCHES];
+        for (int i = -SEARCH_WARMUP; i < SEARCHES; i++) {
+            LocalDate from = LocalDate.of(2030, 7, 2).plusDays(random.nextInt(120));
+            URI uri = base.toURI().resolve("/api/v1/availability?treatmentId=" + c.consultation + "&clientId=" + UUID.randomUUID()
+                    + "&from=" + from + "&to=" + from.plusDays(days - 1));
+            HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET().build();
+            long t0 = System.nanoTime();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long t1 = System.nanoTime();
+            if (response.statusCode() != 200) throw new IllegalStateException(response.body());
+            if (i >= 0) ms[i] = (t1 - t0) / 1e6;
+            lastSlots = countSlots(response.body());
+        }
+        Arrays.sort(ms);
+        return ms;
+    }
+
+    private static int countSlots(String body) {
+        int n = 0;
+        for (int i = body.indexOf("\"technicianIds\""); i >= 0; i = body.indexOf("\"technicianIds\"", i + 1)) n++;
+        return n;
+    }
+
+    private static double pct(double[] sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    // --- writes -------------------------------------------------------------------------------------------------
+
+    /** Consultations from 2031-01-01 (after the seeded year), each client its own technicians and rooms. */
+    private double createThroughput(TestClinic c, int clients, long dayOffset) throws Exception {
+        String token = c.staff();
+        AtomicInteger ok = new AtomicInteger();
+        AtomicLong failures = new AtomicLong();
+        long deadline = System.nanoTime() + THROUGHPUT_RUN.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int k = 0; k < clients; k++) {
+                int client = k;
+                futures.add(pool.submit(() -> {
+                    int n = 0;
+                    while (System.nanoTime() < deadline) {
+                        // 36 half-hour consultations a day per technician; technicians split between clients
+                        int slot = n % 18;
+                        int techIndex = (client + clients * ((n / 18) % Math.max(1, TECHNICIANS / clients))) % TECHNICIANS;
+                        long day = dayOffset + n / (18L * Math.max(1, TECHNICIANS / clients));
+                        n++;
+                        LocalDate date = LocalDate.of(2031, 1, 1).plusDays(day);
+                        if (date.getDayOfWeek() == DayOfWeek.SUNDAY) continue;
+                        Instant start = date.atTime(9, 0).atZone(ZoneId.of(c.zone)).toInstant().plus(Duration.ofMinutes(30L * slot));
+                        String body = "{\"clientId\":\"" + UUID.randomUUID() + "\",\"treatmentId\":\"" + c.consultation
+                                + "\",\"technicianId\":\"" + c.technicians.get(techIndex) + "\",\"roomId\":\"" + c.rooms.get(techIndex)
+                                + "\",\"startsAt\":\"" + start + "\"}";
+                        HttpRequest request = HttpRequest.newBuilder(base.toURI().resolve("/api/v1/bookings"))
+                                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() == 201) ok.incrementAndGet();
+                        else if (failures.incrementAndGet() < 5) System.err.println("create failed: " + response.body());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        if (failures.get() > 0) System.err.println(failures.get() + " creates failed");
+        return ok.get() / (double) THROUGHPUT_RUN.toSeconds();
+    }
+
+    private void prepareCeilingTable() throws Exception {
+        try (Connection conn = dataSource.getConnection(); Statement s = conn.createStatement()) {
+            s.execute("create table if not exists bench_insert_ceiling (id uuid primary key, clinic_id uuid not null, "
+                    + "starts_at timestamptz not null, note varchar(200))");
+        }
+    }
+
+    private void dropCeilingTable() throws Exception {
+        try (Connection conn = dataSource.getConnection(); Statement s = conn.createStatement()) {
+            s.execute("drop table if exists bench_insert_ceiling");
+        }
+    }
+
+    /** Plain single-row INSERTs, one transaction (autocommit) each, over JDBC from this JVM. */
+    private double insertCeiling(int clients) throws Exception {
+        AtomicInteger ok = new AtomicInteger();
+        long deadline = System.nanoTime() + THROUGHPUT_RUN.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int k = 0; k < clients; k++) {
+                futures.add(pool.submit(() -> {
+                    try (Connection conn = dataSource.getConnection()) {
+                        conn.setAutoCommit(true);
+                        try (PreparedStatement ps = conn.prepareStatement(
+                                "insert into bench_insert_ceiling (id, clinic_id, starts_at, note) values (?, ?, ?, ?)")) {
+                            UUID clinic = UUID.randomUUID();
+                            while (System.nanoTime() < deadline) {
+                                ps.setObject(1, UUID.randomUUID());
+                                ps.setObject(2, clinic);
+                                ps.setTimestamp(3, Timestamp.from(Instant.now()));
+                                ps.setString(4, "ceiling");
+                                ps.executeUpdate();
+                                ok.incrementAndGet();
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        return ok.get() / (double) THROUGHPUT_RUN.toSeconds();
+    }
+}
