@@ -7,7 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one-command local stack: {@code deploy/local-stack/run} (see the root README).
@@ -43,27 +47,57 @@ public final class Main {
             deleteTree(dataDir);
         }
         out.println("Stipple local stack — data in " + dataDir);
-        LocalStack stack;
-        try {
-            stack = LocalStack.start(LocalStack.Options.defaults(root, dataDir, out));
-        } catch (RuntimeException e) {
-            out.println();
-            out.println("FAILED: " + e.getMessage());
-            System.exit(1);
-            return;
-        }
+        // The hook is registered before anything starts, so Ctrl-C while starting also leaves nothing behind: the
+        // services are child processes and would outlive this JVM (PostgreSQL has zonky's own hook; Kafka and the
+        // SMTP sink live in this JVM).
+        AtomicReference<LocalStack> running = new AtomicReference<>();
+        AtomicBoolean stopping = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!stopping.compareAndSet(false, true)) {
+                return; // a failed start already stopped everything
+            }
             out.println();
             out.println("Stopping Stipple ...");
-            stack.close();
-            out.println("Stopped; ports are free. Data kept in " + stack.dataDirForDisplay());
+            LocalStack stack = running.get();
+            if (stack != null) {
+                stack.close();
+                out.println("Stopped; ports are free. Data kept in " + stack.dataDirForDisplay());
+            } else {
+                stopChildProcesses();
+                out.println("Start-up interrupted; services stopped.");
+            }
             stopped.countDown();
         }, "local-stack-shutdown"));
+        try {
+            running.set(LocalStack.start(LocalStack.Options.defaults(root, dataDir, out)));
+        } catch (RuntimeException e) {
+            if (stopping.compareAndSet(false, true)) {
+                out.println();
+                out.println("FAILED: " + e.getMessage());
+                out.println("Everything that had started was stopped.");
+                System.exit(1);
+            }
+            return;
+        }
+        LocalStack stack = running.get();
 
         DemoData.Seeded demo = seed ? new DemoData(stack, out).seed() : DemoData.Seeded.none();
         new Banner(stack, demo, out).print();
         stopped.await();
+    }
+
+    /** Stops the services started so far (child processes of this JVM), gracefully and then forcibly. */
+    private static void stopChildProcesses() {
+        List<ProcessHandle> children = ProcessHandle.current().children().toList();
+        children.forEach(ProcessHandle::destroy);
+        for (ProcessHandle child : children) {
+            try {
+                child.onExit().get(20, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                child.destroyForcibly();
+            }
+        }
     }
 
     static void deleteTree(Path dir) throws IOException {
