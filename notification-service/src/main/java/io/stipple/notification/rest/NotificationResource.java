@@ -67,15 +67,20 @@ public class NotificationResource {
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<NotificationView> list(@QueryParam("clientId") UUID clientId, @QueryParam("bookingId") UUID bookingId,
-                                       @QueryParam("status") ReminderStatus status, @QueryParam("type") ReminderType type,
-                                       @QueryParam("channel") Channel channel, @BeanParam @Valid PageQuery page) {
+                                       @Parameter(description = "SCHEDULED, SENDING, SENT, FAILED, CANCELLED or SUPPRESSED")
+                                       @QueryParam("status") String status,
+                                       @Parameter(description = "A reminder type, e.g. APPOINTMENT_REMINDER") @QueryParam("type") String type,
+                                       @Parameter(description = "EMAIL, SMS or PUSH") @QueryParam("channel") String channel,
+                                       @BeanParam @Valid PageQuery page) {
         UUID client = clientId;
         if (caller.isClient()) {
             UUID own = caller.clientId().orElseThrow(() -> ProblemException.forbidden("the token names no client"));
             if (clientId != null && !clientId.equals(own)) throw ProblemException.notFound("Client");
             client = own;
         }
-        return log.list(caller.clinicId(), new DeliveryLogService.Filter(client, bookingId, status, type, channel), page)
+        var filter = new DeliveryLogService.Filter(client, bookingId, QueryParams.enumValue(ReminderStatus.class, "status", status),
+                QueryParams.enumValue(ReminderType.class, "type", type), QueryParams.enumValue(Channel.class, "channel", channel));
+        return log.list(caller.clinicId(), filter, page)
                 .map(NotificationMapper::toView);
     }
 
@@ -106,9 +111,13 @@ public class NotificationResource {
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such booking in the caller's clinic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PreviewView preview(@QueryParam("bookingId") @NotNull UUID bookingId,
-                               @QueryParam("type") @DefaultValue("APPOINTMENT_REMINDER") ReminderType type,
-                               @QueryParam("channel") @DefaultValue("EMAIL") Channel channel,
+                               @Parameter(description = "Reminder type, default APPOINTMENT_REMINDER")
+                               @QueryParam("type") @DefaultValue("APPOINTMENT_REMINDER") String typeName,
+                               @Parameter(description = "EMAIL, SMS or PUSH, default EMAIL")
+                               @QueryParam("channel") @DefaultValue("EMAIL") String channelName,
                                @Parameter(description = "BCP 47 locale, e.g. en-GB; default the client's") @QueryParam("locale") String locale) {
+        ReminderType type = QueryParams.enumValue(ReminderType.class, "type", typeName);
+        Channel channel = QueryParams.enumValue(Channel.class, "channel", channelName);
         return previews.preview(caller.clinicId(), bookingId, type, channel, locale)
                 .map(r -> new PreviewView(bookingId, type, channel, r.locale(), r.subject(), r.body()))
                 .orElseThrow(() -> ProblemException.notFound("Booking"));
