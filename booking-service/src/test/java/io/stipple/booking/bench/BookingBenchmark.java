@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stipple.booking.TestClinic;
+import io.stipple.booking.service.AvailabilityService;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class BookingBenchmark {
 
     private static final Instant NOW = Instant.parse("2030-07-01T06:00:00Z");
     private static final int TECHNICIANS = 20;
-    private static final int SEARCH_WARMUP = 30;
+    private static final int SEARCH_WARMUP = 100;
     private static final int SEARCHES = Integer.getInteger("bench.searches", 300);
     private static final Duration THROUGHPUT_RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
 
@@ -68,6 +69,9 @@ class BookingBenchmark {
 
     @TestHTTPResource("/")
     URL base;
+
+    @Inject
+    AvailabilityService availability;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -97,21 +101,30 @@ class BookingBenchmark {
                     pct(full, 50), pct(full, 99), lastSlots));
             out.add(String.format(Locale.ROOT, "%-44s %10.2f %10.2f %10d", days + "-day window, empty clinic", pct(none, 50),
                     pct(none, 99), lastSlots));
+            double[] inProcess = serviceLatencies(year, days);
+            out.add(String.format(Locale.ROOT, "%-44s %10.2f %10.2f %10d", days + "-day, clinic-year, service call (no HTTP)",
+                    pct(inProcess, 50), pct(inProcess, 99), lastSlots));
         }
 
         out.add("");
         out.add(String.format(Locale.ROOT, "%-44s %12s %12s %8s", "writes for " + THROUGHPUT_RUN.toSeconds() + " s each", "per second",
                 "INSERT ceil.", "ratio"));
         prepareCeilingTable();
+        createThroughput(year, 2, 150, Duration.ofSeconds(5)); // warm-up, not counted
         long day = 0;
         for (int clients : new int[]{1, 8}) {
             double ceiling = insertCeiling(clients);
-            double creates = createThroughput(year, clients, day);
+            double creates = createThroughput(year, clients, day, THROUGHPUT_RUN);
             day += 30;
             out.add(String.format(Locale.ROOT, "%-44s %12.1f %12.1f %8.2f", "POST /api/v1/bookings, " + clients + " client(s)",
                     creates, ceiling, creates / ceiling));
         }
         dropCeilingTable();
+        out.add("");
+        out.add("PostgreSQL " + setting("server_version") + ": fsync=" + setting("fsync") + ", synchronous_commit="
+                + setting("synchronous_commit") + ", shared_buffers=" + setting("shared_buffers")
+                + "; machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average "
+                + String.format(Locale.ROOT, "%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 
         String table = String.join("\n", out);
         System.out.println("\n===== booking-service benchmark =====\n" + table + "\n=====================================\n");
@@ -124,7 +137,8 @@ class BookingBenchmark {
     private TestClinic setUp() {
         TestClinic c = TestClinic.create("Europe/London", "09:00", "18:00");
         for (int i = 3; i <= TECHNICIANS; i++) {
-            c.as(c.admin()).body(java.util.Map.of("name", "Room " + i)).post("/api/v1/clinics/" + c.id + "/rooms").then().statusCode(201);
+            c.rooms.add(UUID.fromString(c.as(c.admin()).body(java.util.Map.of("name", "Room " + i))
+                    .post("/api/v1/clinics/" + c.id + "/rooms").then().statusCode(201).extract().path("id")));
         }
         for (int i = c.technicians.size(); i < TECHNICIANS; i++) {
             c.technicians.add(c.technician("Technician " + i, TestClinic.week("09:00", "18:00")));
@@ -203,6 +217,30 @@ class BookingBenchmark {
         return ms;
     }
 
+    /** The same searches through the service bean: the algorithm and its SQL without HTTP, JWT and JSON. */
+    private double[] serviceLatencies(TestClinic c, int days) {
+        Random random = new Random(7);
+        double[] ms = new double[SEARCHES];
+        for (int i = -SEARCH_WARMUP; i < SEARCHES; i++) {
+            LocalDate from = LocalDate.of(2030, 7, 2).plusDays(random.nextInt(120));
+            long t0 = System.nanoTime();
+            var result = availability.search(c.id, c.consultation, UUID.randomUUID(), from, from.plusDays(days - 1), null);
+            long t1 = System.nanoTime();
+            if (i >= 0) ms[i] = (t1 - t0) / 1e6;
+            lastSlots = result.starts().size();
+        }
+        Arrays.sort(ms);
+        return ms;
+    }
+
+    private String setting(String name) throws Exception {
+        try (Connection conn = dataSource.getConnection(); Statement s = conn.createStatement();
+             var rs = s.executeQuery("show " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     private static int countSlots(String body) {
         int n = 0;
         for (int i = body.indexOf("\"technicianIds\""); i >= 0; i = body.indexOf("\"technicianIds\"", i + 1)) n++;
@@ -217,11 +255,11 @@ class BookingBenchmark {
     // --- writes -------------------------------------------------------------------------------------------------
 
     /** Consultations from 2031-01-01 (after the seeded year), each client its own technicians and rooms. */
-    private double createThroughput(TestClinic c, int clients, long dayOffset) throws Exception {
+    private double createThroughput(TestClinic c, int clients, long dayOffset, Duration run) throws Exception {
         String token = c.staff();
         AtomicInteger ok = new AtomicInteger();
         AtomicLong failures = new AtomicLong();
-        long deadline = System.nanoTime() + THROUGHPUT_RUN.toNanos();
+        long deadline = System.nanoTime() + run.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             List<Future<?>> futures = new ArrayList<>();
@@ -256,7 +294,7 @@ class BookingBenchmark {
             pool.shutdownNow();
         }
         if (failures.get() > 0) System.err.println(failures.get() + " creates failed");
-        return ok.get() / (double) THROUGHPUT_RUN.toSeconds();
+        return ok.get() / (double) run.toSeconds();
     }
 
     private void prepareCeilingTable() throws Exception {
