@@ -12,6 +12,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Turns uploaded bytes into the stored renditions, refusing anything that is not plainly an image:
@@ -40,6 +43,14 @@ public final class ImagePipeline {
                          byte[] full, byte[] display, byte[] thumbnail) {
     }
 
+    /** Encoder threads (daemon): one per core, shared by every pipeline in the JVM. */
+    private static final ExecutorService ENCODERS = Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors()), runnable -> {
+                Thread thread = new Thread(runnable, "gallery-jpeg-encoder");
+                thread.setDaemon(true);
+                return thread;
+            });
+
     private final Settings settings;
 
     public ImagePipeline(Settings settings) {
@@ -66,14 +77,16 @@ public final class ImagePipeline {
         });
         BufferedImage decoded = decode(data, format);
         int orientation = format == ImageFormat.JPEG ? JpegSegments.orientation(data) : 1;
-        BufferedImage upright = ImageCodecs.orient(ImageCodecs.toRgb(decoded), orientation);
+        BufferedImage upright = ImageCodecs.orient(ImageCodecs.toBgr(decoded), orientation);
         decoded.flush();
-        byte[] full = ImageCodecs.encodeJpeg(upright, settings.fullQuality());
+        // the full-size encode (the longest step) runs beside the renditions
+        CompletableFuture<byte[]> full = CompletableFuture.supplyAsync(
+                () -> ImageCodecs.encodeJpeg(upright, settings.fullQuality()), ENCODERS);
         BufferedImage display = ImageCodecs.fit(upright, settings.displayMaxSide());
         byte[] displayBytes = ImageCodecs.encodeJpeg(display, settings.displayQuality());
         BufferedImage thumbnail = ImageCodecs.fit(display, settings.thumbnailMaxSide());
         byte[] thumbnailBytes = ImageCodecs.encodeJpeg(thumbnail, settings.thumbnailQuality());
-        return new Result(format, sha256(data), upright.getWidth(), upright.getHeight(), orientation, full,
+        return new Result(format, sha256(data), upright.getWidth(), upright.getHeight(), orientation, full.join(),
                 displayBytes, thumbnailBytes);
     }
 

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 public final class ObjectKeys {
 
     private static final Pattern SAFE = Pattern.compile("[a-z0-9][a-z0-9/\\-]*(\\.jpg)?");
+    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    private static final Pattern CLIENT_PREFIX = Pattern.compile("clinics/" + UUID_PATTERN + "/clients/" + UUID_PATTERN + "/");
 
     private ObjectKeys() {
     }
@@ -30,11 +32,11 @@ public final class ObjectKeys {
         return key;
     }
 
+    /** Only a whole client's prefix may be deleted at once: nothing broader can be wiped by mistake. */
     public static String requireSafePrefix(String prefix) {
-        if (prefix == null || !prefix.endsWith("/") || prefix.length() < 2) {
-            throw new IllegalArgumentException("not a gallery object prefix: " + prefix);
+        if (prefix == null || !CLIENT_PREFIX.matcher(prefix).matches()) {
+            throw new IllegalArgumentException("not a client prefix: " + prefix);
         }
-        requireSafe(prefix.substring(0, prefix.length() - 1));
         return prefix;
     }
 }

@@ -55,8 +55,17 @@ public final class TestImages {
         return image;
     }
 
-    /** A "photo" like a 12-megapixel phone camera's: gradients and noise, 4000 × 3000. */
+    /** A "photo" with gradients and noise, JPEG at the encoder's default quality. */
     public static byte[] photoLike(int width, int height, long seed) {
+        return encode(photoPixels(width, height, seed), "jpeg");
+    }
+
+    /** The same, at a given JPEG quality (phones write 0.9–0.95, so files of several megabytes). */
+    public static byte[] photoLike(int width, int height, long seed, float quality) {
+        return ImageCodecs.encodeJpeg(photoPixels(width, height, seed), quality);
+    }
+
+    static BufferedImage photoPixels(int width, int height, long seed) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Random random = new Random(seed);
         int[] row = new int[width];
@@ -69,7 +78,7 @@ public final class TestImages {
             }
             image.setRGB(0, y, width, 1, row, 0, width);
         }
-        return encode(image, "jpeg");
+        return image;
     }
 
     static byte[] encode(BufferedImage image, String format) {

@@ -1,0 +1,143 @@
+package io.stipple.gallery.storage;
+
+import io.stipple.gallery.config.GalleryConfig;
+import io.stipple.gallery.image.ImagePipeline;
+import io.stipple.gallery.image.TestImages;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link S3ObjectStorage} against a real S3-compatible server: Adobe S3Mock, run from its executable jar as a
+ * separate process (copied to {@code target/s3mock/} by the build). What S3Mock does not check: IAM policies,
+ * bucket ACL enforcement and server-side encryption, so "never public" rests on the code never setting an ACL
+ * or policy (see the README).
+ */
+class S3ObjectStorageTest {
+
+    static Process server;
+    static int port;
+    static S3ObjectStorage storage;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        Path jar = Path.of("target", "s3mock", "s3mock.jar");
+        assertThat(jar).as("S3Mock jar copied by the build (maven-dependency-plugin)").exists();
+        port = freePort();
+        int httpsPort = freePort();
+        Path root = Files.createTempDirectory("s3mock-store");
+        Path log = Path.of("target", "s3mock", "s3mock.log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        server = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+                "--com.adobe.testing.s3mock.http-port=" + port,
+                "--server.port=" + httpsPort,
+                "--com.adobe.testing.s3mock.store.root=" + root,
+                "--spring.main.banner-mode=off")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            assertThat(server.isAlive()).as("S3Mock is running (see %s)", log).isTrue();
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            assertThat(System.nanoTime()).as("S3Mock started within 90 s (see %s)", log).isLessThan(deadline);
+            Thread.sleep(250); // polling a child process's port; no event to wait on
+        }
+        storage = StorageProducer.s3(new TestS3Config("http://127.0.0.1:" + port, "stipple-gallery-test"));
+    }
+
+    @AfterAll
+    static void stopServer() throws InterruptedException {
+        if (server != null) {
+            server.destroy();
+            if (!server.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void storesReadsAndDeletesObjects() {
+        UUID clinic = UUID.randomUUID();
+        UUID client = UUID.randomUUID();
+        String key = ObjectKeys.newImageKey(clinic, client, "full");
+        byte[] bytes = TestImages.jpeg(64, 48, 1);
+
+        assertThat(storage.exists(key)).isFalse();
+        assertThat(storage.get(key)).isEmpty();
+        storage.put(key, bytes, "image/jpeg");
+        assertThat(storage.exists(key)).isTrue();
+        assertThat(storage.get(key)).hasValueSatisfying(v -> assertThat(v).isEqualTo(bytes));
+        storage.delete(key);
+        assertThat(storage.exists(key)).isFalse();
+        storage.delete(key); // deleting a missing object is fine
+    }
+
+    @Test
+    void erasureDeletesEverythingUnderTheClientPrefixAndNothingElse() {
+        UUID clinic = UUID.randomUUID();
+        UUID client = UUID.randomUUID();
+        UUID neighbour = UUID.randomUUID();
+        ImagePipeline.Result image = new ImagePipeline(new ImagePipeline.Settings(20_000_000, 60_000_000, 12_000,
+                1600, 320, 0.9f, 0.85f, 0.8f)).process(TestImages.withGpsExif(TestImages.jpeg(400, 300, 2), 6));
+        for (int i = 0; i < 3; i++) {
+            storage.put(ObjectKeys.newImageKey(clinic, client, "full"), image.full(), "image/jpeg");
+            storage.put(ObjectKeys.newImageKey(clinic, client, "display"), image.display(), "image/jpeg");
+        }
+        String kept = ObjectKeys.newImageKey(clinic, neighbour, "full");
+        storage.put(kept, image.thumbnail(), "image/jpeg");
+
+        assertThat(storage.deletePrefix(ObjectKeys.clientPrefix(clinic, client))).isEqualTo(6);
+        assertThat(storage.deletePrefix(ObjectKeys.clientPrefix(clinic, client))).isZero();
+        assertThat(storage.get(kept)).hasValueSatisfying(v -> assertThat(v).isEqualTo(image.thumbnail()));
+    }
+
+    @Test
+    void objectNamesMustBeTheServicesOwn() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> storage.put("../etc/passwd", new byte[1], "image/jpeg"))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> storage.deletePrefix("clinics/"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The S3 settings a deployment would give through GALLERY_S3_* variables. */
+    record TestS3Config(String url, String bucketName) implements GalleryConfig.S3 {
+        public String bucket() { return bucketName; }
+        public String region() { return "us-east-1"; }
+        public Optional<String> endpoint() { return Optional.of(url); }
+        public boolean pathStyle() { return true; }
+        public Optional<String> accessKeyId() { return Optional.of("test-access-key"); }
+        public Optional<String> secretAccessKey() { return Optional.of("test-secret-key"); }
+        public boolean createBucket() { return true; }
+        public Optional<String> serverSideEncryption() { return Optional.empty(); }
+    }
+}
