@@ -1,0 +1,202 @@
+package io.stipple.journey;
+
+import com.icegreen.greenmail.util.GreenMail;
+import io.stipple.stack.LocalStack;
+import io.stipple.stack.Service;
+import io.stipple.testinfra.DevTokens;
+import io.stipple.testinfra.EmbeddedKafkaBroker;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The whole of Stipple, started once per test JVM: real PostgreSQL and Kafka, an SMTP sink and the four packaged
+ * services as child processes, through the same launcher as the local stack ({@link LocalStack}).
+ *
+ * <p>Use it as a JUnit 5 extension ({@code @ExtendWith(StippleSystem.class)}) and the static accessors: the first
+ * class that needs it starts it; it is stopped when the test run ends (JUnit's root store closes it; a JVM
+ * shutdown hook as a fallback). The services listen on their usual ports plus {@link #PORT_OFFSET} (9081–9084), so a
+ * running local stack does not collide; PostgreSQL, Kafka and SMTP get free ports; data lives in a temporary
+ * directory deleted at the end. The notification service runs with private webhook targets <em>refused</em>, as in
+ * production (the local stack allows them for the demo).
+ *
+ * <p>System properties: {@code stipple.root} (the repository, where the services' {@code target/quarkus-app}
+ * folders are; the pom sets it), {@code stipple.journey.port-offset} (default 1000).
+ */
+public final class StippleSystem implements BeforeAllCallback {
+
+    public static final int PORT_OFFSET = Integer.getInteger("stipple.journey.port-offset", 1000);
+
+    private static LocalStack stack;
+    private static RuntimeException startFailure;
+    private static Path dataDir;
+    private static final Object LOCK = new Object();
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+        // closed when the whole test plan has run, after every class that shares it
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(StippleSystem.class.getName(), k -> (ExtensionContext.Store.CloseableResource) StippleSystem::stop);
+    }
+
+    /** Starts the system if it is not running yet; a failed start is remembered and rethrown to every caller. */
+    public static LocalStack start() {
+        synchronized (LOCK) {
+            if (stack != null) {
+                return stack;
+            }
+            if (startFailure != null) {
+                throw new IllegalStateException("Stipple did not start (see the first failure): " + startFailure.getMessage(),
+                        startFailure);
+            }
+            try {
+                Path root = Path.of(System.getProperty("stipple.root", "..")).toAbsolutePath().normalize();
+                dataDir = Files.createTempDirectory("stipple-journey-");
+                Map<Service, Map<String, String>> env = new EnumMap<>(Service.class);
+                // as in production: webhooks to loopback, private or metadata addresses are refused
+                env.put(Service.NOTIFICATION, Map.of("NOTIFICATION_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "false"));
+                PrintStream out = System.out;
+                out.println("Starting Stipple for the journey tests (services on ports " + (8081 + PORT_OFFSET) + "-"
+                        + (8084 + PORT_OFFSET) + ", data in " + dataDir + ")");
+                long t0 = System.nanoTime();
+                stack = LocalStack.start(new LocalStack.Options(root, dataDir, PORT_OFFSET, freePort(), freePort(),
+                        freePort(), env, out));
+                out.printf("Stipple is up (%.1f s)%n", (System.nanoTime() - t0) / 1e9);
+                Runtime.getRuntime().addShutdownHook(new Thread(StippleSystem::stop, "stipple-journey-stop"));
+                return stack;
+            } catch (IOException e) {
+                startFailure = new UncheckedIOException(e);
+                throw startFailure;
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
+        }
+    }
+
+    /** Stops everything and deletes the data; idempotent. */
+    public static void stop() {
+        synchronized (LOCK) {
+            if (stack != null) {
+                stack.close();
+                stack = null;
+            }
+            if (dataDir != null) {
+                keepLogs(dataDir.resolve("logs"));
+                deleteQuietly(dataDir);
+                dataDir = null;
+            }
+        }
+    }
+
+    public static LocalStack stack() {
+        return start();
+    }
+
+    public static String baseUrl(Service service) {
+        return start().baseUrl(service);
+    }
+
+    public static EmbeddedKafkaBroker kafka() {
+        return start().kafka();
+    }
+
+    public static GreenMail smtp() {
+        return start().smtp();
+    }
+
+    /** Stops one service: {@code hard} = SIGKILL, as a crash; otherwise a graceful SIGTERM. */
+    public static void stopService(Service service, boolean hard) {
+        start().stopService(service, hard);
+    }
+
+    /** Starts a stopped service again (same database and topics) and waits until it is ready. */
+    public static void startService(Service service) {
+        start().startService(service);
+    }
+
+    // ------------------------------------------------------------------------------------------------ tokens
+
+    /** A clinic's admin. */
+    public static String admin(UUID clinicId) {
+        return DevTokens.builder().subject("admin-" + clinicId).clinic(clinicId).roles("admin")
+                .expiresAt(Instant.now().plus(Duration.ofHours(2))).sign();
+    }
+
+    /** A clinic's staff member. */
+    public static String staff(UUID clinicId) {
+        return DevTokens.builder().subject("staff-" + clinicId).clinic(clinicId).roles("staff")
+                .expiresAt(Instant.now().plus(Duration.ofHours(2))).sign();
+    }
+
+    /** A client of the clinic, for their own records. */
+    public static String client(UUID clinicId, UUID clientId) {
+        return DevTokens.builder().subject("client-" + clientId).clinic(clinicId).roles("client").clientId(clientId)
+                .expiresAt(Instant.now().plus(Duration.ofHours(2))).sign();
+    }
+
+    /** A partner clinic's integration. */
+    public static String partner(UUID clinicId, String partnerId) {
+        return DevTokens.builder().subject("partner-" + partnerId).clinic(clinicId).roles("partner").partnerId(partnerId)
+                .expiresAt(Instant.now().plus(Duration.ofHours(2))).sign();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The services' logs outlive the run in {@code target/stack-logs}, for whoever reads a failure. */
+    private static void keepLogs(Path logs) {
+        Path target = Path.of(System.getProperty("stipple.journey.dir", ".")).resolve("target/stack-logs");
+        try (var files = Files.list(logs)) {
+            Files.createDirectories(target);
+            for (Path log : files.toList()) {
+                Files.copy(log, target.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            System.err.println("could not keep the service logs: " + e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                    Files.deleteIfExists(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** For JUnit ({@code @ExtendWith}); everything else is static. */
+    public StippleSystem() {
+    }
+}
