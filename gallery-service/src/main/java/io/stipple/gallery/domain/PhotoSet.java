@@ -138,6 +138,36 @@ public class PhotoSet extends PanacheEntityBase {
         return set;
     }
 
+    /** A proposed before/after pairing. */
+    public record Pairing(Angle angle, Photo before, Photo after) {
+    }
+
+    /**
+     * Proposes, per angle, the strongest before/after pairing of a client's photos across sessions: the earliest
+     * BEFORE photo with the latest AFTER or HEALED photo taken after it (a HEALED one when there is one, since
+     * healed results are what the gallery shows best). Angles without both are left out.
+     */
+    public static java.util.List<Pairing> suggestPairings(java.util.List<Photo> photos) {
+        java.util.List<Pairing> pairings = new java.util.ArrayList<>();
+        for (Angle angle : Angle.values()) {
+            Photo before = photos.stream()
+                    .filter(p -> p.angle == angle && p.phase == Phase.BEFORE)
+                    .min(java.util.Comparator.comparing((Photo p) -> p.takenAt).thenComparing(p -> p.id))
+                    .orElse(null);
+            if (before == null) {
+                continue;
+            }
+            java.util.List<Photo> results = photos.stream()
+                    .filter(p -> p.angle == angle && p.phase.showsResult() && p.takenAt.isAfter(before.takenAt))
+                    .toList();
+            java.util.Comparator<Photo> latest = java.util.Comparator.comparing((Photo p) -> p.takenAt).thenComparing(p -> p.id);
+            results.stream().filter(p -> p.phase == Phase.HEALED).max(latest)
+                    .or(() -> results.stream().max(latest))
+                    .ifPresent(after -> pairings.add(new Pairing(angle, before, after)));
+        }
+        return pairings;
+    }
+
     public boolean contains(UUID photoId) {
         return beforePhotoId.equals(photoId) || afterPhotoId.equals(photoId);
     }

@@ -92,6 +92,21 @@ public class SetResource {
     }
 
     @GET
+    @Path("/suggestions")
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Operation(summary = "Suggest before/after pairings for a client",
+            description = "Per angle, the earliest BEFORE photo with the latest HEALED (else AFTER) photo taken after it, "
+                    + "across the client's sessions; pairs that already form a set are left out.")
+    @APIResponse(responseCode = "200", description = "The suggestions (possibly none)",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Views.SetSuggestion.class)))
+    @APIResponse(responseCode = "400", description = "clientId missing or not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not staff", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public java.util.List<Views.SetSuggestion> suggestions(@QueryParam("clientId") @Parameter(description = "The client") String clientId) {
+        return sets.suggestions(Params.requiredUuid("clientId", clientId)).stream().map(Views.SetSuggestion::of).toList();
+    }
+
+    @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
     @Operation(summary = "Get a set")

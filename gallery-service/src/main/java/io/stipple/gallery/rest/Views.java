@@ -19,6 +19,21 @@ public final class Views {
             @Schema(example = "2026-11-25T14:05:00Z") Instant expiresAt) {
     }
 
+    @Schema(name = "SetSuggestion", description = "A proposed pairing; POST its two ids to /sets to create the draft")
+    public record SetSuggestion(
+            @Schema(example = "CROWN") io.stipple.gallery.domain.Angle angle,
+            @Schema(example = "0b7c1d7e-3f4a-4e0c-9a55-6b1f2d9c8e11") UUID beforePhotoId,
+            @Schema(example = "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b") UUID afterPhotoId,
+            @Schema(example = "HEALED") io.stipple.gallery.domain.Phase afterPhase,
+            @Schema(example = "2026-08-01T10:00:00Z") Instant beforeTakenAt,
+            @Schema(example = "2026-11-01T10:00:00Z") Instant afterTakenAt) {
+
+        static SetSuggestion of(io.stipple.gallery.domain.PhotoSet.Pairing p) {
+            return new SetSuggestion(p.angle(), p.before().id, p.after().id, p.after().phase, p.before().takenAt,
+                    p.after().takenAt);
+        }
+    }
+
     @Schema(name = "GallerySettings")
     public record Settings(
             @Schema(example = "false", description = "Whether clients may upload their own progress photos") boolean clientUploadsAllowed,

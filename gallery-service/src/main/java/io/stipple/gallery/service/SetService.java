@@ -81,6 +81,17 @@ public class SetService {
                         field + ": no such photo in this clinic").with("field", field));
     }
 
+    /** Suggested pairings of a client's photos, leaving out pairs that already form a set (not withdrawn). */
+    public List<PhotoSet.Pairing> suggestions(UUID clientId) {
+        List<Photo> photos = Photo.list("clinicId = ?1 and clientId = ?2", caller.clinicId(), clientId);
+        List<PhotoSet> existing = PhotoSet.list("clinicId = ?1 and clientId = ?2 and status <> ?3",
+                caller.clinicId(), clientId, SetStatus.WITHDRAWN);
+        return PhotoSet.suggestPairings(photos).stream()
+                .filter(p -> existing.stream().noneMatch(s -> s.beforePhotoId.equals(p.before().id)
+                        && s.afterPhotoId.equals(p.after().id)))
+                .toList();
+    }
+
     public Optional<PhotoSet> find(UUID id) {
         return PhotoSet.<PhotoSet>find("id = ?1 and clinicId = ?2", id, caller.clinicId())
                 .firstResultOptional()

@@ -195,6 +195,22 @@ class SetModerationTest {
     }
 
     @Test
+    void suggestsPairingsAcrossSessionsAndLeavesOutExistingSets() {
+        given().auth().oauth2(staff).get(SETS + "/suggestions?clientId=" + clientId).then().statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].angle", equalTo("CROWN"))
+                .body("[0].beforePhotoId", equalTo(before.toString()))
+                .body("[0].afterPhotoId", equalTo(after.toString()))
+                .body("[0].afterPhase", equalTo("HEALED"));
+        createSet();
+        given().auth().oauth2(staff).get(SETS + "/suggestions?clientId=" + clientId).then().statusCode(200)
+                .body("size()", equalTo(0));
+        given().auth().oauth2(staff(UUID.randomUUID())).get(SETS + "/suggestions?clientId=" + clientId).then()
+                .statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(staff).get(SETS + "/suggestions").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
     void pairingRulesAreEnforced() {
         UUID front = uploaded(staff, clientId, "AFTER", "FRONT", Instant.now().minus(1, ChronoUnit.DAYS), TestImages.jpeg(64, 48, 33));
         pair(before, front).then().statusCode(422).contentType(PROBLEM)
