@@ -96,8 +96,10 @@ public class PolicyService {
         return new EffectivePolicy(clinicId, rules, etag(own), false, own.updatedAt, own.updatedBy);
     }
 
-    /** The clinic's rules, at most {@code notification.policy-cache-ttl} old (for the dispatcher's retries). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * The clinic's rules, at most {@code notification.policy-cache-ttl} old (for the dispatcher's retries;
+     * transactional so it also reads on the dispatcher's own threads).
+     */
     public PolicyRules cachedRules(UUID clinicId) {
         Instant now = Instant.now(clock);
         Cached cached = cache.get(clinicId);

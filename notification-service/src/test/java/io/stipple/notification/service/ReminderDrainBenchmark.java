@@ -45,8 +45,8 @@ class ReminderDrainBenchmark {
     @Test
     void drain_due_reminders_through_smtp() throws Exception {
         int reminders = Integer.getInteger("bench.reminders", 100_000);
-        int dispatchers = Integer.getInteger("bench.dispatchers", 4);
-        int batch = Integer.getInteger("bench.batch", 500);
+        int dispatchers = Integer.getInteger("bench.dispatchers", 6);
+        int batch = Integer.getInteger("bench.batch", 400);
         int clients = 1_000;
         UUID clinic = UUID.randomUUID();
         Instant due = Instant.parse("2028-01-10T10:00:00Z");
