@@ -109,6 +109,13 @@ public class LocalObjectStorage implements ObjectStorage {
         return "local:" + root;
     }
 
+    @Override
+    public void ping() {
+        if (!Files.isDirectory(root) || !Files.isWritable(root)) {
+            throw new IllegalStateException(root + " is not a writable directory");
+        }
+    }
+
     public Path root() {
         return root;
     }

@@ -24,4 +24,7 @@ public interface ObjectStorage {
 
     /** A short description for logs and health checks, e.g. {@code local:/data/gallery}. */
     String describe();
+
+    /** Throws when the store cannot be used right now (directory not writable, bucket unreachable). */
+    void ping();
 }

@@ -110,6 +110,11 @@ public class S3ObjectStorage implements ObjectStorage {
     }
 
     @Override
+    public void ping() {
+        s3.headBucket(HeadBucketRequest.builder().bucket(bucket).build());
+    }
+
+    @Override
     public String describe() {
         return "s3:" + bucket;
     }

@@ -28,6 +28,7 @@ class OpenApiAndHealthTest {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body(containsString("Database connections health check"))
-                .body(containsString("Kafka"));
+                .body(containsString("Kafka"))
+                .body(containsString("Image storage"));
     }
 }

@@ -66,7 +66,7 @@ class S3ObjectStorageTest {
             assertThat(System.nanoTime()).as("S3Mock started within 90 s (see %s)", log).isLessThan(deadline);
             Thread.sleep(250); // polling a child process's port; no event to wait on
         }
-        storage = StorageProducer.s3(new TestS3Config("http://127.0.0.1:" + port, "stipple-gallery-test"));
+        storage = StorageProducer.s3(new TestS3Config("http://127.0.0.1:" + port, "stipple-gallery-test", true));
     }
 
     @AfterAll
@@ -77,6 +77,13 @@ class S3ObjectStorageTest {
                 server.destroyForcibly();
             }
         }
+    }
+
+    @Test
+    void pingReachesTheBucket() {
+        storage.ping();
+        S3ObjectStorage missing = StorageProducer.s3(new TestS3Config("http://127.0.0.1:" + port, "no-such-bucket", false));
+        org.assertj.core.api.Assertions.assertThatThrownBy(missing::ping).isInstanceOf(RuntimeException.class);
     }
 
     @Test
@@ -130,14 +137,14 @@ class S3ObjectStorageTest {
     }
 
     /** The S3 settings a deployment would give through GALLERY_S3_* variables. */
-    record TestS3Config(String url, String bucketName) implements GalleryConfig.S3 {
+    record TestS3Config(String url, String bucketName, boolean create) implements GalleryConfig.S3 {
         public String bucket() { return bucketName; }
         public String region() { return "us-east-1"; }
         public Optional<String> endpoint() { return Optional.of(url); }
         public boolean pathStyle() { return true; }
         public Optional<String> accessKeyId() { return Optional.of("test-access-key"); }
         public Optional<String> secretAccessKey() { return Optional.of("test-secret-key"); }
-        public boolean createBucket() { return true; }
+        public boolean createBucket() { return create; }
         public Optional<String> serverSideEncryption() { return Optional.empty(); }
     }
 }
