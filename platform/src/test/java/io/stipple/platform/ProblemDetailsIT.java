@@ -73,6 +73,23 @@ class ProblemDetailsIT {
     }
 
     @Test
+    void a_nul_character_in_a_string_is_a_400_not_a_database_error() {
+        post("{\"name\":\"a\\u0000b\",\"quantity\":1}").statusCode(400)
+                .body("type", equalTo("https://stipple.io/problems/invalid-value"))
+                .body("violations.field", hasItem("name"));
+        given().urlEncodingEnabled(false).auth().oauth2(TOKEN).get("/api/v1/widgets/" + UUID.randomUUID() + "?q=a%00b")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void a_body_over_the_limit_is_a_413_problem_before_it_is_read() {
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body("{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}")
+                .post("/api/v1/widgets")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("https://stipple.io/problems/payload-too-large"));
+    }
+
+    @Test
     void a_json_array_instead_of_an_object_is_a_400() {
         post("[1,2,3]").statusCode(400).body("type", equalTo("https://stipple.io/problems/malformed-json"));
     }

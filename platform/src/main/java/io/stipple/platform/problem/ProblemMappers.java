@@ -71,9 +71,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public RestResponse<Problem> invalidFormat(InvalidFormatException e, UriInfo uri) {
         String field = jsonPath(e);
-        String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
-        return respond(400, "invalid-value", "Invalid value", field + ": expected " + expected, uri,
-                List.of(new Problem.Violation(field, "expected " + expected)));
+        String reason = e.getTargetType() == String.class ? e.getOriginalMessage()
+                : "expected " + (e.getTargetType() == null ? "another type" : describe(e.getTargetType()));
+        return respond(400, "invalid-value", "Invalid value", field + ": " + reason, uri,
+                List.of(new Problem.Violation(field, reason)));
     }
 
     @ServerExceptionMapper
