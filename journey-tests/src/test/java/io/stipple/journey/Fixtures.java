@@ -131,13 +131,13 @@ public final class Fixtures {
                 .json(tech.toString()), "technicianId");
         createId(Http.post(booking + "/api/v1/clinics/" + clinicId + "/closures").token(admin).json("""
                 {"firstDay":"%s","lastDay":"%s","reason":"Staff training"}""".formatted(
-                LocalDate.now().plusDays(300), LocalDate.now().plusDays(301))), "closureId");
+                today().plusDays(300), today().plusDays(301))), "closureId");
         if (technician != null) {
             createId(Http.post(booking + "/api/v1/clinics/" + clinicId + "/technicians/" + technician + "/time-off")
                     .token(admin).json("""
                             {"startsAt":"%s","endsAt":"%s","reason":"Course"}""".formatted(
-                            Instant.now().plus(200, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS),
-                            Instant.now().plus(201, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS))), "timeOffId");
+                            StippleSystem.now().plus(200, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS),
+                            StippleSystem.now().plus(201, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS))), "timeOffId");
         }
 
         other = registerClient(clients, "Olivia", "Other");
@@ -190,8 +190,8 @@ public final class Fixtures {
             Awaitility.await("booking of the fixture client").atMost(Duration.ofSeconds(45))
                     .pollInterval(Duration.ofMillis(500)).until(() -> {
                         Http.Reply slots = Http.get(booking + "/api/v1/availability?treatmentId=" + treatment + "&clientId="
-                                + victim + "&technicianId=" + technician + "&from=" + LocalDate.now().plusDays(2) + "&to="
-                                + LocalDate.now().plusDays(9)).token(staff).send();
+                                + victim + "&technicianId=" + technician + "&from=" + today().plusDays(2) + "&to="
+                                + today().plusDays(9)).token(staff).send();
                         last.set(slots);
                         if (slots.status() != 200 || json(slots).path("slots").isEmpty()) return false;
                         String startsAt = json(slots).path("slots").get(0).path("startsAt").asText();
@@ -221,7 +221,7 @@ public final class Fixtures {
                         while (photos.size() < 2) {
                             boolean before = photos.isEmpty();
                             Http.Reply r = upload(gallery, before ? "BEFORE" : "AFTER",
-                                    Instant.now().minus(before ? 30 : 1, ChronoUnit.DAYS), before ? Color.DARK_GRAY : Color.GRAY);
+                                    StippleSystem.now().minus(before ? 30 : 1, ChronoUnit.DAYS), before ? Color.DARK_GRAY : Color.GRAY);
                             last.set(r);
                             if (r.status() != 201) return false;
                             photos.add(json(r).path("id").asText());
@@ -280,6 +280,11 @@ public final class Fixtures {
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
+
+    /** Today as the services see it (their clock may have been moved by a journey test). */
+    private static LocalDate today() {
+        return LocalDate.ofInstant(StippleSystem.now(), java.time.ZoneOffset.UTC);
+    }
 
     /** Sends a creating request; on 201 records the new id under {@code key} (if given) and returns it. */
     private UUID createId(Http.Request request, String key) {

@@ -281,8 +281,8 @@ public final class OpenApi {
             default:
                 return NODES.textNode(switch (format) {
                     case "uuid" -> UUID.randomUUID().toString();
-                    case "date" -> LocalDate.now().plusDays(7).toString();
-                    case "date-time" -> Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+                    case "date" -> LocalDate.ofInstant(StippleSystem.now(), java.time.ZoneOffset.UTC).plusDays(7).toString();
+                    case "date-time" -> StippleSystem.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
                     case "email" -> "someone@example.com";
                     case "uri", "url" -> "https://partner.example.com/hook";
                     default -> {

@@ -44,6 +44,8 @@ public final class StippleSystem implements BeforeAllCallback {
     private static LocalStack stack;
     private static RuntimeException startFailure;
     private static Path dataDir;
+    private static Path clockFile;
+    private static volatile Duration clockOffset = Duration.ZERO;
     private static final Object LOCK = new Object();
 
     @Override
@@ -67,9 +69,18 @@ public final class StippleSystem implements BeforeAllCallback {
             try {
                 Path root = Path.of(System.getProperty("stipple.root", "..")).toAbsolutePath().normalize();
                 dataDir = Files.createTempDirectory("stipple-journey-");
+                clockFile = dataDir.resolve("clock-offset");
                 Map<Service, Map<String, String>> env = new EnumMap<>(Service.class);
-                // as in production: webhooks to loopback, private or metadata addresses are refused
-                env.put(Service.NOTIFICATION, Map.of("NOTIFICATION_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "false"));
+                for (Service s : Service.values()) {
+                    Map<String, String> e = new java.util.HashMap<>();
+                    // one movable clock for all four services (platform OffsetFileClock; zero until a test moves it)
+                    e.put("STIPPLE_CLOCK_OFFSET_FILE", clockFile.toString());
+                    if (s == Service.NOTIFICATION) {
+                        // as in production: webhooks to loopback, private or metadata addresses are refused
+                        e.put("NOTIFICATION_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "false");
+                    }
+                    env.put(s, Map.copyOf(e));
+                }
                 PrintStream out = System.out;
                 out.println("Starting Stipple for the journey tests (services on ports " + (8081 + PORT_OFFSET) + "-"
                         + (8084 + PORT_OFFSET) + ", data in " + dataDir + ")");
@@ -96,6 +107,7 @@ public final class StippleSystem implements BeforeAllCallback {
                 stack.close();
                 stack = null;
             }
+            clockOffset = Duration.ZERO;
             if (dataDir != null) {
                 keepLogs(dataDir.resolve("logs"));
                 deleteQuietly(dataDir);
@@ -128,6 +140,45 @@ public final class StippleSystem implements BeforeAllCallback {
     /** Starts a stopped service again (same database and topics) and waits until it is ready. */
     public static void startService(Service service) {
         start().startService(service);
+    }
+
+    // ------------------------------------------------------------------------------------------------ time
+
+    /**
+     * Moves the clock of all four services (not of this JVM or of token expiry): they read the offset from a shared
+     * file at most every 50 ms, so wait for the effect (Awaitility) rather than assuming it is instant. Offsets are
+     * absolute (from real time), not cumulative.
+     */
+    public static void setClockOffset(Duration offset) {
+        start();
+        try {
+            Path tmp = clockFile.resolveSibling(clockFile.getFileName() + ".tmp");
+            Files.writeString(tmp, offset.toString());
+            Files.move(tmp, clockFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            clockOffset = offset;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Moves the services' clock so that their "now" is {@code instant} (then it runs on from there). */
+    public static void moveClockTo(Instant instant) {
+        setClockOffset(Duration.between(Instant.now(), instant));
+    }
+
+    /** Moves the services' clock forward by {@code step} from where it is now. */
+    public static void advanceClock(Duration step) {
+        setClockOffset(clockOffset.plus(step));
+    }
+
+    public static Duration clockOffset() {
+        return clockOffset;
+    }
+
+    /** "Now" as the services see it. */
+    public static Instant now() {
+        return Instant.now().plus(clockOffset);
     }
 
     // ------------------------------------------------------------------------------------------------ tokens
