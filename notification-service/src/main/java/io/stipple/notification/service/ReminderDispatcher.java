@@ -114,6 +114,7 @@ public class ReminderDispatcher {
                 pending.add(handle(reminder, contacts.get(reminder.clientId())));
             }
             List<Outcome> outcomes = await(pending, claimed);
+            logFailures(outcomes);
             record(outcomes, claimant, Instant.now(clock));
             return claimed.size();
         } catch (SQLException e) {
@@ -219,6 +220,16 @@ public class ReminderDispatcher {
             }
         }
         return outcomes;
+    }
+
+    /** One line per round for the on-call engineer: how many failed, and the first reason. */
+    private static void logFailures(List<Outcome> outcomes) {
+        List<Outcome> failed = outcomes.stream().filter(o -> o.error() != null).toList();
+        if (!failed.isEmpty()) {
+            Outcome first = failed.get(0);
+            LOG.warnf("%d of %d reminder(s) not sent this round (first: %s %s on %s: %s)", failed.size(), outcomes.size(),
+                    first.reminder().id(), first.status(), first.reminder().channel(), first.error());
+        }
     }
 
     private void releaseExpiredLeases(Instant now) throws SQLException {

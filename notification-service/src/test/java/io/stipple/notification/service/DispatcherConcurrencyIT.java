@@ -58,7 +58,7 @@ class DispatcherConcurrencyIT {
         Callable<Integer> loop = () -> {
             int handled = 0;
             int round;
-            while ((round = dispatcher.runOnce(40)) > 0) {
+            while ((round = dispatcher.runOnce(10)) > 0) { // 2 x 10 in flight: within the SMTP pool
                 handled += round;
             }
             return handled;
@@ -76,7 +76,10 @@ class DispatcherConcurrencyIT {
             pool.shutdownNow();
         }
 
-        assertThat(Db.count("select count(*) from scheduled_reminder where clinic_id = ?1 and status = 'SENT'", clinic)).isEqualTo(1000);
+        assertThat(Db.count("select count(*) from scheduled_reminder where clinic_id = ?1 and status = 'SENT'", clinic))
+                .as(() -> "not sent: " + Db.remindersOfClinic(clinic).stream().filter(r -> r.lastError != null)
+                        .map(r -> r.status + " " + r.lastError).distinct().toList())
+                .isEqualTo(1000);
         assertThat(Db.count("select max(attempts) from scheduled_reminder where clinic_id = ?1", clinic)).isEqualTo(1);
         List<MimeMessage> received = Mails.to(email);
         assertThat(received).hasSize(1000);
