@@ -66,6 +66,7 @@ class FuzzIT {
         for (Service s : Service.values()) tried.put(s, new AtomicInteger());
         List<String> violations = Collections.synchronizedList(new ArrayList<>());
         Map<String, Boolean> reported = new ConcurrentHashMap<>();
+        Map<Integer, AtomicInteger> byStatus = new ConcurrentHashMap<>();
         long deadline = System.nanoTime() + BUDGET_NANOS;
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -77,6 +78,7 @@ class FuzzIT {
                     Http.Reply r = c.request().get().label(c.op().label() + " [" + c.what() + "]").send();
                     if (r.status() == Http.NOT_SENDABLE) return;
                     tried.get(c.op().service()).incrementAndGet();
+                    byStatus.computeIfAbsent(r.status(), k -> new AtomicInteger()).incrementAndGet();
                     String problem = null;
                     if (r.status() < 0) {
                         problem = "no response: " + r.describe();
@@ -100,6 +102,7 @@ class FuzzIT {
         System.out.printf("FuzzIT: %d requests in %.1f s (%d generated)%n", total, (System.nanoTime() - t0) / 1e9,
                 cases.size());
         tried.forEach((s, n) -> System.out.printf("FuzzIT:   %-21s %6d requests%n", s.artifact, n.get()));
+        System.out.println("FuzzIT: replies by status " + new java.util.TreeMap<>(byStatus));
         assertThat(KnownFindings.unexpected("FuzzIT", violations)).as("replies to malformed input that were a 5xx or not a problem")
                 .isEmpty();
         assertThat(total).as("requests tried").isGreaterThan(2000);
