@@ -90,6 +90,22 @@ class ProblemDetailsIT {
     }
 
     @Test
+    void a_multipart_body_that_is_not_a_complete_form_is_a_400_problem() throws Exception {
+        String truncated = "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + "x".repeat(5000);
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI + ":"
+                                + io.restassured.RestAssured.port + "/api/v1/widgets/attachments"))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .header("Content-Type", "multipart/form-data; boundary=b0undary")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(truncated)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        org.assertj.core.api.Assertions.assertThat(response.body()).contains("https://stipple.io/problems/malformed-body");
+    }
+
+    @Test
     void a_json_array_instead_of_an_object_is_a_400() {
         post("[1,2,3]").statusCode(400).body("type", equalTo("https://stipple.io/problems/malformed-json"));
     }

@@ -311,7 +311,12 @@ public class PhotoService {
         PanacheQuery<AccessAuditEntry> q = AccessAuditEntry.find("clinicId = :clinic and photoId = :photo",
                 Sort.by("accessedAt").and("id"),
                 Parameters.with("clinic", caller.clinicId()).and("photo", photoId));
-        return Page.of(q.page(page.page, page.size).list(), page, q.count());
+        long total = q.count();
+        // the log outlives an erased photo; a photo this clinic never had is simply not found
+        if (total == 0 && find(photoId).isEmpty()) {
+            throw ProblemException.notFound("Photo " + photoId);
+        }
+        return Page.of(q.page(page.page, page.size).list(), page, total);
     }
 
     byte[] read(Photo photo, Rendition rendition) {

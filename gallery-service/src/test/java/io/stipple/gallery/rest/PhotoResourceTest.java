@@ -301,6 +301,8 @@ class PhotoResourceTest {
                 .body("items[2].actor", startsWith("signed-link:staff-"))
                 .body("items[1].rendition", equalTo("THUMBNAIL"));
         given().auth().oauth2(staff).get(PHOTOS + "/" + id + "/access-log").then().statusCode(403);
+        given().auth().oauth2(admin(UUID.randomUUID())).get(PHOTOS + "/" + id + "/access-log").then().statusCode(404)
+                .contentType(PROBLEM);
 
         // deleting the photo kills the link and removes the objects
         given().auth().oauth2(staff).delete(PHOTOS + "/" + id).then().statusCode(204);

@@ -159,6 +159,28 @@ public class ProblemMappers {
                 "The resource was changed by someone else; read it again and retry", uri, List.of());
     }
 
+    /** A request body that breaks off or is not the multipart/form it claims to be is the caller's fault (400). */
+    @ServerExceptionMapper
+    public RestResponse<Problem> unreadableBody(java.io.IOException e, UriInfo uri) {
+        if (whileReadingTheRequest(e)) {
+            return respond(400, "malformed-body", "Malformed request body",
+                    "The request body could not be read: " + e.getMessage(), uri, List.of());
+        }
+        return internal(e, uri);
+    }
+
+    private static boolean whileReadingTheRequest(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String type = frame.getClassName();
+            if (type.startsWith("org.jboss.resteasy.reactive.server.handlers.FormBodyHandler")
+                    || type.startsWith("org.jboss.resteasy.reactive.server.core.multipart.")
+                    || type.startsWith("org.jboss.resteasy.reactive.server.handlers.RequestDeserializeHandler")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ServerExceptionMapper
     public RestResponse<Problem> internal(Throwable e, UriInfo uri) {
         LOG.errorf(e, "unhandled error on %s", path(uri));
