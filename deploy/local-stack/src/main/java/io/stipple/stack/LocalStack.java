@@ -179,6 +179,15 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** The operating-system process id of a running service (for measuring it). */
+    public long pid(Service service) {
+        Process p = processes.get(service);
+        if (p == null) {
+            throw new IllegalStateException(service.artifact + " is not running");
+        }
+        return p.pid();
+    }
+
     public boolean isRunning(Service service) {
         Process p = processes.get(service);
         return p != null && p.isAlive();
