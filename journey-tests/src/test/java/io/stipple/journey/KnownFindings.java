@@ -27,8 +27,8 @@ public final class KnownFindings {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             for (Finding f : FINDINGS) {
                 if (!SEEN.contains(f.pattern().pattern())) {
-                    System.out.println("KNOWN FINDING not seen in this run (fixed? then remove it from known-findings.txt): "
-                            + f.owner() + ": " + f.what());
+                    System.out.println("KNOWN FINDING not seen in this run (its test did not run, or it is fixed: "
+                            + "then remove it from known-findings.txt): " + f.owner() + ": " + f.what());
                 }
             }
         }, "known-findings-report"));
