@@ -354,7 +354,7 @@ class AttackIT {
         }
         // the control: a public address is accepted, so the refusals above are about the address
         Http.Reply control = Http.post(webhooks).token(a.admin).json("""
-                {"url":"https://93.184.215.14/stipple/hook","eventTypes":["BookingConfirmed"],"description":"control"}""")
+                {"url":"https://203.0.113.10/stipple/hook","eventTypes":["BookingConfirmed"],"description":"control"}""")
                 .send();
         assertThat(control.status()).as("a public target is accepted: " + control.describe()).isEqualTo(201);
         assertThat(KnownFindings.unexpected("AttackIT", violations))

@@ -166,7 +166,7 @@ public final class Fixtures {
         }
         uploadPhotosAndSet();
         createId(Http.post(StippleSystem.baseUrl(Service.NOTIFICATION) + "/api/v1/webhooks").token(admin).json("""
-                {"url":"https://93.184.215.14/stipple/webhooks","eventTypes":["BookingConfirmed"],
+                {"url":"https://203.0.113.10/stipple/webhooks","eventTypes":["BookingConfirmed"],
                  "description":"fixture"}"""), "webhookId");
         if (!missing.isEmpty()) {
             System.out.println("Fixtures " + tag + ": not created (random ids used instead): " + missing);

@@ -78,6 +78,9 @@ public final class StippleSystem implements BeforeAllCallback {
                     if (s == Service.NOTIFICATION) {
                         // as in production: webhooks to loopback, private or metadata addresses are refused
                         e.put("NOTIFICATION_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "false");
+                        // the sweeps subscribe webhooks to public addresses to prove they are accepted; nothing may
+                        // actually be sent off this machine, so deliveries stay queued
+                        e.put("NOTIFICATION_WEBHOOKS_DELIVERY_ENABLED", "false");
                     }
                     env.put(s, Map.copyOf(e));
                 }

@@ -105,6 +105,13 @@ public interface NotificationConfig {
         @WithDefault("false")
         boolean allowPrivateTargets();
 
+        /**
+         * Send queued deliveries. Off only where outbound HTTP must not happen (the cross-service test run, whose
+         * subscriptions point at no real receiver); deliveries then stay queued.
+         */
+        @WithDefault("true")
+        boolean deliveryEnabled();
+
         /** Require https targets (off in dev and tests, which use local http receivers). */
         @WithDefault("true")
         boolean requireHttps();

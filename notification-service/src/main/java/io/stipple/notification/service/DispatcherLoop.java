@@ -89,7 +89,9 @@ public class DispatcherLoop {
             int handled = 0;
             try {
                 handled += reminders.runOnce();
-                handled += webhooks.runOnce();
+                if (config.webhooks().deliveryEnabled()) {
+                    handled += webhooks.runOnce();
+                }
             } catch (RuntimeException e) {
                 LOG.errorf(e, "dispatch round failed; trying again shortly");
             }

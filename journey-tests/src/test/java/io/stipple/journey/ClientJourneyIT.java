@@ -1,0 +1,241 @@
+package io.stipple.journey;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.stipple.stack.Service;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static io.stipple.journey.Clinic.LONDON;
+import static io.stipple.journey.Clinic.PATIENCE;
+import static io.stipple.journey.Clinic.as;
+import static io.stipple.journey.Clinic.at;
+import static io.stipple.journey.Clinic.ok;
+import static io.stipple.journey.Clinic.url;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One client's whole SMP journey through the four packaged services, over HTTP, on the real broker and
+ * database: set-up, registration, assessment, screening, consents, plan, three sessions with the healing rule,
+ * aftercare and top-up reminders, the before/after gallery and consent withdrawal, export and erasure.
+ *
+ * <p>The services share one movable clock ({@link StippleSystem#moveClockTo}), so weeks pass without sleeping.
+ * The steps run in order and build on each other.
+ */
+@ExtendWith(StippleSystem.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClientJourneyIT {
+
+    private static Clinic clinic;
+    private static Clinic.Client client;
+    private static final List<UUID> sessions = new ArrayList<>();
+    private static LocalDate day1;
+    private static UUID setId;
+
+    @Test
+    @Order(1)
+    void a_clinic_is_set_up_and_a_client_registers_is_assessed_screened_consents_and_agrees_a_plan() {
+        clinic = new Clinic().setUp();
+        client = clinic.clientWithAgreedPlan("Jordan", List.of("TREATMENT", "CLINICAL_PHOTOS", "PUBLIC_GALLERY"));
+
+        JsonPath record = ok(as(client.token()).get(url(Service.CLIENT, "/api/v1/clients/" + client.id())), 200);
+        assertThat(record.getString("email")).isEqualTo(client.email());
+    }
+
+    @Test
+    @Order(2)
+    void a_registration_retried_with_its_idempotency_key_gets_the_first_answer() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = clinic.registration("Robin", "robin-" + key.substring(0, 8) + "@example.com");
+        Response first = as(clinic.staff).header("Idempotency-Key", key).body(body).post(url(Service.CLIENT, "/api/v1/clients"));
+        Response retry = as(clinic.staff).header("Idempotency-Key", key).body(body).post(url(Service.CLIENT, "/api/v1/clients"));
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.asByteArray()).isEqualTo(first.asByteArray());
+    }
+
+    @Test
+    @Order(3)
+    void availability_shows_the_longer_sessions_a_norwood_6_head_needs() {
+        day1 = LocalDate.now(LONDON).plusDays(2);
+        JsonPath availability = clinic.availabilityOnceKnown(client, day1);
+        assertThat(availability.getLong("sessionMinutes")).isEqualTo(210);
+        OffsetDateTime first = OffsetDateTime.parse(availability.getString("slots[0].startsAt"));
+        assertThat(first.toLocalTime()).isEqualTo(LocalTime.of(7, 0));
+        assertThat(first.getOffset()).isEqualTo(LONDON.getRules().getOffset(first.toInstant()));
+    }
+
+    @Test
+    @Order(4)
+    void session_1_is_booked_checked_in_and_completed_with_its_pigment_record() {
+        JsonPath booking = clinic.book(client, at(day1, "08:00"));
+        assertThat(booking.getInt("sessionNumber")).isEqualTo(1);
+        UUID id = booking.getUUID("id");
+        sessions.add(id);
+        clinic.complete(id, at(day1, "08:00"), 210);
+
+        JsonPath record = ok(as(clinic.staff).get(url(Service.BOOKING, "/api/v1/bookings/" + id + "/session-record")), 200);
+        assertThat(record.getInt("sessionNumber")).isEqualTo(1);
+        assertThat(record.getString("pigment.lot")).isEqualTo("LOT-26-0042");
+    }
+
+    @Test
+    @Order(5)
+    void the_aftercare_reminders_appear_in_the_notification_log_and_the_day_0_email_arrives() {
+        await().atMost(PATIENCE).until(() -> types(clinic.notifications(client.id())).containsAll(
+                List.of("AFTERCARE_INSTRUCTIONS", "AFTERCARE_CHECK_IN", "HEALED", "NEXT_SESSION_PROMPT")));
+        await().atMost(PATIENCE).until(() -> !Clinic.aftercareMailsTo(client.email()).isEmpty());
+        MimeMessage mail = Clinic.aftercareMailsTo(client.email()).get(0);
+        assertThat(GreenMailUtil.getBody(mail)).contains("Jordan");
+    }
+
+    @Test
+    @Order(6)
+    void session_2_six_days_later_is_refused_and_at_seven_days_accepted_which_suppresses_the_next_session_prompt() {
+        Response tooEarly = clinic.bookResponse(client, at(day1.plusDays(6), "12:00"));
+        assertThat(tooEarly.statusCode()).as(tooEarly.asString()).isIn(409, 422);
+        assertThat(tooEarly.jsonPath().getString("type")).contains("healing");
+
+        JsonPath booking = clinic.book(client, at(day1.plusDays(7), "12:00"));
+        assertThat(booking.getInt("sessionNumber")).isEqualTo(2);
+        sessions.add(booking.getUUID("id"));
+        await().atMost(PATIENCE).until(() -> clinic.notifications(client.id()).stream()
+                .filter(n -> "NEXT_SESSION_PROMPT".equals(n.get("type")))
+                .allMatch(n -> List.of("SUPPRESSED", "CANCELLED").contains(n.get("status"))));
+    }
+
+    @Test
+    @Order(7)
+    void sessions_2_and_3_complete_and_a_top_up_is_scheduled_about_three_years_out() {
+        clinic.complete(sessions.get(1), at(day1.plusDays(7), "12:00"), 210);
+        JsonPath third = clinic.book(client, at(day1.plusDays(14), "16:00"));
+        assertThat(third.getInt("sessionNumber")).isEqualTo(3);
+        sessions.add(third.getUUID("id"));
+        Instant completedAt = clinic.complete(third.getUUID("id"), at(day1.plusDays(14), "16:00"), 210);
+
+        Map<String, Object> topUp = await().atMost(PATIENCE).until(() -> clinic.notifications(client.id()).stream()
+                .filter(n -> "TOP_UP".equals(n.get("type"))).findFirst().orElse(null), n -> n != null);
+        Instant due = Instant.parse((String) topUp.get("dueAt"));
+        ZonedDateTime completed = completedAt.atZone(LONDON);
+        assertThat(due).isAfter(completed.plusMonths(35).toInstant()).isBefore(completed.plusMonths(37).toInstant());
+    }
+
+    @Test
+    @Order(8)
+    void before_and_after_photos_are_uploaded_paired_published_and_listed_publicly() throws IOException {
+        StippleSystem.moveClockTo(at(day1.plusDays(30), "12:00")); // the healed photo is taken a month on
+        UUID before = upload("BEFORE", null, day1.minusDays(1), new Color(120, 90, 70));
+        UUID after = upload("HEALED", 3, day1.plusDays(30), new Color(60, 50, 45));
+        setId = UUID.fromString(ok(as(clinic.staff).body(Map.of("beforePhotoId", before.toString(), "afterPhotoId", after.toString()))
+                .post(url(Service.GALLERY, "/api/v1/gallery/sets")), 201).getString("id"));
+        String etag = as(clinic.staff).get(url(Service.GALLERY, "/api/v1/gallery/sets/" + setId)).header("ETag");
+        Response submitted = as(clinic.staff).header("If-Match", etag)
+                .post(url(Service.GALLERY, "/api/v1/gallery/sets/" + setId + "/submit"));
+        ok(submitted, 200);
+        ok(as(clinic.admin).header("If-Match", submitted.header("ETag"))
+                .post(url(Service.GALLERY, "/api/v1/gallery/sets/" + setId + "/publish")), 200);
+
+        Response listed = given().get(url(Service.GALLERY, "/api/v1/gallery/public/sets?clinicId=" + clinic.id));
+        assertThat(listed.jsonPath().getList("items.id")).contains(setId.toString());
+        assertThat(listed.asString()).doesNotContain(client.id().toString()).doesNotContain(client.email())
+                .doesNotContain("Jordan");
+        given().get(url(Service.GALLERY, "/api/v1/gallery/public/sets/" + setId + "/images/after")).then().statusCode(200);
+    }
+
+    @Test
+    @Order(9)
+    void the_client_withdraws_gallery_consent_and_the_set_disappears_from_the_public_gallery() {
+        ok(as(client.token()).body(Map.of("scope", "PUBLIC_GALLERY"))
+                .post(url(Service.CLIENT, "/api/v1/clients/" + client.id() + "/consents/withdrawals")), 200, 201);
+
+        await().atMost(PATIENCE).until(() -> !given().get(url(Service.GALLERY, "/api/v1/gallery/public/sets?clinicId=" + clinic.id))
+                .jsonPath().getList("items.id").contains(setId.toString()));
+        given().get(url(Service.GALLERY, "/api/v1/gallery/public/sets/" + setId + "/images/after")).then().statusCode(404);
+    }
+
+    @Test
+    @Order(10)
+    void the_client_exports_their_data() {
+        Response export = as(client.token()).get(url(Service.CLIENT, "/api/v1/clients/" + client.id() + "/export"));
+        ok(export, 200);
+        assertThat(export.asString()).contains(client.email()).contains(client.planId().toString()).contains("PUBLIC_GALLERY");
+    }
+
+    @Test
+    @Order(11)
+    void erasure_removes_the_client_from_all_four_services() {
+        given().auth().oauth2(clinic.admin).delete(url(Service.CLIENT, "/api/v1/clients/" + client.id())).then().statusCode(204);
+
+        as(clinic.staff).get(url(Service.CLIENT, "/api/v1/clients/" + client.id())).then().statusCode(404);
+        await().atMost(PATIENCE).until(() -> as(clinic.staff).queryParam("clientId", client.id().toString())
+                .get(url(Service.BOOKING, "/api/v1/bookings")).jsonPath().getList("items").isEmpty());
+        await().atMost(PATIENCE).until(() -> clinic.notifications(client.id()).isEmpty());
+        await().atMost(PATIENCE).until(() -> as(clinic.staff).queryParam("clientId", client.id().toString())
+                .get(url(Service.GALLERY, "/api/v1/gallery/photos")).jsonPath().getList("items").isEmpty());
+        as(clinic.staff).get(url(Service.GALLERY, "/api/v1/gallery/sets/" + setId)).then().statusCode(404);
+        for (UUID booking : sessions) {
+            String json = as(clinic.staff).get(url(Service.BOOKING, "/api/v1/bookings/" + booking)).asString();
+            assertThat(json).doesNotContain(client.id().toString());
+        }
+    }
+
+    private static List<Object> types(List<Map<String, Object>> notifications) {
+        return notifications.stream().map(n -> n.get("type")).toList();
+    }
+
+    private static UUID upload(String phase, Integer sessionNumber, LocalDate takenOn, Color colour) throws IOException {
+        BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(colour);
+        g.fillRect(0, 0, 640, 480);
+        g.setColor(Color.WHITE);
+        g.drawString(phase + " " + UUID.randomUUID(), 20, 240);
+        g.dispose();
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", jpeg);
+        byte[] bytes = jpeg.toByteArray();
+        // gallery-service learns the photo consent from client-service's events: retry until it has
+        Response[] last = new Response[1];
+        Response uploaded = await().atMost(PATIENCE).until(() -> {
+            RequestSpecification request = given().auth().oauth2(clinic.staff)
+                    .multiPart("file", phase.toLowerCase() + ".jpg", bytes, "image/jpeg")
+                    .multiPart("clientId", client.id().toString())
+                    .multiPart("phase", phase)
+                    .multiPart("angle", "FRONT")
+                    .multiPart("takenAt", takenOn.atTime(10, 0).atZone(LONDON).toInstant().toString());
+            if (sessionNumber != null) {
+                request = request.multiPart("sessionNumber", sessionNumber.toString());
+            }
+            last[0] = request.post(url(Service.GALLERY, "/api/v1/gallery/photos"));
+            if (last[0].statusCode() != 201) {
+                System.out.println("upload " + phase + " not yet accepted: " + last[0].statusCode() + " " + last[0].asString());
+            }
+            return last[0];
+        }, r -> r.statusCode() == 201);
+        return UUID.fromString(uploaded.jsonPath().getString("id"));
+    }
+}
