@@ -205,12 +205,14 @@ public final class LocalStack implements AutoCloseable {
         env.put("JWT_ISSUER", DevTokens.ISSUER);
         env.put("JWT_AUDIENCE", DevTokens.AUDIENCE);
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
-        env.put("QUARKUS_MAILER_PORT", Integer.toString(options.smtpPort()));
-        env.put("QUARKUS_MAILER_FROM", "reminders@stipple.local");
-        env.put("QUARKUS_MAILER_MOCK", "false");
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("SMTP_PORT", Integer.toString(options.smtpPort()));
+        env.put("SMTP_START_TLS", "DISABLED");
+        env.put("NOTIFICATION_EMAIL_FROM", "reminders@stipple.local");
         env.put("GALLERY_STORAGE_DIR", options.dataDir().resolve("gallery-objects").toString());
+        // local demo: partner webhooks may point at a receiver on this machine, over plain http
         env.put("NOTIFICATION_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+        env.put("NOTIFICATION_WEBHOOKS_REQUIRE_HTTPS", "false");
         env.putAll(options.extraEnv().getOrDefault(service, Map.of()));
         return env;
     }
