@@ -173,7 +173,7 @@ public final class SystemBench {
             rows.add(row("gallery-service", "benchmark results missing (" + file + ")", "", "", "", ""));
             return;
         }
-        Pattern p = Pattern.compile("^(\\S+)\\s+n=(\\d+)\\s+p50=(\\d+) ms\\s+p99=(\\d+) ms.*throughput=([\\d.]+) images/s");
+        Pattern p = Pattern.compile("^(.+?)\\s+n=(\\d+)\\s+p50=(\\d+) ms\\s+p99=(\\d+) ms.*throughput=([\\d.]+) images/s");
         for (String line : Files.readAllLines(file)) {
             Matcher m = p.matcher(line.trim());
             if (m.find()) {
