@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.stipple.journey.Clinic.LONDON;
-import static io.stipple.journey.Clinic.PATIENCE;
 import static io.stipple.journey.Clinic.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,6 +22,12 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(StippleSystem.class)
 class FailureIT {
+
+    /**
+     * Long enough for a reminder whose first send attempt failed transiently (the dispatcher retries with
+     * backoff, 30 s at first) to go out on a retry: recovering that way is part of what is tested.
+     */
+    private static final Duration RECOVERY = Duration.ofMinutes(3);
 
     private static LocalDate aFewDaysAhead() {
         return LocalDate.ofInstant(StippleSystem.now(), LONDON).plusDays(3);
@@ -47,7 +52,7 @@ class FailureIT {
         }
 
         // SessionCompleted reaches notification-service: the aftercare timeline appears once and day 0 is mailed once
-        await().atMost(PATIENCE).until(() -> count(clinic.notifications(client.id()), "AFTERCARE_INSTRUCTIONS") == 1
+        await().atMost(RECOVERY).until(() -> count(clinic.notifications(client.id()), "AFTERCARE_INSTRUCTIONS") == 1
                 && Clinic.aftercareMailsTo(client.email()).size() == 1);
         // the client registered during the outage reaches booking-service: their plan can be booked
         clinic.availabilityOnceKnown(newcomer, day.plusDays(1));
@@ -76,7 +81,7 @@ class FailureIT {
         StippleSystem.startService(Service.BOOKING);
 
         for (Clinic.Client client : List.of(first, second)) {
-            await().atMost(PATIENCE).until(() -> count(clinic.notifications(client.id()), "AFTERCARE_INSTRUCTIONS") == 1
+            await().atMost(RECOVERY).until(() -> count(clinic.notifications(client.id()), "AFTERCARE_INSTRUCTIONS") == 1
                     && Clinic.aftercareMailsTo(client.email()).size() == 1);
         }
         // a quiet moment more, then still exactly one of each: nothing was sent twice
