@@ -47,11 +47,11 @@ public class AvailabilityResource {
             + "performs the treatment and a room are free for the client's whole session plus clean-up, within opening "
             + "hours, working hours, closures, time off and the healing interval of the client's plan.")
     @APIResponse(responseCode = "200", description = "Free start times", content = @Content(schema = @Schema(implementation = AvailabilityView.class)))
-    @APIResponse(responseCode = "400", description = "Bad range or parameters", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such clinic, treatment, technician or (visible) client", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The client cannot be booked for this treatment (plan, screening, sessions used up)", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Partner rate limit", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad range or parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such clinic, treatment, technician or (visible) client", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The client cannot be booked for this treatment (plan, screening, sessions used up)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Partner rate limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AvailabilityView search(
             @QueryParam("treatmentId") @NotNull @Parameter(description = "The treatment") UUID treatmentId,
             @QueryParam("clientId") @Parameter(description = "The client (a client token may omit it)") UUID clientId,

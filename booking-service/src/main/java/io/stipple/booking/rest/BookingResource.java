@@ -51,9 +51,9 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Bookings", description = "Booking, rescheduling, cancelling, check-in, no-show and completing sessions")
 @SecurityRequirement(name = OpenApiText.BEARER)
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role may not do this", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such booking visible to the caller", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such booking visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class BookingResource {
 
     @Inject
@@ -71,10 +71,10 @@ public class BookingResource {
             + "(agreed, sessions left, healing interval) and the screening; PostgreSQL itself refuses any overlap of the "
             + "technician's or room's time. Send an Idempotency-Key to retry safely.")
     @APIResponse(responseCode = "201", description = "Booked (BookingConfirmed published)", content = @Content(schema = @Schema(implementation = BookingView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Technician or room already booked (booking-conflict), technician off, no room free, or the Idempotency-Key is in use", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A booking rule refuses it (healing-interval, plan-required, client-not-eligible, booking-in-past, outside-opening-hours, ...)", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Partner rate limit", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Technician or room already booked (booking-conflict), technician off, no room free, or the Idempotency-Key is in use", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A booking rule refuses it (healing-interval, plan-required, client-not-eligible, booking-in-past, outside-opening-hours, ...)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Partner rate limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CreateBookingRequest request,
                            @Context UriInfo uri) {
         return idempotency.execute(key, "POST /bookings", request, () -> {
@@ -99,7 +99,7 @@ public class BookingResource {
     @Operation(summary = "List bookings", description = "The clinic's bookings overlapping from..to, optionally of one technician, "
             + "client or status, ordered by start. A client sees only their own; a partner only those of clients shared with it.")
     @APIResponse(responseCode = "200", description = "A page of bookings")
-    @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<BookingView> list(
             @QueryParam("from") @Parameter(description = "Bookings ending after", example = "2026-12-01T00:00:00Z") OffsetDateTime from,
             @QueryParam("to") @Parameter(description = "Bookings starting before", example = "2026-12-08T00:00:00Z") OffsetDateTime to,
@@ -122,10 +122,10 @@ public class BookingResource {
     @Operation(summary = "Move a booking", description = "Same booking id; the same rules as booking. A client may reschedule "
             + "until the clinic's cancellation notice. Publishes BookingRescheduled. If-Match is checked when sent.")
     @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = BookingView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Conflict, or the booking's state does not allow it (illegal-transition)", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A booking rule refuses it", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Conflict, or the booking's state does not allow it (illegal-transition)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A booking rule refuses it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<BookingView> reschedule(@PathParam("bookingId") UUID id, @HeaderParam("If-Match") String ifMatch,
                                                 @Valid @NotNull RescheduleRequest request) {
         return ok(bookings.reschedule(id, request, ifMatch));
@@ -136,10 +136,10 @@ public class BookingResource {
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
     @Operation(summary = "Cancel a booking", description = "A client may cancel until the clinic's cancellation notice; staff always. Publishes BookingCancelled.")
     @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = BookingView.class)))
-    @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The booking's state does not allow it (illegal-transition)", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Cancellation notice passed (cancellation-window-passed)", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The booking's state does not allow it (illegal-transition)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Cancellation notice passed (cancellation-window-passed)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<BookingView> cancel(@PathParam("bookingId") UUID id, @HeaderParam("If-Match") String ifMatch,
                                             @Valid @NotNull CancelRequest request) {
         return ok(bookings.cancel(id, request.reason(), ifMatch));
@@ -150,9 +150,9 @@ public class BookingResource {
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
     @Operation(summary = "Check the client in", description = "From 2 hours before the start (configurable) until the booked time ends")
     @APIResponse(responseCode = "200", description = "Checked in", content = @Content(schema = @Schema(implementation = BookingView.class)))
-    @APIResponse(responseCode = "409", description = "The booking's state does not allow it (illegal-transition)", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Too early (check-in-too-early) or the time has passed (booking-over)", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The booking's state does not allow it (illegal-transition)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Too early (check-in-too-early) or the time has passed (booking-over)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<BookingView> checkIn(@PathParam("bookingId") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return ok(bookings.checkIn(id, ifMatch));
     }
@@ -162,9 +162,9 @@ public class BookingResource {
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
     @Operation(summary = "Mark the client absent", description = "Only after the start. Publishes BookingNoShow.")
     @APIResponse(responseCode = "200", description = "Marked", content = @Content(schema = @Schema(implementation = BookingView.class)))
-    @APIResponse(responseCode = "409", description = "The booking's state does not allow it (illegal-transition)", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Not started yet (booking-not-started)", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The booking's state does not allow it (illegal-transition)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Not started yet (booking-not-started)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<BookingView> noShow(@PathParam("bookingId") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return ok(bookings.markNoShow(id, ifMatch));
     }
@@ -175,10 +175,10 @@ public class BookingResource {
     @Operation(summary = "Complete a checked-in session", description = "Records what was done (areas, pigment with lot and "
             + "expiry, needles, actual duration, notes) and publishes SessionCompleted (not for consultations).")
     @APIResponse(responseCode = "200", description = "Completed", content = @Content(schema = @Schema(implementation = BookingView.class)))
-    @APIResponse(responseCode = "400", description = "Session record incomplete", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The booking's state does not allow it (illegal-transition)", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Expired pigment (pigment-expired)", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Session record incomplete", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The booking's state does not allow it (illegal-transition)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Expired pigment (pigment-expired)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<BookingView> complete(@PathParam("bookingId") UUID id, @HeaderParam("If-Match") String ifMatch,
                                               @Valid @NotNull CompleteBookingRequest request) {
         return ok(bookings.complete(id, request, ifMatch));

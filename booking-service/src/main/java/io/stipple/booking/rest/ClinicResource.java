@@ -46,9 +46,9 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Clinics", description = "The clinic's profile, opening hours and closures")
 @SecurityRequirement(name = OpenApiText.BEARER)
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role may not do this", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Not the caller's clinic, or no such record", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Not the caller's clinic, or no such record", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ClinicResource {
 
     @Inject
@@ -66,9 +66,9 @@ public class ClinicResource {
             + "Creating needs no If-Match; updating needs the current ETag.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ClinicView.class)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ClinicView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid profile", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing on update", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid profile", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing on update", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response put(@PathParam("clinicId") UUID clinicId, @HeaderParam("If-Match") String ifMatch,
                         @Valid @NotNull ClinicRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         UUID own = access.requireOwnClinic(clinicId);
@@ -91,7 +91,7 @@ public class ClinicResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Close the clinic on some days (holiday)")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = ClosureView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid days", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid days", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response addClosure(@PathParam("clinicId") UUID clinicId,
                                @HeaderParam(Idempotency.HEADER) String key,
                                @Valid @NotNull ClosureRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {

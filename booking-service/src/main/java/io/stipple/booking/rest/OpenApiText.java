@@ -2,7 +2,6 @@ package io.stipple.booking.rest;
 
 /** Shared strings of the OpenAPI annotations. */
 final class OpenApiText {
-    static final String PROBLEM = "application/problem+json";
     static final String BEARER = "bearer";
 
     private OpenApiText() {

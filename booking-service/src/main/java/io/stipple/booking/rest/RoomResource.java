@@ -43,9 +43,9 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Rooms", description = "Treatment rooms and chairs: one session at a time each")
 @SecurityRequirement(name = OpenApiText.BEARER)
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role may not do this", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Not the caller's clinic, or no such room", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Not the caller's clinic, or no such room", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RoomResource {
 
     @Inject
@@ -61,8 +61,8 @@ public class RoomResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a room")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = RoomView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid room", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Name taken", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid room", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Name taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@PathParam("clinicId") UUID clinicId, @HeaderParam(Idempotency.HEADER) String key,
                            @Valid @NotNull RoomRequest request, @Context UriInfo uri) {
         UUID own = access.requireOwnClinic(clinicId);
@@ -96,10 +96,10 @@ public class RoomResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Rename or (de)activate a room", description = "Needs the current ETag in If-Match")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = RoomView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid room", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Name taken", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid room", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Name taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<RoomView> update(@PathParam("clinicId") UUID clinicId, @PathParam("roomId") UUID id,
                                          @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RoomRequest request) {
         Room room = staff.updateRoom(access.requireOwnClinic(clinicId), id, request, ifMatch);

@@ -49,9 +49,9 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Technicians", description = "Who performs which treatments, their working week and time off")
 @SecurityRequirement(name = OpenApiText.BEARER)
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role may not do this", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Not the caller's clinic, or no such record", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Not the caller's clinic, or no such record", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TechnicianResource {
 
     @Inject
@@ -70,7 +70,7 @@ public class TechnicianResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a technician")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = TechnicianView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid technician", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid technician", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@PathParam("clinicId") UUID clinicId, @HeaderParam(Idempotency.HEADER) String key,
                            @Valid @NotNull TechnicianRequest request, @Context UriInfo uri) {
         UUID own = access.requireOwnClinic(clinicId);
@@ -104,9 +104,9 @@ public class TechnicianResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Update a technician", description = "Needs the current ETag in If-Match")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = TechnicianView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid technician", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid technician", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<TechnicianView> update(@PathParam("clinicId") UUID clinicId, @PathParam("technicianId") UUID id,
                                                @HeaderParam("If-Match") String ifMatch, @Valid @NotNull TechnicianRequest request) {
         Technician t = staff.updateTechnician(access.requireOwnClinic(clinicId), id, request, ifMatch);
@@ -118,7 +118,7 @@ public class TechnicianResource {
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
     @Operation(summary = "Record a technician's time off", description = "Existing bookings are not moved; availability stops offering the time")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = TimeOffView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid range", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response addTimeOff(@PathParam("clinicId") UUID clinicId, @PathParam("technicianId") UUID technicianId,
                                @HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull TimeOffRequest request,
                                @Context UriInfo uri) {

@@ -43,9 +43,9 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Treatments", description = "The clinic's treatment catalogue: durations by coverage, buffers, prices")
 @SecurityRequirement(name = OpenApiText.BEARER)
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role may not do this", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such treatment in the caller's clinic (or no clinic profile yet)", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such treatment in the caller's clinic (or no clinic profile yet)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TreatmentResource {
 
     @Inject
@@ -61,7 +61,7 @@ public class TreatmentResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a treatment to the catalogue")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = TreatmentView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid treatment", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid treatment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull TreatmentRequest request,
                            @Context UriInfo uri) {
         UUID clinicId = access.clinicId();
@@ -95,9 +95,9 @@ public class TreatmentResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Update a treatment", description = "Needs the current ETag in If-Match; the kind cannot change")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = TreatmentView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid treatment", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = OpenApiText.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid treatment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<TreatmentView> update(@PathParam("treatmentId") UUID id, @HeaderParam("If-Match") String ifMatch,
                                               @Valid @NotNull TreatmentRequest request) {
         Treatment t = catalogue.update(access.clinicId(), id, request, ifMatch);
