@@ -1,6 +1,10 @@
 package io.stipple.platform;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.stipple.platform.partner.PartnerDirectory;
+import io.stipple.platform.tenancy.Tenancy;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import io.stipple.testinfra.DevTokens;
 import org.junit.jupiter.api.Test;
@@ -19,6 +23,39 @@ class AuthIT {
 
     private static final UUID CLINIC_A = UUID.fromString(PlatformTestInfra.CLINIC_A);
     private static final UUID CLINIC_B = UUID.fromString(PlatformTestInfra.CLINIC_B);
+
+    @Inject
+    PartnerDirectory partners;
+
+    private String registeredPartner(UUID clinic, String status) {
+        String id = "partner-" + UUID.randomUUID();
+        Tenancy.asClinic(clinic, () -> QuarkusTransaction.requiringNew().run(() ->
+                partners.register(clinic, id, "Partner " + id, status, Instant.now())));
+        return id;
+    }
+
+    private static void assertPartnerRefused(String token) {
+        given().auth().oauth2(token).get("/api/v1/widgets/" + UUID.randomUUID())
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://stipple.io/problems/partner-not-registered"));
+    }
+
+    @Test
+    void a_partner_token_counts_only_for_an_active_partner_registered_by_its_own_clinic() {
+        String ofA = registeredPartner(CLINIC_A, PartnerDirectory.ACTIVE);
+        given().auth().oauth2(DevTokens.builder().subject("p").clinic(CLINIC_A).roles("partner").partnerId(ofA).sign())
+                .get("/api/v1/widgets/" + UUID.randomUUID()).then().statusCode(404);
+        // never registered
+        assertPartnerRefused(DevTokens.builder().subject("p").clinic(CLINIC_A).roles("partner")
+                .partnerId("partner-" + UUID.randomUUID()).sign());
+        // the same partner id, but a token of another clinic, which never registered it
+        assertPartnerRefused(DevTokens.builder().subject("p").clinic(CLINIC_B).roles("partner").partnerId(ofA).sign());
+        // a suspended partner
+        String suspended = registeredPartner(CLINIC_A, "SUSPENDED");
+        assertPartnerRefused(DevTokens.builder().subject("p").clinic(CLINIC_A).roles("partner").partnerId(suspended).sign());
+        // no clinic at all
+        assertPartnerRefused(DevTokens.builder().subject("p").roles("partner").partnerId(ofA).sign());
+    }
 
     private static DevTokens.Builder staffOfA() {
         return DevTokens.builder().subject("staff-1").clinic(CLINIC_A).roles("staff");
@@ -77,7 +114,7 @@ class AuthIT {
     @Test
     void partners_over_their_rate_limit_get_429_with_retry_after_before_any_work() {
         String partner = DevTokens.builder().subject("partner-x").clinic(CLINIC_A).roles("partner")
-                .partnerId("partner-" + UUID.randomUUID()).sign();
+                .partnerId(registeredPartner(CLINIC_A, PartnerDirectory.ACTIVE)).sign();
         for (int i = 0; i < 5; i++) {
             given().auth().oauth2(partner).get("/api/v1/widgets/" + UUID.randomUUID())
                     .then().statusCode(404).header("RateLimit-Limit", "5").header("RateLimit-Remaining", String.valueOf(4 - i));

@@ -10,6 +10,7 @@ import io.stipple.testinfra.TopicProbe;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.stipple.platform.tenancy.Tenancy;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -48,16 +49,16 @@ class OutboxInboxIT {
     }
 
     private int appliedCount(String widgetId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return Tenancy.acrossClinics("test assertion", () -> QuarkusTransaction.requiringNew().call(() -> {
             List<?> rows = em.createNativeQuery("select applied_count from widget_projection where widget_id = :id")
                     .setParameter("id", UUID.fromString(widgetId)).getResultList();
             return rows.isEmpty() ? 0 : ((Number) rows.get(0)).intValue();
-        });
+        }));
     }
 
     private long pendingOutboxRows() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from outbox_event where published_at is null").getSingleResult()).longValue());
+        return Tenancy.acrossClinics("test assertion", () -> QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from outbox_event where published_at is null").getSingleResult()).longValue()));
     }
 
     @Test
@@ -95,11 +96,11 @@ class OutboxInboxIT {
         String marker = create("after-rollback", 1);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> appliedCount(marker) == 1);
-        long rows = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from outbox_event where payload like '%rolled-back%'").getSingleResult()).longValue());
+        long rows = Tenancy.acrossClinics("test assertion", () -> QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from outbox_event where payload like '%rolled-back%'").getSingleResult()).longValue()));
         assertThat(rows).isZero();
-        long widgets = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from widget where name = 'rolled-back'").getSingleResult()).longValue());
+        long widgets = Tenancy.acrossClinics("test assertion", () -> QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from widget where name = 'rolled-back'").getSingleResult()).longValue()));
         assertThat(widgets).isZero();
         try (TopicProbe probe = new TopicProbe(StippleInfra.get().kafka().bootstrapServers(), TOPIC)) {
             probe.awaitRecords(r -> marker.equals(r.key()), 1, Duration.ofSeconds(20));

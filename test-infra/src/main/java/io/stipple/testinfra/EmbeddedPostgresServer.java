@@ -33,6 +33,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String USERNAME = "postgres";
     /** Ignored by the server ({@code trust} authentication), but Quarkus wants a password. */
     private static final String PASSWORD = "postgres";
+    /** DEVELOPMENT ONLY: the runtime roles' password on the embedded server. */
+    private static final String APP_PASSWORD = "stipple-dev-app";
     private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
     /** SQLSTATE duplicate_database. */
     private static final String DUPLICATE_DATABASE = "42P04";
@@ -121,11 +123,43 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     create.execute("CREATE DATABASE \"" + name + "\"");
                 }
             } catch (SQLException e) {
-                if (DUPLICATE_DATABASE.equals(e.getSQLState())) {
-                    return; // created concurrently by another JVM or connection
+                if (!DUPLICATE_DATABASE.equals(e.getSQLState())) { // else created concurrently elsewhere
+                    throw new IllegalStateException("Could not create database " + name + ": " + e.getMessage(), e);
                 }
-                throw new IllegalStateException("Could not create database " + name + ": " + e.getMessage(), e);
+            } finally {
+                createAppRole(name);
             }
+        }
+    }
+
+    /**
+     * The database's runtime role, {@code <database>_app}: may log in and connect, owns nothing, is no superuser
+     * and cannot bypass Row-Level Security. Migrations run as {@link #username()}, the owner; the platform's
+     * {@code afterMigrate.sql} grants this role its DML. Created with the database.
+     */
+    public String appUsername(String database) {
+        return database + "_app";
+    }
+
+    /** The runtime roles' password (development and tests only). */
+    public String appPassword() {
+        return APP_PASSWORD;
+    }
+
+    private void createAppRole(String database) {
+        String role = appUsername(database);
+        try (Connection connection = dataSource("postgres").getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("DO $$ BEGIN "
+                    + "CREATE ROLE \"" + role + "\" LOGIN PASSWORD '" + APP_PASSWORD + "'"
+                    + " NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT; "
+                    + "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+            statement.execute("GRANT CONNECT ON DATABASE \"" + database + "\" TO \"" + role + "\"");
+        } catch (SQLException e) {
+            if (!"XX000".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
+                throw new IllegalStateException("Could not create role " + role + ": " + e.getMessage(), e);
+            }
+            // "tuple concurrently updated" / unique violation: another JVM created the role at the same time
         }
     }
 

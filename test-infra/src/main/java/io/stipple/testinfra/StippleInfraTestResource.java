@@ -78,8 +78,11 @@ public class StippleInfraTestResource implements QuarkusTestResourceLifecycleMan
         kafka.createTopics(topics, partitions);
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
-        config.put("quarkus.datasource.username", postgres.username());
-        config.put("quarkus.datasource.password", postgres.password());
+        // the service runs as its runtime role (no owner, no RLS bypass); Flyway migrates as the owner
+        config.put("quarkus.datasource.username", postgres.appUsername(database));
+        config.put("quarkus.datasource.password", postgres.appPassword());
+        config.put("quarkus.flyway.username", postgres.username());
+        config.put("quarkus.flyway.password", postgres.password());
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         return config;
     }

@@ -197,8 +197,11 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port(service)));
         env.put("DB_URL", postgres.jdbcUrl(service.database));
-        env.put("DB_USER", postgres.username());
-        env.put("DB_PASSWORD", postgres.password());
+        // the runtime role (no owner, no RLS bypass); Flyway migrates as the owner
+        env.put("DB_USER", postgres.appUsername(service.database));
+        env.put("DB_PASSWORD", postgres.appPassword());
+        env.put("DB_OWNER_USER", postgres.username());
+        env.put("DB_OWNER_PASSWORD", postgres.password());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         // DEVELOPMENT ONLY: the committed dev key pair; a real deployment points this at its IdP's key
         env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toUri().toString());

@@ -49,6 +49,7 @@ public record EventEnvelope(
         if (source == null || source.isBlank()) throw new InvalidEventException("source is missing");
         if (type == null || type.isBlank()) throw new InvalidEventException("type is missing");
         if (time == null) throw new InvalidEventException("time is missing");
+        if (clinicid == null) throw new InvalidEventException("clinicid is missing");
         if (schemaversion == null || schemaversion < 1) throw new InvalidEventException("schemaversion is missing");
         if (data == null || !data.isObject()) throw new InvalidEventException("data must be a JSON object");
         return this;

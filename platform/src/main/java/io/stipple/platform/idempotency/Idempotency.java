@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.stipple.platform.tenancy.Tenancy;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,7 +61,8 @@ public class Idempotency {
      * @param work      does the creation in the caller's transaction and returns the response
      */
     public Response execute(String key, String operation, Object request, Supplier<Response> work) {
-        if (key == null) {
+        if (key == null || caller.clinicIdIfPresent().isEmpty()) {
+            // a caller without a clinic creates nothing (the work itself refuses it): no key to keep
             return asBytes(work.get());
         }
         if (!KEY.matcher(key).matches()) {
@@ -113,8 +115,9 @@ public class Idempotency {
 
     private boolean claim(String scope, String key, String hash, Instant now) {
         return em.createNativeQuery("""
-                        insert into idempotency_record (scope, idem_key, request_hash, created_at)
-                        values (:scope, :key, :hash, :now) on conflict do nothing""")
+                        insert into idempotency_record (scope, idem_key, request_hash, created_at, clinic_id)
+                        values (:scope, :key, :hash, :now, :clinic) on conflict do nothing""")
+                .setParameter("clinic", caller.clinicIdIfPresent().orElseThrow())
                 .setParameter("scope", scope)
                 .setParameter("key", key)
                 .setParameter("hash", hash)
@@ -206,10 +209,10 @@ public class Idempotency {
 
     @Scheduled(every = "1h", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetOldKeys() {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "delete from idempotency_record where created_at < :cutoff")
-                .setParameter("cutoff", Instant.now(clock).minus(config.retention()))
-                .executeUpdate());
+        Tenancy.acrossClinics("idempotency key expiry", () -> QuarkusTransaction.requiringNew().run(() ->
+                em.createNativeQuery("delete from idempotency_record where created_at < :cutoff")
+                        .setParameter("cutoff", Instant.now(clock).minus(config.retention()))
+                        .executeUpdate()));
     }
 
     private record Stored(String requestHash, Instant createdAt, Integer status, String contentType,

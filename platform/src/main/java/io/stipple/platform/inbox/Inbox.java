@@ -8,6 +8,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.stipple.platform.correlation.Correlation;
 import io.stipple.platform.events.EventEnvelope;
 import io.stipple.platform.events.InvalidEventException;
+import io.stipple.platform.tenancy.Tenancy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -74,7 +75,9 @@ public class Inbox {
         long pause = config.backoff().toMillis();
         for (int attempt = 1; attempt <= Math.max(1, config.attempts()); attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> applyInTransaction(consumer, topic, event, handler));
+                // the event's clinic is the tenant of everything the handler reads and writes (Row-Level Security)
+                return Tenancy.asClinic(event.clinicid(), () -> QuarkusTransaction.requiringNew()
+                        .call(() -> applyInTransaction(consumer, topic, event, handler)));
             } catch (InvalidEventException e) {
                 throw e; // never going to work: straight to the dead-letter topic
             } catch (RuntimeException e) {

@@ -74,9 +74,10 @@ public class Outbox {
             throw new IllegalStateException("event " + event.eventName() + " cannot be serialised", e);
         }
         em.createNativeQuery("""
-                        insert into outbox_event (event_id, topic, message_key, event_type, payload, correlation_id, created_at)
-                        values (:eventId, :topic, :key, :type, :payload, :correlationId, :createdAt)""")
+                        insert into outbox_event (event_id, clinic_id, topic, message_key, event_type, payload, correlation_id, created_at)
+                        values (:eventId, :clinicId, :topic, :key, :type, :payload, :correlationId, :createdAt)""")
                 .setParameter("eventId", envelope.id())
+                .setParameter("clinicId", clinicId)
                 .setParameter("topic", topic)
                 .setParameter("key", subject)
                 .setParameter("type", envelope.type())

@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.stipple.platform.correlation.Correlation;
+import io.stipple.platform.tenancy.Tenancy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -153,7 +154,7 @@ public class OutboxRelay {
      * @return how many rows were published (0 when another replica holds the lock)
      */
     public int relayOnce() {
-        return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
+        return Tenancy.acrossClinics("outbox relay", () -> QuarkusTransaction.requiringNew().timeout(120).call(() -> {
             Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
                     .setParameter("key", RELAY_LOCK)
                     .getSingleResult();
@@ -198,7 +199,7 @@ public class OutboxRelay {
                     .executeUpdate();
             published.increment(ids.size());
             return ids.size();
-        });
+        }));
     }
 
     private void cleanupNowAndThen() {
@@ -206,10 +207,10 @@ public class OutboxRelay {
             return;
         }
         lastCleanup = Instant.now();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+        Tenancy.acrossClinics("outbox clean-up", () -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                         "delete from outbox_event where published_at < now() - make_interval(secs => :secs)")
                 .setParameter("secs", (double) config.retention().toSeconds())
-                .executeUpdate());
+                .executeUpdate()));
     }
 
     private static String rootMessage(Throwable e) {
