@@ -8,6 +8,7 @@ import io.stipple.testinfra.EventContracts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -39,6 +40,41 @@ public class ClientEventsFeeder {
     public void apply(String eventName, UUID clinicId, UUID clientId, Consumer<ObjectNode> data) {
         EventEnvelope envelope = inbox.parse(example(eventName, clinicId, clientId, data).toString());
         inbox.apply(ClientEventsConsumer.CONSUMER, "stipple.clients", envelope, consumer::handle);
+    }
+
+    /** A new client of the clinic, known to booking-service from ClientRegistered; returns its id. */
+    public UUID registered(UUID clinicId) {
+        UUID clientId = UUID.randomUUID();
+        apply("ClientRegistered", clinicId, clientId, d -> d.put("sex", "MALE"));
+        return clientId;
+    }
+
+    /**
+     * client-service's PartnerRegistered (or PartnerUpdated for another status) for the clinic, from its documented
+     * example, through the same inbox and handler as Kafka: what makes a partner token of that clinic acceptable to
+     * booking-service. Stamped now, so a later change of the same partner wins.
+     */
+    public void partner(UUID clinicId, String partnerId, String status) {
+        String eventName = "ACTIVE".equals(status) ? "PartnerRegistered" : "PartnerUpdated";
+        ObjectNode event = EventContracts.forService("client-service").exampleNode(eventName);
+        event.put("id", UUID.randomUUID().toString());
+        event.put("clinicid", clinicId.toString());
+        event.put("subject", partnerId);
+        event.put("time", Instant.now().toString());
+        ObjectNode data = (ObjectNode) event.get("data");
+        data.put("partnerId", partnerId);
+        data.put("name", "Partner " + partnerId);
+        data.put("status", status);
+        inbox.apply(ClientEventsConsumer.CONSUMER, "stipple.clients", inbox.parse(event.toString()), consumer::handle);
+    }
+
+    /** The partner registered (ACTIVE) by the clinic and the client sharing with it (PARTNER_SHARING consent). */
+    public void shareWithPartner(UUID clinicId, UUID clientId, String partnerId) {
+        partner(clinicId, partnerId, "ACTIVE");
+        apply("ConsentGranted", clinicId, clientId, d -> {
+            d.put("scope", "PARTNER_SHARING");
+            d.put("partnerId", partnerId);
+        });
     }
 
     /** A registered, screened-eligible client with an agreed plan; returns the plan id. */

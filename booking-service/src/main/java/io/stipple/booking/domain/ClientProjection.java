@@ -4,21 +4,32 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
-/** What booking-service knows of a client, from client-service events: name, sex, assessment, screening. */
+/**
+ * What booking-service knows of a client of a clinic, from client-service events: name, sex, assessment,
+ * screening. Keyed by clinic and client: the same client id in another clinic is another row (or none).
+ */
 @Entity
 @Table(name = "client_projection")
+@IdClass(ClientProjection.Key.class)
 public class ClientProjection extends PanacheEntityBase {
 
+    /** The primary key: (clinic, client). */
+    public record Key(UUID clinicId, UUID clientId) implements Serializable {
+    }
+
+    @Id
+    @Column(name = "clinic_id")
+    public UUID clinicId;
     @Id
     @Column(name = "client_id")
     public UUID clientId;
-    @Column(name = "clinic_id")
-    public UUID clinicId;
     @Column(name = "first_name")
     public String firstName;
     @Column(name = "last_name")

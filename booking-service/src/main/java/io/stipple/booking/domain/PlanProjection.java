@@ -6,27 +6,35 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A client's treatment plan as client-service announced it. */
+/** A client's treatment plan as client-service announced it, keyed by clinic and plan. */
 @Entity
 @Table(name = "plan_projection")
+@IdClass(PlanProjection.Key.class)
 public class PlanProjection extends PanacheEntityBase {
+
+    /** The primary key: (clinic, plan). */
+    public record Key(UUID clinicId, UUID planId) implements Serializable {
+    }
 
     public static final String AGREED = "AGREED";
     public static final String CANCELLED = "CANCELLED";
     public static final String COMPLETED = "COMPLETED";
 
     @Id
+    @Column(name = "clinic_id")
+    public UUID clinicId;
+    @Id
     @Column(name = "plan_id")
     public UUID planId;
     @Column(name = "client_id")
     public UUID clientId;
-    @Column(name = "clinic_id")
-    public UUID clinicId;
     @Enumerated(EnumType.STRING)
     @Column(name = "treatment_type")
     public TreatmentType treatmentType;

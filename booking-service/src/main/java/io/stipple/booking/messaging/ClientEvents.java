@@ -22,10 +22,6 @@ public final class ClientEvents {
                                     List<String> reasons) {
     }
 
-    /** ConsentGranted and ConsentWithdrawn. */
-    public record Consent(UUID clientId, String scope, String partnerId, String textVersion, Instant occurredAt) {
-    }
-
     public record TreatmentPlanAgreed(UUID clientId, UUID planId, String treatmentType, Integer plannedSessions,
                                       Integer healingIntervalDays, String scale, String stage, String condition,
                                       Integer coveragePercent, String eligibility, String sex, Instant agreedAt) {

@@ -4,12 +4,17 @@ import io.smallrye.common.annotation.Blocking;
 import io.stipple.booking.service.ClientProjectionService;
 import io.stipple.platform.events.EventEnvelope;
 import io.stipple.platform.inbox.Inbox;
+import io.stipple.platform.partner.PartnerDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Feeds {@code stipple.clients} into the projection, once per event; unknown event types are skipped. */
+/**
+ * Feeds {@code stipple.clients} into the projection, once per event, under the event's clinic (the inbox binds it);
+ * unknown event types are skipped. Every event also goes to the platform's {@link PartnerDirectory} (registered
+ * partners, PARTNER_SHARING consents, erasure), except events about a client already erased here.
+ */
 @ApplicationScoped
 public class ClientEventsConsumer {
 
@@ -21,6 +26,9 @@ public class ClientEventsConsumer {
     @Inject
     ClientProjectionService projection;
 
+    @Inject
+    PartnerDirectory partnerDirectory;
+
     @Incoming("client-events")
     @Blocking
     public void onClientEvent(ConsumerRecord<String, String> record) {
@@ -29,13 +37,16 @@ public class ClientEventsConsumer {
 
     /** Applies one client event (inside the inbox transaction). */
     public void handle(EventEnvelope event) {
-        switch (event.eventName()) {
+        String name = event.eventName();
+        if (!"ClientErased".equals(name) && projection.erasedClient(event)) {
+            return; // the erasure is final: no consent or detail brings the client back
+        }
+        partnerDirectory.apply(event);
+        switch (name) {
             case "ClientRegistered", "ClientUpdated" ->
                     projection.clientDetails(event, inbox.data(event, ClientEvents.ClientDetails.class));
             case "AssessmentRecorded" -> projection.assessment(event, inbox.data(event, ClientEvents.AssessmentRecorded.class));
             case "ScreeningRecorded" -> projection.screening(event, inbox.data(event, ClientEvents.ScreeningRecorded.class));
-            case "ConsentGranted" -> projection.consent(event, inbox.data(event, ClientEvents.Consent.class), true);
-            case "ConsentWithdrawn" -> projection.consent(event, inbox.data(event, ClientEvents.Consent.class), false);
             case "TreatmentPlanAgreed" -> projection.planAgreed(event, inbox.data(event, ClientEvents.TreatmentPlanAgreed.class));
             case "TreatmentPlanCancelled" ->
                     projection.planClosed(event, inbox.data(event, ClientEvents.TreatmentPlanClosed.class), true);

@@ -38,6 +38,14 @@ public class BookingRepository {
         return b != null && b.clinicId.equals(clinicId) ? Optional.of(b) : Optional.empty();
     }
 
+    /** The plan a booking belongs to, read without loading (or locking) the booking itself. */
+    public Optional<UUID> planOf(UUID clinicId, UUID id) {
+        return em.createQuery("select b.planId from Booking b where b.clinicId = :clinic and b.id = :id and b.planId is not null",
+                        UUID.class)
+                .setParameter("clinic", clinicId).setParameter("id", id)
+                .getResultStream().findFirst();
+    }
+
     /** Locks the booking row for a state change, so two transitions of one booking are serialised. */
     public Optional<Booking> findForUpdate(UUID clinicId, UUID id) {
         Booking b = em.find(Booking.class, id, LockModeType.PESSIMISTIC_WRITE);
@@ -83,38 +91,48 @@ public class BookingRepository {
     }
 
     /** The live sessions of a plan (confirmed, checked in or completed), by session number. */
-    public List<Booking> planSessions(UUID planId) {
-        return em.createQuery("from Booking where planId = :plan and status in :live order by sessionNumber", Booking.class)
+    public List<Booking> planSessions(UUID clinicId, UUID planId) {
+        return em.createQuery("from Booking where clinicId = :clinic and planId = :plan and status in :live order by sessionNumber",
+                        Booking.class)
+                .setParameter("clinic", clinicId)
                 .setParameter("plan", planId)
                 .setParameter("live", BookingStatus.OCCUPYING)
                 .getResultList();
     }
 
-    public List<Booking> ofClient(UUID clientId) {
-        return em.createQuery("from Booking where clientId = :client order by startsAt", Booking.class)
-                .setParameter("client", clientId).getResultList();
+    public List<Booking> ofClient(UUID clinicId, UUID clientId) {
+        return em.createQuery("from Booking where clinicId = :clinic and clientId = :client order by startsAt", Booking.class)
+                .setParameter("clinic", clinicId).setParameter("client", clientId).getResultList();
     }
 
-    public List<Booking> futureOfPlan(UUID planId, Instant now) {
-        return em.createQuery("from Booking where planId = :plan and status in :open and startsAt > :now order by startsAt", Booking.class)
+    public List<Booking> futureOfPlan(UUID clinicId, UUID planId, Instant now) {
+        return em.createQuery("""
+                        from Booking where clinicId = :clinic and planId = :plan and status in :open and startsAt > :now
+                        order by startsAt""", Booking.class)
+                .setParameter("clinic", clinicId)
                 .setParameter("plan", planId)
                 .setParameter("open", List.of(BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN))
                 .setParameter("now", now)
                 .getResultList();
     }
 
-    /** Filters of the bookings list; null means "any". */
+    /**
+     * Filters of the bookings list; null means "any". {@code onlyClients} (a partner's view: the clients that share
+     * with it) limits the list to those clients; empty means none.
+     */
     public record Filter(UUID clinicId, Instant from, Instant to, UUID technicianId, UUID clientId, BookingStatus status,
-                         String sharedWithPartner) {
+                         Collection<UUID> onlyClients) {
     }
 
     public List<Booking> list(Filter f, PageQuery page) {
+        if (f.onlyClients() != null && f.onlyClients().isEmpty()) return List.of();
         TypedQuery<Booking> q = em.createQuery("from Booking b where " + where(f) + " order by b.startsAt, b.id", Booking.class);
         bind(q, f);
         return q.setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
     }
 
     public long count(Filter f) {
+        if (f.onlyClients() != null && f.onlyClients().isEmpty()) return 0;
         TypedQuery<Long> q = em.createQuery("select count(b) from Booking b where " + where(f), Long.class);
         bind(q, f);
         return q.getSingleResult();
@@ -127,9 +145,7 @@ public class BookingRepository {
         if (f.technicianId() != null) w.append(" and b.technicianId = :technician");
         if (f.clientId() != null) w.append(" and b.clientId = :client");
         if (f.status() != null) w.append(" and b.status = :status");
-        if (f.sharedWithPartner() != null) {
-            w.append(" and b.clientId in (select s.clientId from PartnerShareRef s where s.partnerId = :partner and s.clinicId = :clinic)");
-        }
+        if (f.onlyClients() != null) w.append(" and b.clientId in :onlyClients");
         return w.toString();
     }
 
@@ -140,7 +156,7 @@ public class BookingRepository {
         if (f.technicianId() != null) q.setParameter("technician", f.technicianId());
         if (f.clientId() != null) q.setParameter("client", f.clientId());
         if (f.status() != null) q.setParameter("status", f.status());
-        if (f.sharedWithPartner() != null) q.setParameter("partner", f.sharedWithPartner());
+        if (f.onlyClients() != null) q.setParameter("onlyClients", f.onlyClients());
     }
 
     static Instant instant(Object value) {

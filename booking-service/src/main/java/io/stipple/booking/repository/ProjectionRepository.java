@@ -6,13 +6,17 @@ import io.stipple.booking.domain.TreatmentType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The local projection of client-service's facts. */
+/**
+ * The local projection of client-service's facts, keyed by clinic: every lookup names the clinic (and Row-Level
+ * Security shows only the clinic of the unit of work anyway). Partner sharing is the platform's
+ * {@code PartnerDirectory}.
+ */
 @ApplicationScoped
 public class ProjectionRepository {
 
@@ -20,52 +24,63 @@ public class ProjectionRepository {
     EntityManager em;
 
     public Optional<ClientProjection> client(UUID clinicId, UUID clientId) {
-        ClientProjection c = em.find(ClientProjection.class, clientId);
-        return c != null && c.clinicId.equals(clinicId) ? Optional.of(c) : Optional.empty();
+        if (clinicId == null || clientId == null) return Optional.empty();
+        return Optional.ofNullable(em.find(ClientProjection.class, new ClientProjection.Key(clinicId, clientId)));
+    }
+
+    /**
+     * The client's row, share-locked until the transaction ends: a booking made under this lock and the client's
+     * erasure (which locks the row for update before it looks for the client's bookings) never overlap.
+     */
+    public Optional<ClientProjection> clientForBooking(UUID clinicId, UUID clientId) {
+        if (clinicId == null || clientId == null) return Optional.empty();
+        return Optional.ofNullable(em.find(ClientProjection.class, new ClientProjection.Key(clinicId, clientId),
+                LockModeType.PESSIMISTIC_READ));
+    }
+
+    /** The client's row locked for update (erasure). */
+    public Optional<ClientProjection> clientForUpdate(UUID clinicId, UUID clientId) {
+        return Optional.ofNullable(em.find(ClientProjection.class, new ClientProjection.Key(clinicId, clientId),
+                LockModeType.PESSIMISTIC_WRITE));
     }
 
     public Optional<PlanProjection> plan(UUID clinicId, UUID planId) {
-        PlanProjection p = em.find(PlanProjection.class, planId);
-        return p != null && p.clinicId.equals(clinicId) ? Optional.of(p) : Optional.empty();
+        if (clinicId == null || planId == null) return Optional.empty();
+        return Optional.ofNullable(em.find(PlanProjection.class, new PlanProjection.Key(clinicId, planId)));
     }
 
-    /** The client's agreed plan of a type, the most recently agreed first. */
-    public Optional<PlanProjection> agreedPlan(UUID clinicId, UUID clientId, TreatmentType type) {
-        return em.createQuery("""
+    /**
+     * The plan locked for update: the sessions of one plan are numbered, spaced by the healing interval and
+     * closed one change at a time (booking, rescheduling, cancelling the plan).
+     */
+    public Optional<PlanProjection> planForUpdate(UUID clinicId, UUID planId) {
+        if (clinicId == null || planId == null) return Optional.empty();
+        return Optional.ofNullable(em.find(PlanProjection.class, new PlanProjection.Key(clinicId, planId),
+                LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** The client's agreed plan of a type, the most recently agreed first; locked for update when asked. */
+    public Optional<PlanProjection> agreedPlan(UUID clinicId, UUID clientId, TreatmentType type, boolean lock) {
+        var query = em.createQuery("""
                         from PlanProjection where clinicId = :clinic and clientId = :client and treatmentType = :type
                         and status = 'AGREED' order by agreedAt desc""", PlanProjection.class)
                 .setParameter("clinic", clinicId).setParameter("client", clientId).setParameter("type", type)
-                .setMaxResults(1).getResultStream().findFirst();
+                .setMaxResults(1);
+        if (lock) query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        return query.getResultStream().findFirst();
     }
 
-    public List<PlanProjection> plansOf(UUID clientId) {
-        return em.createQuery("from PlanProjection where clientId = :client", PlanProjection.class)
-                .setParameter("client", clientId).getResultList();
+    /** Erasure: the client's plans locked for update (after the client's row, before the bookings). */
+    public List<PlanProjection> lockPlansOf(UUID clinicId, UUID clientId) {
+        return em.createQuery("from PlanProjection where clinicId = :clinic and clientId = :client order by planId",
+                        PlanProjection.class)
+                .setParameter("clinic", clinicId).setParameter("client", clientId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
-    public boolean isShared(UUID clinicId, UUID clientId, String partnerId) {
-        return !em.createNativeQuery("""
-                        select 1 from partner_share where clinic_id = :clinic and client_id = :client and partner_id = :partner""")
-                .setParameter("clinic", clinicId).setParameter("client", clientId).setParameter("partner", partnerId)
-                .getResultList().isEmpty();
-    }
-
-    public void share(UUID clinicId, UUID clientId, String partnerId, Instant at) {
-        em.createNativeQuery("""
-                        insert into partner_share (client_id, partner_id, clinic_id, granted_at) values (:client, :partner, :clinic, :at)
-                        on conflict (client_id, partner_id) do update set granted_at = excluded.granted_at""")
-                .setParameter("client", clientId).setParameter("partner", partnerId).setParameter("clinic", clinicId)
-                .setParameter("at", at).executeUpdate();
-    }
-
-    public void unshare(UUID clientId, String partnerId) {
-        em.createNativeQuery("delete from partner_share where client_id = :client and partner_id = :partner")
-                .setParameter("client", clientId).setParameter("partner", partnerId).executeUpdate();
-    }
-
-    /** Erasure: forget plans and partner shares of the client. */
-    public void forget(UUID clientId) {
-        em.createNativeQuery("delete from partner_share where client_id = :client").setParameter("client", clientId).executeUpdate();
-        em.createQuery("delete from PlanProjection where clientId = :client").setParameter("client", clientId).executeUpdate();
+    /** Erasure: forget the client's plans in the clinic. */
+    public void forgetPlans(UUID clinicId, UUID clientId) {
+        em.createQuery("delete from PlanProjection where clinicId = :clinic and clientId = :client")
+                .setParameter("clinic", clinicId).setParameter("client", clientId).executeUpdate();
     }
 }

@@ -6,6 +6,7 @@ import io.stipple.booking.rest.BookingModels.TechnicianRef;
 import io.stipple.booking.service.Access;
 import io.stipple.booking.service.AvailabilityService;
 import io.stipple.platform.problem.Problem;
+import io.stipple.platform.security.AccessRule;
 import io.stipple.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -42,6 +44,7 @@ public class AvailabilityResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT, Roles.PARTNER})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self sharedPartner")
     @Operation(summary = "Free start times", description = "For the caller's clinic, a treatment and a client, over local dates "
             + "from..to (at most 31 days): the start times (in the clinic's zone, with offset) at which a technician who "
             + "performs the treatment and a room are free for the client's whole session plus clean-up, within opening "
@@ -50,7 +53,7 @@ public class AvailabilityResource {
     @APIResponse(responseCode = "400", description = "Bad range or parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such clinic, treatment, technician or (visible) client", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The client cannot be booked for this treatment (plan, screening, sessions used up)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The client cannot be booked for this treatment (unknown-client: not a client of the caller's clinic; client-erased; plan, screening, sessions used up)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Partner rate limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AvailabilityView search(
             @QueryParam("treatmentId") @NotNull @Parameter(description = "The treatment") UUID treatmentId,

@@ -8,11 +8,12 @@ import io.stipple.booking.rest.BookingModels.CreateBookingRequest;
 import io.stipple.booking.rest.BookingModels.RescheduleRequest;
 import io.stipple.booking.rest.BookingModels.SessionRecordView;
 import io.stipple.booking.service.Access;
-import io.stipple.booking.service.BookingService;
 import io.stipple.booking.service.BookingService.Result;
+import io.stipple.booking.service.BookingService;
 import io.stipple.platform.idempotency.Idempotency;
 import io.stipple.platform.problem.Problem;
 import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.security.AccessRule;
 import io.stipple.platform.security.Roles;
 import io.stipple.platform.web.ETags;
 import io.stipple.platform.web.Page;
@@ -35,6 +36,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -67,13 +69,14 @@ public class BookingResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT, Roles.PARTNER})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self sharedPartner")
     @Operation(summary = "Book a session", description = "Checks opening and working hours, closures, time off, the plan "
             + "(agreed, sessions left, healing interval) and the screening; PostgreSQL itself refuses any overlap of the "
             + "technician's or room's time. Send an Idempotency-Key to retry safely.")
     @APIResponse(responseCode = "201", description = "Booked (BookingConfirmed published)", content = @Content(schema = @Schema(implementation = BookingView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Technician or room already booked (booking-conflict), technician off, no room free, or the Idempotency-Key is in use", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A booking rule refuses it (healing-interval, plan-required, client-not-eligible, booking-in-past, outside-opening-hours, ...)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A booking rule refuses it (unknown-client: not a client of the caller's clinic; client-erased, healing-interval, plan-required, client-not-eligible, booking-in-past, outside-opening-hours, ...)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Partner rate limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CreateBookingRequest request,
                            @Context UriInfo uri) {
@@ -87,6 +90,7 @@ public class BookingResource {
     @GET
     @Path("/{bookingId}")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT, Roles.PARTNER})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self sharedPartner")
     @Operation(summary = "Read a booking")
     @APIResponse(responseCode = "200", description = "The booking", content = @Content(schema = @Schema(implementation = BookingView.class)))
     public RestResponse<BookingView> get(@PathParam("bookingId") UUID id) {
@@ -96,6 +100,7 @@ public class BookingResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT, Roles.PARTNER})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff otherClinicStaff self otherClient sharedPartner unsharedPartner otherClinicPartner")
     @Operation(summary = "List bookings", description = "The clinic's bookings overlapping from..to, optionally of one technician, "
             + "client or status, ordered by start. A client sees only their own; a partner only those of clients shared with it.")
     @APIResponse(responseCode = "200", description = "A page of bookings")
@@ -119,6 +124,7 @@ public class BookingResource {
     @POST
     @Path("/{bookingId}/reschedule")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self")
     @Operation(summary = "Move a booking", description = "Same booking id; the same rules as booking. A client may reschedule "
             + "until the clinic's cancellation notice. Publishes BookingRescheduled. If-Match is checked when sent.")
     @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = BookingView.class)))
@@ -134,6 +140,7 @@ public class BookingResource {
     @POST
     @Path("/{bookingId}/cancel")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self")
     @Operation(summary = "Cancel a booking", description = "A client may cancel until the clinic's cancellation notice; staff always. Publishes BookingCancelled.")
     @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = BookingView.class)))
     @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -148,6 +155,7 @@ public class BookingResource {
     @POST
     @Path("/{bookingId}/check-in")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "Check the client in", description = "From 2 hours before the start (configurable) until the booked time ends")
     @APIResponse(responseCode = "200", description = "Checked in", content = @Content(schema = @Schema(implementation = BookingView.class)))
     @APIResponse(responseCode = "409", description = "The booking's state does not allow it (illegal-transition)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -160,6 +168,7 @@ public class BookingResource {
     @POST
     @Path("/{bookingId}/no-show")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "Mark the client absent", description = "Only after the start. Publishes BookingNoShow.")
     @APIResponse(responseCode = "200", description = "Marked", content = @Content(schema = @Schema(implementation = BookingView.class)))
     @APIResponse(responseCode = "409", description = "The booking's state does not allow it (illegal-transition)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -172,6 +181,7 @@ public class BookingResource {
     @POST
     @Path("/{bookingId}/complete")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "Complete a checked-in session", description = "Records what was done (areas, pigment with lot and "
             + "expiry, needles, actual duration, notes) and publishes SessionCompleted (not for consultations).")
     @APIResponse(responseCode = "200", description = "Completed", content = @Content(schema = @Schema(implementation = BookingView.class)))
@@ -187,6 +197,7 @@ public class BookingResource {
     @GET
     @Path("/{bookingId}/session-record")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self")
     @Operation(summary = "What was done in a completed session")
     @APIResponse(responseCode = "200", description = "The session record", content = @Content(schema = @Schema(implementation = SessionRecordView.class)))
     public SessionRecordView sessionRecord(@PathParam("bookingId") UUID id) {

@@ -9,6 +9,7 @@ import io.stipple.booking.service.Access;
 import io.stipple.booking.service.ClinicService;
 import io.stipple.platform.idempotency.Idempotency;
 import io.stipple.platform.problem.Problem;
+import io.stipple.platform.security.AccessRule;
 import io.stipple.platform.security.Roles;
 import io.stipple.platform.web.ETags;
 import io.stipple.platform.web.Page;
@@ -31,6 +32,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -62,6 +64,7 @@ public class ClinicResource {
 
     @PUT
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessRule.EXTENSION, value = "admin")
     @Operation(summary = "Create or update the clinic's profile", description = "The path's clinic must be the token's. "
             + "Creating needs no If-Match; updating needs the current ETag.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ClinicView.class)))
@@ -79,6 +82,7 @@ public class ClinicResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT, Roles.PARTNER})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self otherClient sharedPartner unsharedPartner")
     @Operation(summary = "Read the clinic's profile")
     @APIResponse(responseCode = "200", description = "The clinic", content = @Content(schema = @Schema(implementation = ClinicView.class)))
     public RestResponse<ClinicView> get(@PathParam("clinicId") UUID clinicId) {
@@ -89,6 +93,7 @@ public class ClinicResource {
     @POST
     @Path("/closures")
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessRule.EXTENSION, value = "admin")
     @Operation(summary = "Close the clinic on some days (holiday)")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = ClosureView.class)))
     @APIResponse(responseCode = "400", description = "Invalid days", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -106,6 +111,7 @@ public class ClinicResource {
     @GET
     @Path("/closures")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "List the clinic's closures", description = "Ordered by first day")
     @APIResponse(responseCode = "200", description = "A page of closures")
     public Page<ClosureView> closures(@PathParam("clinicId") UUID clinicId, @BeanParam @Valid PageQuery page) {
@@ -115,6 +121,7 @@ public class ClinicResource {
     @DELETE
     @Path("/closures/{closureId}")
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessRule.EXTENSION, value = "admin")
     @ResponseStatus(204)
     @Operation(summary = "Remove a closure")
     @APIResponse(responseCode = "204", description = "Removed")

@@ -7,6 +7,7 @@ import io.stipple.booking.service.Access;
 import io.stipple.booking.service.StaffService;
 import io.stipple.platform.idempotency.Idempotency;
 import io.stipple.platform.problem.Problem;
+import io.stipple.platform.security.AccessRule;
 import io.stipple.platform.security.Roles;
 import io.stipple.platform.web.ETags;
 import io.stipple.platform.web.Page;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -59,6 +61,7 @@ public class RoomResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessRule.EXTENSION, value = "admin")
     @Operation(summary = "Add a room")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = RoomView.class)))
     @APIResponse(responseCode = "400", description = "Invalid room", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -75,6 +78,7 @@ public class RoomResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "List the clinic's rooms", description = "Ordered by creation")
     @APIResponse(responseCode = "200", description = "A page of rooms")
     public Page<RoomView> list(@PathParam("clinicId") UUID clinicId, @BeanParam @Valid PageQuery page) {
@@ -84,6 +88,7 @@ public class RoomResource {
     @GET
     @Path("/{roomId}")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "Read a room")
     @APIResponse(responseCode = "200", description = "The room", content = @Content(schema = @Schema(implementation = RoomView.class)))
     public RestResponse<RoomView> get(@PathParam("clinicId") UUID clinicId, @PathParam("roomId") UUID id) {
@@ -94,6 +99,7 @@ public class RoomResource {
     @PUT
     @Path("/{roomId}")
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessRule.EXTENSION, value = "admin")
     @Operation(summary = "Rename or (de)activate a room", description = "Needs the current ETag in If-Match")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = RoomView.class)))
     @APIResponse(responseCode = "400", description = "Invalid room", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -10,6 +10,7 @@ import io.stipple.booking.service.ClinicService;
 import io.stipple.booking.service.StaffService;
 import io.stipple.platform.idempotency.Idempotency;
 import io.stipple.platform.problem.Problem;
+import io.stipple.platform.security.AccessRule;
 import io.stipple.platform.security.Roles;
 import io.stipple.platform.web.ETags;
 import io.stipple.platform.web.Page;
@@ -33,6 +34,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -68,6 +70,7 @@ public class TechnicianResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessRule.EXTENSION, value = "admin")
     @Operation(summary = "Add a technician")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = TechnicianView.class)))
     @APIResponse(responseCode = "400", description = "Invalid technician", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -83,6 +86,7 @@ public class TechnicianResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT, Roles.PARTNER})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self otherClient sharedPartner unsharedPartner")
     @Operation(summary = "List the clinic's technicians", description = "Ordered by creation")
     @APIResponse(responseCode = "200", description = "A page of technicians")
     public Page<TechnicianView> list(@PathParam("clinicId") UUID clinicId, @BeanParam @Valid PageQuery page) {
@@ -92,6 +96,7 @@ public class TechnicianResource {
     @GET
     @Path("/{technicianId}")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT, Roles.PARTNER})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self otherClient sharedPartner unsharedPartner")
     @Operation(summary = "Read a technician")
     @APIResponse(responseCode = "200", description = "The technician", content = @Content(schema = @Schema(implementation = TechnicianView.class)))
     public RestResponse<TechnicianView> get(@PathParam("clinicId") UUID clinicId, @PathParam("technicianId") UUID id) {
@@ -102,6 +107,7 @@ public class TechnicianResource {
     @PUT
     @Path("/{technicianId}")
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessRule.EXTENSION, value = "admin")
     @Operation(summary = "Update a technician", description = "Needs the current ETag in If-Match")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = TechnicianView.class)))
     @APIResponse(responseCode = "400", description = "Invalid technician", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -116,6 +122,7 @@ public class TechnicianResource {
     @POST
     @Path("/{technicianId}/time-off")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "Record a technician's time off", description = "Existing bookings are not moved; availability stops offering the time")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = TimeOffView.class)))
     @APIResponse(responseCode = "400", description = "Invalid range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -134,6 +141,7 @@ public class TechnicianResource {
     @GET
     @Path("/{technicianId}/time-off")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "List a technician's time off", description = "Ordered by start")
     @APIResponse(responseCode = "200", description = "A page of time off")
     public Page<TimeOffView> timeOff(@PathParam("clinicId") UUID clinicId, @PathParam("technicianId") UUID technicianId,
@@ -146,6 +154,7 @@ public class TechnicianResource {
     @DELETE
     @Path("/{technicianId}/time-off/{timeOffId}")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @ResponseStatus(204)
     @Operation(summary = "Remove time off")
     @APIResponse(responseCode = "204", description = "Removed")

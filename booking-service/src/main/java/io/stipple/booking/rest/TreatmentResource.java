@@ -7,6 +7,7 @@ import io.stipple.booking.service.Access;
 import io.stipple.booking.service.CatalogueService;
 import io.stipple.platform.idempotency.Idempotency;
 import io.stipple.platform.problem.Problem;
+import io.stipple.platform.security.AccessRule;
 import io.stipple.platform.security.Roles;
 import io.stipple.platform.web.ETags;
 import io.stipple.platform.web.Page;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -59,6 +61,7 @@ public class TreatmentResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessRule.EXTENSION, value = "admin")
     @Operation(summary = "Add a treatment to the catalogue")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = TreatmentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid treatment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -74,6 +77,7 @@ public class TreatmentResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT, Roles.PARTNER})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff otherClinicStaff self otherClient sharedPartner unsharedPartner otherClinicPartner")
     @Operation(summary = "List the catalogue", description = "Ordered by creation")
     @APIResponse(responseCode = "200", description = "A page of treatments")
     public Page<TreatmentView> list(@BeanParam @Valid PageQuery page) {
@@ -83,6 +87,7 @@ public class TreatmentResource {
     @GET
     @Path("/{treatmentId}")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT, Roles.PARTNER})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self otherClient sharedPartner unsharedPartner")
     @Operation(summary = "Read a treatment")
     @APIResponse(responseCode = "200", description = "The treatment", content = @Content(schema = @Schema(implementation = TreatmentView.class)))
     public RestResponse<TreatmentView> get(@PathParam("treatmentId") UUID id) {
@@ -93,6 +98,7 @@ public class TreatmentResource {
     @PUT
     @Path("/{treatmentId}")
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessRule.EXTENSION, value = "admin")
     @Operation(summary = "Update a treatment", description = "Needs the current ETag in If-Match; the kind cannot change")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = TreatmentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid treatment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

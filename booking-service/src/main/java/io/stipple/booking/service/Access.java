@@ -1,18 +1,21 @@
 package io.stipple.booking.service;
 
 import io.stipple.booking.domain.Booking;
-import io.stipple.booking.repository.ProjectionRepository;
+import io.stipple.platform.partner.PartnerDirectory;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Who may do what with bookings: staff and admins of the clinic everything; a client only their own bookings;
- * a partner only for clients whose PARTNER_SHARING consent names it. Everyone else is told "not found".
+ * a partner (a registered, active partner of the token's clinic: the platform's {@code PartnerTokenGuard} refuses
+ * any other partner token) only for clients of its clinic that currently share with it, as the platform's
+ * {@link PartnerDirectory} knows from client-service's events. Everyone else is told "not found".
  */
 @RequestScoped
 public class Access {
@@ -21,7 +24,7 @@ public class Access {
     Caller caller;
 
     @Inject
-    ProjectionRepository projections;
+    PartnerDirectory partnerDirectory;
 
     public UUID clinicId() {
         return caller.clinicId();
@@ -96,7 +99,13 @@ public class Access {
         return booking.clinicId.equals(caller.clinicId()) && mayAccessClient(booking.clientId);
     }
 
+    /** The clients of the caller's clinic that share with the calling partner (a partner's whole view). */
+    public List<UUID> clientsSharedWithPartner() {
+        String partner = caller.partnerId().orElseThrow(() -> ProblemException.forbidden("the token names no partner"));
+        return partnerDirectory.clientsSharedWith(caller.clinicId(), partner);
+    }
+
     private boolean sharedWithPartner(UUID clientId) {
-        return caller.partnerId().map(p -> projections.isShared(caller.clinicId(), clientId, p)).orElse(false);
+        return caller.partnerId().map(p -> partnerDirectory.sharesWith(caller.clinicId(), clientId, p)).orElse(false);
     }
 }

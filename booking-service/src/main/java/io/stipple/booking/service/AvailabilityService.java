@@ -71,7 +71,7 @@ public class AvailabilityService {
         }
         Clinic clinic = clinics.require(clinicId);
         Treatment treatment = catalogue.bookable(clinicId, treatmentId);
-        SessionContext session = planner.plan(clinic, treatment, clientId, null, null, null);
+        SessionContext session = planner.plan(clinic, treatment, clientId, null, null, null, SessionPlanner.Purpose.SEARCH);
         List<Technician> technicians = staff.qualified(clinicId, treatmentId);
         if (technicianId != null) {
             Technician only = staff.technician(clinicId, technicianId);

@@ -90,7 +90,8 @@ public class BookingService {
         Clinic clinic = clinics.require(clinicId);
         Treatment treatment = catalogue.bookable(clinicId, request.treatmentId());
         Integer overrideDays = overrideDays(request.healingOverride(), treatment);
-        SessionContext session = planner.plan(clinic, treatment, clientId, request.planId(), overrideDays, null);
+        SessionContext session = planner.plan(clinic, treatment, clientId, request.planId(), overrideDays, null,
+                SessionPlanner.Purpose.BOOK);
         Instant now = clock.instant();
         Instant start = request.startsAt().toInstant();
         Technician technician = staff.technician(clinicId, request.technicianId());
@@ -130,13 +131,13 @@ public class BookingService {
     public Page<Booking> list(Instant from, Instant to, UUID technicianId, UUID clientId, BookingStatus status, PageQuery page) {
         UUID clinicId = access.clinicId();
         UUID client = clientId;
-        String partner = null;
+        List<UUID> onlyClients = null;
         if (access.isClient()) {
             client = access.bookingClient(clientId);
         } else if (access.isPartner()) {
-            partner = access.partnerId().orElseThrow(() -> ProblemException.forbidden("the token names no partner"));
+            onlyClients = access.clientsSharedWithPartner();
         }
-        var filter = new BookingRepository.Filter(clinicId, from, to, technicianId, client, status, partner);
+        var filter = new BookingRepository.Filter(clinicId, from, to, technicianId, client, status, onlyClients);
         return Page.of(bookings.list(filter, page), page, bookings.count(filter));
     }
 
@@ -146,6 +147,8 @@ public class BookingService {
     }
 
     public Result reschedule(UUID id, RescheduleRequest request, String ifMatch) {
+        // lock order client, plan, booking (as booking and plan changes do): the plan first, then the booking
+        bookings.planOf(access.clinicId(), id).ifPresent(plan -> planner.lockPlan(access.clinicId(), plan));
         Booking booking = changeable(id, ifMatch);
         Clinic clinic = clinics.require(booking.clinicId);
         Instant now = clock.instant();
@@ -156,7 +159,8 @@ public class BookingService {
         }
         Integer overrideDays = request.healingOverride() != null ? overrideDays(request.healingOverride(), treatment)
                 : booking.healingOverrideDays;
-        SessionContext session = planner.plan(clinic, treatment, booking.clientId, booking.planId, overrideDays, booking);
+        SessionContext session = planner.plan(clinic, treatment, booking.clientId, booking.planId, overrideDays, booking,
+                SessionPlanner.Purpose.RESCHEDULE);
         Technician technician = staff.technician(booking.clinicId,
                 request.technicianId() != null ? request.technicianId() : booking.technicianId);
         Instant previousStart = booking.startsAt;

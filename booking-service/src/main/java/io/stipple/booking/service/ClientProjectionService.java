@@ -21,15 +21,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Applies client-service events to the local projection (runs inside the inbox transaction). Events for an erased
- * client change nothing: the erasure is final.
+ * Applies client-service events to the local projection (runs inside the inbox transaction, bound to the event's
+ * clinic). Events for an erased client change nothing: the erasure is final. Partners and partner sharing are the
+ * platform's {@code PartnerDirectory} (fed by {@code ClientEventsConsumer}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class ClientProjectionService {
 
     private static final Logger LOG = Logger.getLogger(ClientProjectionService.class);
-    public static final String PARTNER_SHARING = "PARTNER_SHARING";
 
     @Inject
     Clock clock;
@@ -70,31 +70,20 @@ public class ClientProjectionService {
         c.updatedAt = clock.instant();
     }
 
-    public void consent(EventEnvelope event, ClientEvents.Consent data, boolean granted) {
-        if (!PARTNER_SHARING.equals(data.scope())) {
-            return; // other consents are not booking-service's business
-        }
-        ClientProjection c = client(event, data.clientId());
-        if (c == null) return;
-        String partner = required(data.partnerId(), "partnerId");
-        if (granted) {
-            projections.share(clinic(event), data.clientId(), partner, data.occurredAt() != null ? data.occurredAt() : clock.instant());
-        } else {
-            projections.unshare(data.clientId(), partner);
-        }
-    }
-
     public void planAgreed(EventEnvelope event, ClientEvents.TreatmentPlanAgreed data) {
         ClientProjection c = client(event, data.clientId());
         if (c == null) return;
         UUID planId = required(data.planId(), "planId");
-        PlanProjection plan = PlanProjection.findById(planId);
+        UUID clinicId = clinic(event);
+        PlanProjection plan = projections.planForUpdate(clinicId, planId).orElse(null);
         boolean created = plan == null;
         if (created) {
             plan = new PlanProjection();
             plan.planId = planId;
             plan.clientId = data.clientId();
-            plan.clinicId = clinic(event);
+            plan.clinicId = clinicId;
+        } else if (!plan.clientId.equals(data.clientId())) {
+            throw new InvalidEventException("plan " + planId + " belongs to another client");
         }
         try {
             plan.treatmentType = TreatmentType.valueOf(required(data.treatmentType(), "treatmentType"));
@@ -121,7 +110,8 @@ public class ClientProjectionService {
 
     /** A cancelled plan's future sessions are cancelled too; a completed plan's are left to the clinic. */
     public void planClosed(EventEnvelope event, ClientEvents.TreatmentPlanClosed data, boolean cancelled) {
-        PlanProjection plan = PlanProjection.findById(required(data.planId(), "planId"));
+        // the plan's row first (lock order client, plan, booking): no session is booked into a closing plan
+        PlanProjection plan = projections.planForUpdate(clinic(event), required(data.planId(), "planId")).orElse(null);
         if (plan == null) {
             LOG.infof("%s for unknown plan %s: nothing to close", event.type(), data.planId());
             return;
@@ -130,17 +120,25 @@ public class ClientProjectionService {
         plan.closedAt = data.occurredAt() != null ? data.occurredAt() : event.time();
         plan.updatedAt = clock.instant();
         if (cancelled) {
-            for (Booking b : bookings.futureOfPlan(plan.planId, clock.instant())) {
+            for (Booking b : bookings.futureOfPlan(plan.clinicId, plan.planId, clock.instant())) {
                 bookingService.cancelBySystem(b, "Treatment plan cancelled");
             }
         }
     }
 
-    /** Erasure: future bookings cancelled (so reminders stop), the rest kept as anonymous clinic history. */
+    /**
+     * Erasure: future bookings cancelled (so reminders stop), the rest kept as anonymous clinic history. The client's
+     * row is locked first (a booking being made for the client holds it share-locked: the erasure waits for it and
+     * then sees its booking, or the booking waits and then sees the erasure), then the plans, then the bookings.
+     * Partner sharing is forgotten by the platform's directory ({@code PartnerDirectory#apply}).
+     */
     public void erased(EventEnvelope event, ClientEvents.ClientErased data) {
         UUID clientId = required(data.clientId(), "clientId");
+        UUID clinicId = clinic(event);
         Instant now = clock.instant();
-        for (Booking b : bookings.ofClient(clientId)) {
+        ClientProjection c = projections.clientForUpdate(clinicId, clientId).orElse(null);
+        projections.lockPlansOf(clinicId, clientId);
+        for (Booking b : bookings.ofClient(clinicId, clientId)) {
             if ((b.status == BookingStatus.CONFIRMED || b.status == BookingStatus.CHECKED_IN) && b.startsAt.isAfter(now)) {
                 bookingService.cancelBySystem(b, "Client erased");
             }
@@ -148,12 +146,11 @@ public class ClientProjectionService {
             if (record != null) record.technicianNotes = null;
             b.anonymise(now);
         }
-        projections.forget(clientId);
-        ClientProjection c = ClientProjection.findById(clientId);
+        projections.forgetPlans(clinicId, clientId);
         if (c == null) {
             c = new ClientProjection();
             c.clientId = clientId;
-            c.clinicId = clinic(event);
+            c.clinicId = clinicId;
             c.updatedAt = now;
             c.erasedAt = now;
             c.persist();
@@ -171,24 +168,40 @@ public class ClientProjectionService {
         c.updatedAt = now;
     }
 
-    /** The client's projection row (created on first sight), or null if the client was erased. */
+    /**
+     * The clinic's projection row of the client (created on first sight), or null if the client was erased. Keyed
+     * by the event's clinic: an event of another clinic about the same client id is about another row.
+     */
     private ClientProjection client(EventEnvelope event, UUID clientId) {
         required(clientId, "clientId");
-        ClientProjection c = ClientProjection.findById(clientId);
+        UUID clinicId = clinic(event);
+        ClientProjection c = projections.client(clinicId, clientId).orElse(null);
         if (c == null) {
             c = new ClientProjection();
             c.clientId = clientId;
-            c.clinicId = clinic(event);
+            c.clinicId = clinicId;
             c.updatedAt = clock.instant();
             c.persist();
-        } else if (!c.clinicId.equals(clinic(event))) {
-            throw new InvalidEventException("client " + clientId + " belongs to another clinic");
         }
         if (c.erased()) {
             LOG.infof("%s for erased client %s ignored", event.type(), clientId);
             return null;
         }
         return c;
+    }
+
+    /** True when the clinic's client named by the event has been erased (later events about it change nothing). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean erasedClient(EventEnvelope event) {
+        String clientId = event.data() == null ? null : event.data().path("clientId").asText(null);
+        if (clientId == null || event.clinicid() == null) return false;
+        UUID id;
+        try {
+            id = UUID.fromString(clientId);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("data.clientId is not a UUID: " + clientId);
+        }
+        return projections.client(event.clinicid(), id).map(ClientProjection::erased).orElse(false);
     }
 
     private static UUID clinic(EventEnvelope event) {

@@ -4,6 +4,7 @@ import io.stipple.booking.config.BookingConfig;
 import io.stipple.booking.domain.Clinic;
 import io.stipple.booking.domain.ClinicClosure;
 import io.stipple.booking.domain.WeeklyHours;
+import io.stipple.booking.repository.SqlState;
 import io.stipple.booking.rest.ClinicModels.ClinicRequest;
 import io.stipple.booking.rest.ClinicModels.ClosureRequest;
 import io.stipple.booking.rest.ClinicModels.Hours;
@@ -13,6 +14,7 @@ import io.stipple.platform.web.Page;
 import io.stipple.platform.web.PageQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -69,7 +71,16 @@ public class ClinicService {
         if (created) {
             clinic.persist();
         }
-        Clinic.getEntityManager().flush();
+        try {
+            Clinic.getEntityManager().flush();
+        } catch (PersistenceException e) {
+            // two first PUTs at once: the primary key lets one create the profile, the other is told to update it
+            if (created && SqlState.UNIQUE_VIOLATION.equals(SqlState.of(e))) {
+                throw ProblemException.conflict("clinic-exists", "The clinic's profile was created at the same moment; "
+                        + "read it and update it with If-Match");
+            }
+            throw e;
+        }
         return new Saved(clinic, created);
     }
 

@@ -53,25 +53,37 @@ public class SessionPlanner {
         }
     }
 
+    /** What the context is for: an availability search only reads; a booking or a move locks what it relies on. */
+    public enum Purpose {
+        SEARCH, BOOK, RESCHEDULE
+    }
+
     /**
+     * The client must be a client of the clinic (known from client-service's events in this clinic, not erased):
+     * anything else is 422 {@code unknown-client} / {@code client-erased}, consultations included.
+     *
+     * <p>For {@link Purpose#BOOK} the client's row is share-locked (an erasure waits for the booking, or the booking
+     * sees the erasure); for BOOK and RESCHEDULE the plan's row is locked for update, so the session numbers, the
+     * count of sessions and the healing interval between them are decided one change of the plan at a time (and a
+     * plan being cancelled is never booked into). Lock order everywhere: client, plan, booking.
+     *
      * @param requestedPlan the plan named by the caller, or null for the client's agreed plan of the type
      * @param overrideDays  an admin's shorter healing interval, or null
      * @param existing      the booking being rescheduled (keeps its plan and number), or null for a new one
      */
     public SessionContext plan(Clinic clinic, Treatment treatment, UUID clientId, UUID requestedPlan,
-                               Integer overrideDays, Booking existing) {
-        ClientProjection client = projections.client(clinic.id, clientId).orElse(null);
-        if (client != null && client.erased()) {
-            throw new BookingRuleException("client-erased", "The client's records have been erased");
-        }
+                               Integer overrideDays, Booking existing, Purpose purpose) {
+        ClientProjection client = knownClient(clinic.id, clientId, purpose);
         PlanProjection plan = null;
         if (treatment.kind.isPlanSession()) {
+            boolean lock = purpose != Purpose.SEARCH;
             UUID planId = existing != null ? existing.planId : requestedPlan;
             if (planId != null) {
-                plan = projections.plan(clinic.id, planId).filter(p -> p.clientId.equals(clientId))
+                plan = (lock ? projections.planForUpdate(clinic.id, planId) : projections.plan(clinic.id, planId))
+                        .filter(p -> p.clientId.equals(clientId))
                         .orElseThrow(() -> ProblemException.notFound("Treatment plan " + planId));
             } else {
-                plan = projections.agreedPlan(clinic.id, clientId, treatment.kind.planType())
+                plan = projections.agreedPlan(clinic.id, clientId, treatment.kind.planType(), lock)
                         .orElseThrow(() -> new BookingRuleException("plan-required",
                                 "The client has no agreed " + treatment.kind.planType() + " treatment plan"));
             }
@@ -96,7 +108,7 @@ public class SessionPlanner {
         if (plan == null) {
             return new SessionContext(client, null, profile, length, null, null, null, null);
         }
-        List<Booking> live = bookings.planSessions(plan.planId).stream()
+        List<Booking> live = bookings.planSessions(clinic.id, plan.planId).stream()
                 .filter(b -> existing == null || !b.id.equals(existing.id))
                 .toList();
         int number = existing != null ? existing.sessionNumber : lowestFree(live);
@@ -116,6 +128,28 @@ public class SessionPlanner {
             }
         }
         return new SessionContext(client, plan, profile, length, number, interval, earliest, latestEnd);
+    }
+
+    /** Locks the plan's row for a change of one of its sessions (see {@link #plan}). */
+    public void lockPlan(UUID clinicId, UUID planId) {
+        projections.planForUpdate(clinicId, planId);
+    }
+
+    /** The clinic's client, or 422: unknown to the clinic ({@code unknown-client}) or erased ({@code client-erased}). */
+    private ClientProjection knownClient(UUID clinicId, UUID clientId, Purpose purpose) {
+        if (clientId == null) {
+            // an anonymised booking: its client was erased
+            throw new BookingRuleException("client-erased", "The client's records have been erased");
+        }
+        ClientProjection client = (purpose == Purpose.BOOK ? projections.clientForBooking(clinicId, clientId)
+                : projections.client(clinicId, clientId))
+                .orElseThrow(() -> ProblemException.unprocessable("unknown-client", "Client " + clientId
+                        + " is not a client of this clinic (booking-service learns the clinic's clients from client-service)")
+                        .with("clientId", clientId.toString()));
+        if (client.erased()) {
+            throw new BookingRuleException("client-erased", "The client's records have been erased");
+        }
+        return client;
     }
 
     /** What downstream needs about a completed session: its plan (if any), client and the interval that applies. */

@@ -3,9 +3,13 @@ package io.stipple.booking.bench;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.stipple.booking.ClientEventsFeeder;
 import io.stipple.booking.TestClinic;
 import io.stipple.booking.service.AvailabilityService;
+import io.stipple.platform.tenancy.Tenancy;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -72,6 +77,9 @@ class BookingBenchmark {
 
     @Inject
     AvailabilityService availability;
+
+    @Inject
+    ClientEventsFeeder feeder;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -147,7 +155,18 @@ class BookingBenchmark {
     }
 
     /** 2030, Monday to Saturday, 09:00 and 13:00 SMP sessions (2 h + 30 min) per technician, ~80% booked. */
-    private int seedYear(TestClinic c) throws Exception {
+    private int seedYear(TestClinic c) {
+        // straight JDBC outside a request: the clinic is bound for the connection (Row-Level Security)
+        return Tenancy.asClinic(c.id, () -> {
+            try {
+                return insertYear(c);
+            } catch (Exception e) {
+                throw new IllegalStateException("seeding failed", e);
+            }
+        });
+    }
+
+    private int insertYear(TestClinic c) throws Exception {
         Random random = new Random(42);
         ZoneId zone = ZoneId.of(c.zone);
         int count = 0;
@@ -186,9 +205,9 @@ class BookingBenchmark {
                 ps.executeBatch();
             }
             conn.commit();
-            try (Statement s = conn.createStatement()) {
-                s.execute("analyze booking");
-            }
+        }
+        try (Connection owner = ownerConnection(); Statement s = owner.createStatement()) {
+            s.execute("analyze booking"); // only the owner may
         }
         return count;
     }
@@ -199,11 +218,12 @@ class BookingBenchmark {
 
     private double[] searchLatencies(TestClinic c, int days) throws Exception {
         String token = c.staff();
+        UUID client = feeder.registered(c.id);
         Random random = new Random(7);
         double[] ms = new double[SEARCHES];
         for (int i = -SEARCH_WARMUP; i < SEARCHES; i++) {
             LocalDate from = LocalDate.of(2030, 7, 2).plusDays(random.nextInt(120));
-            URI uri = base.toURI().resolve("/api/v1/availability?treatmentId=" + c.consultation + "&clientId=" + UUID.randomUUID()
+            URI uri = base.toURI().resolve("/api/v1/availability?treatmentId=" + c.consultation + "&clientId=" + client
                     + "&from=" + from + "&to=" + from.plusDays(days - 1));
             HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET().build();
             long t0 = System.nanoTime();
@@ -219,12 +239,15 @@ class BookingBenchmark {
 
     /** The same searches through the service bean: the algorithm and its SQL without HTTP, JWT and JSON. */
     private double[] serviceLatencies(TestClinic c, int days) {
+        UUID client = feeder.registered(c.id);
         Random random = new Random(7);
         double[] ms = new double[SEARCHES];
         for (int i = -SEARCH_WARMUP; i < SEARCHES; i++) {
             LocalDate from = LocalDate.of(2030, 7, 2).plusDays(random.nextInt(120));
             long t0 = System.nanoTime();
-            var result = availability.search(c.id, c.consultation, UUID.randomUUID(), from, from.plusDays(days - 1), null);
+            // no request: the clinic is bound for the service call (Row-Level Security)
+            var result = Tenancy.asClinic(c.id, () -> availability.search(c.id, c.consultation, client, from,
+                    from.plusDays(days - 1), null));
             long t1 = System.nanoTime();
             if (i >= 0) ms[i] = (t1 - t0) / 1e6;
             lastSlots = result.starts().size();
@@ -265,6 +288,7 @@ class BookingBenchmark {
             List<Future<?>> futures = new ArrayList<>();
             for (int k = 0; k < clients; k++) {
                 int client = k;
+                UUID clientId = feeder.registered(c.id);
                 futures.add(pool.submit(() -> {
                     int n = 0;
                     while (System.nanoTime() < deadline) {
@@ -276,7 +300,7 @@ class BookingBenchmark {
                         LocalDate date = LocalDate.of(2031, 1, 1).plusDays(day);
                         if (date.getDayOfWeek() == DayOfWeek.SUNDAY) continue;
                         Instant start = date.atTime(9, 0).atZone(ZoneId.of(c.zone)).toInstant().plus(Duration.ofMinutes(30L * slot));
-                        String body = "{\"clientId\":\"" + UUID.randomUUID() + "\",\"treatmentId\":\"" + c.consultation
+                        String body = "{\"clientId\":\"" + clientId + "\",\"treatmentId\":\"" + c.consultation
                                 + "\",\"technicianId\":\"" + c.technicians.get(techIndex) + "\",\"roomId\":\"" + c.rooms.get(techIndex)
                                 + "\",\"startsAt\":\"" + start + "\"}";
                         HttpRequest request = HttpRequest.newBuilder(base.toURI().resolve("/api/v1/bookings"))
@@ -297,15 +321,26 @@ class BookingBenchmark {
         return ok.get() / (double) run.toSeconds();
     }
 
+    /**
+     * The ceiling's own table belongs to the schema owner (the runtime role may create nothing): its connections
+     * are the owner's, opened like the service's, straight to the same database.
+     */
+    private static Connection ownerConnection() throws Exception {
+        Config config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.flyway.username", String.class),
+                config.getValue("quarkus.flyway.password", String.class));
+    }
+
     private void prepareCeilingTable() throws Exception {
-        try (Connection conn = dataSource.getConnection(); Statement s = conn.createStatement()) {
+        try (Connection conn = ownerConnection(); Statement s = conn.createStatement()) {
             s.execute("create table if not exists bench_insert_ceiling (id uuid primary key, clinic_id uuid not null, "
                     + "starts_at timestamptz not null, note varchar(200))");
         }
     }
 
     private void dropCeilingTable() throws Exception {
-        try (Connection conn = dataSource.getConnection(); Statement s = conn.createStatement()) {
+        try (Connection conn = ownerConnection(); Statement s = conn.createStatement()) {
             s.execute("drop table if exists bench_insert_ceiling");
         }
     }
@@ -319,7 +354,7 @@ class BookingBenchmark {
             List<Future<?>> futures = new ArrayList<>();
             for (int k = 0; k < clients; k++) {
                 futures.add(pool.submit(() -> {
-                    try (Connection conn = dataSource.getConnection()) {
+                    try (Connection conn = ownerConnection()) {
                         conn.setAutoCommit(true);
                         try (PreparedStatement ps = conn.prepareStatement(
                                 "insert into bench_insert_ceiling (id, clinic_id, starts_at, note) values (?, ?, ?, ?)")) {

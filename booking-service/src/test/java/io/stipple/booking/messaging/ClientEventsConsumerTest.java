@@ -9,6 +9,7 @@ import io.stipple.booking.Events;
 import io.stipple.booking.TestClinic;
 import io.stipple.booking.domain.ClientProjection;
 import io.stipple.booking.domain.PlanProjection;
+import io.stipple.platform.tenancy.Tenancy;
 import io.stipple.testinfra.TopicProbe;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -44,20 +45,21 @@ class ClientEventsConsumerTest {
         TopicProbe.send(Events.bootstrap(), "stipple.clients", client.toString(), event.toString(), Map.of());
     }
 
-    private ClientProjection client(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            ClientProjection c = em.find(ClientProjection.class, id);
+    /** The clinic's projection row, read as that clinic (Row-Level Security shows nothing without one). */
+    private ClientProjection client(UUID clinic, UUID id) {
+        return Tenancy.asClinic(clinic, () -> QuarkusTransaction.requiringNew().call(() -> {
+            ClientProjection c = em.find(ClientProjection.class, new ClientProjection.Key(clinic, id));
             if (c != null) em.detach(c);
             return c;
-        });
+        }));
     }
 
-    private PlanProjection plan(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            PlanProjection p = em.find(PlanProjection.class, id);
+    private PlanProjection plan(UUID clinic, UUID id) {
+        return Tenancy.asClinic(clinic, () -> QuarkusTransaction.requiringNew().call(() -> {
+            PlanProjection p = em.find(PlanProjection.class, new PlanProjection.Key(clinic, id));
             if (p != null) em.detach(p);
             return p;
-        });
+        }));
     }
 
     @Test
@@ -78,13 +80,13 @@ class ClientEventsConsumerTest {
             d.put("healingIntervalDays", 10);
         });
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            ClientProjection c = client(client);
+            ClientProjection c = client(clinic, client);
             assertThat(c).isNotNull();
             assertThat(c.sex).isEqualTo("FEMALE");
             assertThat(c.stage).isEqualTo("II");
             assertThat(c.coveragePercent).isEqualTo(40);
             assertThat(c.eligibility).isEqualTo("ELIGIBLE");
-            PlanProjection p = plan(planId);
+            PlanProjection p = plan(clinic, planId);
             assertThat(p).isNotNull();
             assertThat(p.treatmentType.name()).isEqualTo("TRICOPIGMENTATION");
             assertThat(p.healingIntervalDays).isEqualTo(10);
@@ -93,9 +95,43 @@ class ClientEventsConsumerTest {
         send("ClientUpdated", clinic, client, d -> d.put("lastName", "Renamed"));
         send("TreatmentPlanCompleted", clinic, client, d -> d.put("planId", planId.toString()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(client(client).lastName).isEqualTo("Renamed");
-            assertThat(plan(planId).status).isEqualTo("COMPLETED");
+            assertThat(client(clinic, client).lastName).isEqualTo("Renamed");
+            assertThat(plan(clinic, planId).status).isEqualTo("COMPLETED");
         });
+    }
+
+    @Test
+    void anotherClinicsEventsAboutTheSameClientIdKeepToTheirOwnRows() {
+        UUID clinicA = UUID.randomUUID();
+        UUID clinicB = UUID.randomUUID();
+        UUID client = UUID.randomUUID();
+        UUID planId = UUID.randomUUID();
+        send("ClientRegistered", clinicA, client, d -> d.put("sex", "FEMALE"));
+        send("TreatmentPlanAgreed", clinicA, client, d -> {
+            d.put("planId", planId.toString());
+            d.put("treatmentType", "PERMANENT_SMP");
+        });
+        await().atMost(Duration.ofSeconds(60)).until(() -> plan(clinicA, planId) != null);
+        // clinic B's events name the same client and plan ids: their own rows, clinic A's untouched
+        send("ClientRegistered", clinicB, client, d -> d.put("sex", "MALE"));
+        send("ScreeningRecorded", clinicB, client, d -> d.put("eligibility", "ELIGIBLE"));
+        send("TreatmentPlanAgreed", clinicB, client, d -> {
+            d.put("planId", planId.toString());
+            d.put("treatmentType", "SCAR_CAMOUFLAGE");
+        });
+        send("ClientErased", clinicB, client, null);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            ClientProjection b = client(clinicB, client);
+            assertThat(b).isNotNull();
+            assertThat(b.erasedAt).isNotNull();
+            assertThat(plan(clinicB, planId)).isNull(); // forgotten by B's erasure
+        });
+        ClientProjection a = client(clinicA, client);
+        assertThat(a.sex).isEqualTo("FEMALE");
+        assertThat(a.eligibility).isNull();
+        assertThat(a.erasedAt).isNull();
+        assertThat(plan(clinicA, planId).treatmentType.name()).isEqualTo("PERMANENT_SMP");
+        assertThat(plan(clinicA, planId).status).isEqualTo("AGREED");
     }
 
     @Test
@@ -104,7 +140,7 @@ class ClientEventsConsumerTest {
         UUID client = UUID.randomUUID();
         ObjectNode screening = ClientEventsFeeder.example("ScreeningRecorded", clinic, client, d -> d.put("eligibility", "ELIGIBLE"));
         TopicProbe.send(Events.bootstrap(), "stipple.clients", client.toString(), screening.toString(), Map.of());
-        await().atMost(Duration.ofSeconds(60)).until(() -> client(client) != null && "ELIGIBLE".equals(client(client).eligibility));
+        await().atMost(Duration.ofSeconds(60)).until(() -> client(clinic, client) != null && "ELIGIBLE".equals(client(clinic, client).eligibility));
         // a newer screening, then the old event again: the redelivery must not bring ELIGIBLE back
         TopicProbe.send(Events.bootstrap(), "stipple.clients", client.toString(),
                 ClientEventsFeeder.example("ScreeningRecorded", clinic, client, d -> d.put("eligibility", "NOT_ELIGIBLE")).toString(), Map.of());
@@ -116,7 +152,7 @@ class ClientEventsConsumerTest {
             assertThat(TopicProbe.header(dead.get(0), "dead-letter-reason")).isNotBlank();
         }
         // the consumer went on: the poison message was after both screenings, so they are applied by now
-        assertThat(client(client).eligibility).isEqualTo("NOT_ELIGIBLE");
+        assertThat(client(clinic, client).eligibility).isEqualTo("NOT_ELIGIBLE");
     }
 
     @Test
@@ -126,7 +162,7 @@ class ClientEventsConsumerTest {
         UUID client = UUID.randomUUID();
         send("ClientRegistered", c.id, client, d -> d.put("sex", "MALE"));
         send("ScreeningRecorded", c.id, client, d -> d.put("eligibility", "ELIGIBLE"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> client(client) != null && client(client).eligibility != null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> client(c.id, client) != null && client(c.id, client).eligibility != null);
         Map<String, Object> body = c.booking(client, c.topUp, c.technicians.get(0), "2030-01-08T10:00:00Z");
         body.put("preparationNotes", "Mr Example: shave the day before");
         String past = c.book(c.staff(), body);
@@ -148,8 +184,8 @@ class ClientEventsConsumerTest {
                 .body("clientId", nullValue()).body("preparationNotes", nullValue()).body("status", equalTo("COMPLETED"));
         c.as(c.staff()).get("/api/v1/bookings/" + past + "/session-record").then().statusCode(200)
                 .body("technicianNotes", nullValue()).body("pigment.lot", equalTo("L"));
-        assertThat(client(client).erasedAt).isNotNull();
-        assertThat(client(client).sex).isNull();
+        assertThat(client(c.id, client).erasedAt).isNotNull();
+        assertThat(client(c.id, client).sex).isNull();
         // nothing can be booked for an erased client any more
         c.as(c.staff()).body(c.booking(client, c.consultation, c.technicians.get(0), "2030-02-02T10:00:00Z"))
                 .post("/api/v1/bookings").then().statusCode(422).body("type", equalTo(TestClinic.PROBLEM + "client-erased"));

@@ -44,14 +44,14 @@ class AvailabilityResourceTest {
     void springForwardInLondonAndFallBackInNewYorkOverTheApi() {
         CLOCK.set(Instant.parse("2026-03-01T00:00:00Z"));
         TestClinic london = TestClinic.create("Europe/London", "00:00", "06:00");
-        List<String> spring = starts(search(london, london.staff(), london.consultation, UUID.randomUUID(), "2026-03-29", "2026-03-29",
+        List<String> spring = starts(search(london, london.staff(), london.consultation, feeder.registered(london.id), "2026-03-29", "2026-03-29",
                 "&technicianId=" + london.technicians.get(0)));
         // 30-minute consultations, 15-minute grid: 00:00–00:45 GMT, then 02:00–05:30 BST; nothing at 01:xx
         assertThat(spring).hasSize(4 + 15).contains("2026-03-29T00:45:00Z", "2026-03-29T02:00:00+01:00", "2026-03-29T05:30:00+01:00")
                 .noneMatch(t -> t.startsWith("2026-03-29T01:"));
 
         TestClinic newYork = TestClinic.create("America/New_York", "00:00", "06:00");
-        List<String> fall = starts(search(newYork, newYork.staff(), newYork.consultation, UUID.randomUUID(), "2026-11-01", "2026-11-01",
+        List<String> fall = starts(search(newYork, newYork.staff(), newYork.consultation, feeder.registered(newYork.id), "2026-11-01", "2026-11-01",
                 "&technicianId=" + newYork.technicians.get(0)));
         // 7 real hours: 00:00 EDT … 01:45 EDT, 01:00 EST … 05:30 EST
         assertThat(fall).hasSize(27).contains("2026-11-01T01:30:00-04:00", "2026-11-01T01:30:00-05:00", "2026-11-01T05:30:00-05:00");
@@ -70,7 +70,7 @@ class AvailabilityResourceTest {
         List<String> before = starts(r);
         // 09:00 … 14:30 (3.5 h must end by 18:00)
         assertThat(before).hasSize(23).startsWith("2030-01-08T09:00:00Z").endsWith("2030-01-08T14:30:00Z");
-        c.book(c.staff(), c.booking(UUID.randomUUID(), c.consultation, tech, "2030-01-08T13:00:00Z"));
+        c.book(c.staff(), c.booking(feeder.registered(c.id), c.consultation, tech, "2030-01-08T13:00:00Z"));
         List<String> after = starts(search(c, c.staff(), c.smp, bald, "2030-01-08", "2030-01-08", "&technicianId=" + tech));
         // the consultation 13:00–13:30 rules out every start whose session plus 30 min clean-up reaches past 13:00
         assertThat(after).contains("2030-01-08T09:00:00Z", "2030-01-08T13:30:00Z")
@@ -90,7 +90,7 @@ class AvailabilityResourceTest {
                 .post("/api/v1/clinics/" + c.id + "/closures").then().statusCode(201);
         c.as(c.staff()).body(Map.of("startsAt", "2030-01-10T09:00:00Z", "endsAt", "2030-01-10T17:00:00Z"))
                 .post("/api/v1/clinics/" + c.id + "/technicians/" + tech + "/time-off").then().statusCode(201);
-        List<String> slots = starts(search(c, c.staff(), c.consultation, UUID.randomUUID(), "2030-01-08", "2030-01-10", "&technicianId=" + tech));
+        List<String> slots = starts(search(c, c.staff(), c.consultation, feeder.registered(c.id), "2030-01-08", "2030-01-10", "&technicianId=" + tech));
         assertThat(slots).allMatch(s -> s.compareTo("2030-01-08T12:00:00Z") >= 0)
                 .noneMatch(s -> s.startsWith("2030-01-09"))
                 .filteredOn(s -> s.startsWith("2030-01-10")).containsExactly("2030-01-10T17:00:00Z", "2030-01-10T17:15:00Z", "2030-01-10T17:30:00Z");
@@ -100,7 +100,7 @@ class AvailabilityResourceTest {
     void theHealingIntervalMovesTheFirstOfferedStart() {
         CLOCK.set(Instant.parse("2030-01-07T08:00:00Z"));
         TestClinic c = TestClinic.create();
-        UUID client = UUID.randomUUID();
+        UUID client = feeder.registered(c.id);
         feeder.eligibleWithPlan(c.id, client, "PERMANENT_SMP", "3", 3, 7);
         c.book(c.staff(), c.booking(client, c.smp, c.technicians.get(0), "2030-01-08T09:00:00Z")); // ends 11:00
         ValidatableResponse r = search(c, c.staff(), c.smp, client, "2030-01-14", "2030-01-16", "");
@@ -111,7 +111,7 @@ class AvailabilityResourceTest {
     @Test
     void badRangesAndUnknownThingsAreProblems() {
         TestClinic c = TestClinic.create();
-        UUID client = UUID.randomUUID();
+        UUID client = feeder.registered(c.id);
         search(c, c.staff(), c.consultation, client, "2030-01-01", "2030-02-01", "").statusCode(400)
                 .body("violations.field", hasItem("to"));
         search(c, c.staff(), c.consultation, client, "2030-01-10", "2030-01-09", "").statusCode(400);
@@ -123,20 +123,22 @@ class AvailabilityResourceTest {
                 .body("type", equalTo(PROBLEM + "plan-required"));
         search(c, c.staff(), c.consultation, null, "2030-01-01", "2030-01-02", "").statusCode(400)
                 .body("violations.field", hasItem("clientId"));
+        search(c, c.staff(), c.consultation, UUID.randomUUID(), "2030-01-01", "2030-01-02", "").statusCode(422)
+                .body("type", equalTo(PROBLEM + "unknown-client"));
     }
 
     @Test
     void clientsAndSharedPartnersMaySearch() {
         TestClinic c = TestClinic.create();
-        UUID client = UUID.randomUUID();
+        UUID client = feeder.registered(c.id);
         search(c, c.client(client), c.consultation, null, "2030-01-08", "2030-01-08", "").statusCode(200)
                 .body("clientId", equalTo(client.toString()));
         search(c, c.client(client), c.consultation, UUID.randomUUID(), "2030-01-08", "2030-01-08", "").statusCode(404);
+        search(c, c.partner("p-avail"), c.consultation, client, "2030-01-08", "2030-01-08", "").statusCode(403)
+                .body("type", equalTo(PROBLEM + "partner-not-registered"));
+        feeder.partner(c.id, "p-avail", "ACTIVE");
         search(c, c.partner("p-avail"), c.consultation, client, "2030-01-08", "2030-01-08", "").statusCode(404);
-        feeder.apply("ConsentGranted", c.id, client, d -> {
-            d.put("scope", "PARTNER_SHARING");
-            d.put("partnerId", "p-avail");
-        });
+        feeder.shareWithPartner(c.id, client, "p-avail");
         search(c, c.partner("p-avail"), c.consultation, client, "2030-01-08", "2030-01-08", "").statusCode(200)
                 .body("slots", hasSize(35));
     }

@@ -68,7 +68,7 @@ class BookingResourceTest {
 
     @Test
     void aConsultationIsBookedAndBookingConfirmedIsPublishedAsDocumented() {
-        UUID client = UUID.randomUUID();
+        UUID client = feeder.registered(c.id);
         Map<String, Object> body = c.booking(client, c.consultation, tech(), "2030-01-08T10:00:00Z");
         body.put("preparationNotes", "Bring photos of your hairline");
         String id = c.as(c.staff()).body(body).post("/api/v1/bookings").then().statusCode(201)
@@ -95,7 +95,7 @@ class BookingResourceTest {
     @Test
     void timesAreShownInTheClinicsZoneWithOffset() {
         CLOCK.set(Instant.parse("2030-06-03T08:00:00Z"));
-        String id = c.book(c.staff(), c.booking(UUID.randomUUID(), c.consultation, tech(), "2030-06-04T09:00:00+01:00"));
+        String id = c.book(c.staff(), c.booking(feeder.registered(c.id), c.consultation, tech(), "2030-06-04T09:00:00+01:00"));
         c.as(c.staff()).get("/api/v1/bookings/" + id).then()
                 .body("startsAt", equalTo("2030-06-04T09:00:00+01:00"))
                 .body("endsAt", equalTo("2030-06-04T09:30:00+01:00"));
@@ -103,7 +103,7 @@ class BookingResourceTest {
 
     @Test
     void anIdempotencyKeyReplaysTheFirstAnswer() {
-        Map<String, Object> body = c.booking(UUID.randomUUID(), c.consultation, tech(), "2030-01-08T11:00:00Z");
+        Map<String, Object> body = c.booking(feeder.registered(c.id), c.consultation, tech(), "2030-01-08T11:00:00Z");
         String key = UUID.randomUUID().toString();
         String first = c.as(c.staff()).header("Idempotency-Key", key).body(body).post("/api/v1/bookings")
                 .then().statusCode(201).extract().path("id");
@@ -117,7 +117,7 @@ class BookingResourceTest {
 
     @Test
     void whenAndWhereRulesAreEnforced() {
-        UUID client = UUID.randomUUID();
+        UUID client = feeder.registered(c.id);
         c.as(c.staff()).body(c.booking(client, c.consultation, tech(), "2030-01-07T07:00:00Z")).post("/api/v1/bookings")
                 .then().statusCode(422).body("type", equalTo(PROBLEM + "booking-in-past"));
         c.as(c.staff()).body(c.booking(client, c.consultation, tech(), "2030-01-08T17:45:00Z")).post("/api/v1/bookings")
@@ -150,26 +150,26 @@ class BookingResourceTest {
 
     @Test
     void neverADoubleBookingOfTheTechnicianOrTheRoom() {
-        c.book(c.staff(), c.booking(UUID.randomUUID(), c.consultation, tech(), "2030-01-08T10:00:00Z"));
-        c.as(c.staff()).body(c.booking(UUID.randomUUID(), c.consultation, tech(), "2030-01-08T10:15:00Z"))
+        c.book(c.staff(), c.booking(feeder.registered(c.id), c.consultation, tech(), "2030-01-08T10:00:00Z"));
+        c.as(c.staff()).body(c.booking(feeder.registered(c.id), c.consultation, tech(), "2030-01-08T10:15:00Z"))
                 .post("/api/v1/bookings").then().statusCode(409).body("type", equalTo(PROBLEM + "booking-conflict"));
         // the other technician at the same time gets the other room
-        String second = c.book(c.staff(), c.booking(UUID.randomUUID(), c.consultation, c.technicians.get(1), "2030-01-08T10:00:00Z"));
+        String second = c.book(c.staff(), c.booking(feeder.registered(c.id), c.consultation, c.technicians.get(1), "2030-01-08T10:00:00Z"));
         // a third technician finds no room free
         UUID third = c.technician("Jo Third", TestClinic.week("09:00", "18:00"));
-        c.as(c.staff()).body(c.booking(UUID.randomUUID(), c.consultation, third, "2030-01-08T10:00:00Z"))
+        c.as(c.staff()).body(c.booking(feeder.registered(c.id), c.consultation, third, "2030-01-08T10:00:00Z"))
                 .post("/api/v1/bookings").then().statusCode(409).body("type", equalTo(PROBLEM + "no-room-available"));
         String takenRoom = c.as(c.staff()).get("/api/v1/bookings/" + second).then().extract().path("roomId");
-        Map<String, Object> body = c.booking(UUID.randomUUID(), c.consultation, third, "2030-01-08T10:20:00Z");
+        Map<String, Object> body = c.booking(feeder.registered(c.id), c.consultation, third, "2030-01-08T10:20:00Z");
         body.put("roomId", takenRoom);
         c.as(c.staff()).body(body).post("/api/v1/bookings").then().statusCode(409).body("type", equalTo(PROBLEM + "room-unavailable"));
         // the clean-up buffer of an SMP session keeps the technician busy after it ends
-        UUID client = UUID.randomUUID();
+        UUID client = feeder.registered(c.id);
         feeder.eligibleWithPlan(c.id, client, "PERMANENT_SMP", "3", 3, 7);
         c.book(c.staff(), c.booking(client, c.smp, tech(), "2030-01-08T13:00:00Z")); // 13:00–15:00 + 30 min
-        c.as(c.staff()).body(c.booking(UUID.randomUUID(), c.consultation, tech(), "2030-01-08T15:15:00Z"))
+        c.as(c.staff()).body(c.booking(feeder.registered(c.id), c.consultation, tech(), "2030-01-08T15:15:00Z"))
                 .post("/api/v1/bookings").then().statusCode(409).body("type", equalTo(PROBLEM + "booking-conflict"));
-        c.book(c.staff(), c.booking(UUID.randomUUID(), c.consultation, tech(), "2030-01-08T15:30:00Z"));
+        c.book(c.staff(), c.booking(feeder.registered(c.id), c.consultation, tech(), "2030-01-08T15:30:00Z"));
     }
 
     @Test
@@ -197,7 +197,7 @@ class BookingResourceTest {
 
     @Test
     void sessionsAreNumberedFromThePlanAndLastAsLongAsTheCoverageNeeds() {
-        UUID client = UUID.randomUUID();
+        UUID client = feeder.registered(c.id);
         UUID plan = feeder.eligibleWithPlan(c.id, client, "PERMANENT_SMP", "6", 2, 7);
         String first = c.book(c.staff(), c.booking(client, c.smp, tech(), "2030-01-08T09:00:00Z"));
         c.as(c.staff()).get("/api/v1/bookings/" + first).then()
@@ -218,7 +218,7 @@ class BookingResourceTest {
 
     @Test
     void theHealingIntervalIsRefusedAtSixDaysTwentyThreeHoursAndAcceptedAtSeven() {
-        UUID client = UUID.randomUUID();
+        UUID client = feeder.registered(c.id);
         feeder.eligibleWithPlan(c.id, client, "PERMANENT_SMP", "3", 3, 7);
         String first = c.book(c.staff(), c.booking(client, c.smp, tech(), "2030-01-08T09:00:00Z"));
         CLOCK.set(Instant.parse("2030-01-08T09:00:00Z"));
@@ -235,7 +235,7 @@ class BookingResourceTest {
 
     @Test
     void onlyAnAdminMayShortenTheHealingIntervalAndWhoAndWhyAreRecorded() {
-        UUID client = UUID.randomUUID();
+        UUID client = feeder.registered(c.id);
         feeder.eligibleWithPlan(c.id, client, "PERMANENT_SMP", "3", 3, 10);
         c.book(c.staff(), c.booking(client, c.smp, tech(), "2030-01-08T09:00:00Z")); // ends 11:00
         Map<String, Object> early = c.booking(client, c.smp, tech(), "2030-01-12T09:00:00Z");
@@ -254,9 +254,9 @@ class BookingResourceTest {
 
     @Test
     void reschedulingKeepsTheIdAndPublishesBookingRescheduled() {
-        UUID client = UUID.randomUUID();
+        UUID client = feeder.registered(c.id);
         String id = c.book(c.staff(), c.booking(client, c.consultation, tech(), "2030-01-10T10:00:00Z"));
-        c.book(c.staff(), c.booking(UUID.randomUUID(), c.consultation, tech(), "2030-01-11T10:00:00Z"));
+        c.book(c.staff(), c.booking(feeder.registered(c.id), c.consultation, tech(), "2030-01-11T10:00:00Z"));
         c.as(c.client(client)).body(Map.of("startsAt", "2030-01-11T10:00:00Z")).post("/api/v1/bookings/" + id + "/reschedule")
                 .then().statusCode(409).body("type", equalTo(PROBLEM + "booking-conflict"));
         c.as(c.client(client)).header("If-Match", "\"5\"").body(Map.of("startsAt", "2030-01-11T14:00:00Z"))
@@ -268,12 +268,12 @@ class BookingResourceTest {
         assertThat(event.at("/data/previousStartsAt").asText()).isEqualTo("2030-01-10T10:00:00Z");
         assertThat(event.at("/data/startsAt").asText()).isEqualTo("2030-01-11T14:00:00Z");
         // the old time is free again
-        c.book(c.staff(), c.booking(UUID.randomUUID(), c.consultation, tech(), "2030-01-10T10:00:00Z"));
+        c.book(c.staff(), c.booking(feeder.registered(c.id), c.consultation, tech(), "2030-01-10T10:00:00Z"));
     }
 
     @Test
     void aClientCancelsWithinTheClinicsNoticeStaffAlways() {
-        UUID client = UUID.randomUUID();
+        UUID client = feeder.registered(c.id);
         String early = c.book(c.client(client), c.booking(client, c.consultation, tech(), "2030-01-10T10:00:00Z"));
         String late = c.book(c.client(client), c.booking(client, c.consultation, tech(), "2030-01-08T10:00:00Z"));
         c.as(c.client(client)).body(Map.of("reason", "Feeling unwell")).post("/api/v1/bookings/" + late + "/cancel")
@@ -295,7 +295,7 @@ class BookingResourceTest {
 
     @Test
     void checkInCompleteAndSessionCompletedAsDocumented() {
-        UUID client = UUID.randomUUID();
+        UUID client = feeder.registered(c.id);
         UUID plan = feeder.eligibleWithPlan(c.id, client, "PERMANENT_SMP", "5", 2, 7);
         String id = c.book(c.staff(), c.booking(client, c.smp, tech(), "2030-01-08T09:00:00Z")); // 2.5 h
         c.as(c.staff()).body(sessionRecord()).post("/api/v1/bookings/" + id + "/complete")
@@ -344,7 +344,7 @@ class BookingResourceTest {
 
     @Test
     void aCancelledPlansFutureSessionsAreCancelledBySystem() {
-        UUID client = UUID.randomUUID();
+        UUID client = feeder.registered(c.id);
         UUID plan = feeder.eligibleWithPlan(c.id, client, "PERMANENT_SMP", "3", 3, 7);
         String id = c.book(c.staff(), c.booking(client, c.smp, tech(), "2030-01-08T09:00:00Z"));
         feeder.apply("TreatmentPlanCancelled", c.id, client, d -> d.put("planId", plan.toString()));
@@ -355,7 +355,7 @@ class BookingResourceTest {
 
     @Test
     void aConsultationCompletesWithoutASessionRecordOrEvent() {
-        String id = c.book(c.staff(), c.booking(UUID.randomUUID(), c.consultation, tech(), "2030-01-08T09:00:00Z"));
+        String id = c.book(c.staff(), c.booking(feeder.registered(c.id), c.consultation, tech(), "2030-01-08T09:00:00Z"));
         CLOCK.set(Instant.parse("2030-01-08T09:00:00Z"));
         c.as(c.staff()).post("/api/v1/bookings/" + id + "/check-in").then().statusCode(200);
         c.as(c.staff()).body(Map.of()).post("/api/v1/bookings/" + id + "/complete").then().statusCode(200)
@@ -365,7 +365,7 @@ class BookingResourceTest {
 
     @Test
     void aNoShowOnlyAfterTheStartAndPublished() {
-        UUID client = UUID.randomUUID();
+        UUID client = feeder.registered(c.id);
         String id = c.book(c.staff(), c.booking(client, c.consultation, tech(), "2030-01-08T09:00:00Z"));
         c.as(c.staff()).post("/api/v1/bookings/" + id + "/no-show").then().statusCode(422)
                 .body("type", equalTo(PROBLEM + "booking-not-started"));
@@ -378,8 +378,8 @@ class BookingResourceTest {
 
     @Test
     void aClientSeesAndBooksOnlyTheirOwn() {
-        UUID me = UUID.randomUUID();
-        UUID other = UUID.randomUUID();
+        UUID me = feeder.registered(c.id);
+        UUID other = feeder.registered(c.id);
         String mine = c.book(c.client(me), c.booking(me, c.consultation, tech(), "2030-01-08T10:00:00Z"));
         Map<String, Object> noClient = c.booking(me, c.consultation, tech(), "2030-01-08T14:00:00Z");
         noClient.remove("clientId");
@@ -396,12 +396,10 @@ class BookingResourceTest {
 
     @Test
     void aPartnerBooksOnlyForClientsSharedWithIt() {
-        UUID shared = UUID.randomUUID();
-        UUID notShared = UUID.randomUUID();
-        feeder.apply("ConsentGranted", c.id, shared, d -> {
-            d.put("scope", "PARTNER_SHARING");
-            d.put("partnerId", "partner-hair-co");
-        });
+        UUID shared = feeder.registered(c.id);
+        UUID notShared = feeder.registered(c.id);
+        feeder.shareWithPartner(c.id, shared, "partner-hair-co");
+        feeder.partner(c.id, "another-partner", "ACTIVE");
         String partner = c.partner("partner-hair-co");
         c.as(partner).body(c.booking(notShared, c.consultation, tech(), "2030-01-08T10:00:00Z")).post("/api/v1/bookings")
                 .then().statusCode(404);
@@ -412,19 +410,67 @@ class BookingResourceTest {
                 .body("items[0].id", equalTo(id));
         c.as(partner).body(Map.of("reason", "x")).post("/api/v1/bookings/" + id + "/cancel").then().statusCode(403);
         c.as(c.partner("another-partner")).get("/api/v1/bookings/" + id).then().statusCode(404);
+        c.as(c.partner("another-partner")).get("/api/v1/bookings").then().statusCode(200).body("totalItems", equalTo(0));
+        // a partner the clinic never registered is refused before any endpoint runs
+        c.as(c.partner("never-registered")).get("/api/v1/bookings/" + id).then().statusCode(403)
+                .body("type", equalTo(PROBLEM + "partner-not-registered"));
         feeder.apply("ConsentWithdrawn", c.id, shared, d -> {
             d.put("scope", "PARTNER_SHARING");
             d.put("partnerId", "partner-hair-co");
         });
         c.as(partner).get("/api/v1/bookings/" + id).then().statusCode(404);
+        // a partner the clinic suspends (PartnerUpdated) is no longer accepted at all
+        feeder.partner(c.id, "another-partner", "SUSPENDED");
+        c.as(c.partner("another-partner")).get("/api/v1/bookings").then().statusCode(403)
+                .body("type", equalTo(PROBLEM + "partner-not-registered"));
+    }
+
+    @Test
+    void aPartnerOfAnotherClinicWithTheSameIdSeesNothingOfThisClinicsClient() {
+        UUID shared = feeder.registered(c.id);
+        feeder.shareWithPartner(c.id, shared, "partner-same-id");
+        String id = c.book(c.partner("partner-same-id"), c.booking(shared, c.consultation, tech(), "2030-01-08T10:00:00Z"));
+        TestClinic other = TestClinic.create();
+        feeder.partner(other.id, "partner-same-id", "ACTIVE");
+        String foreign = other.partner("partner-same-id");
+        other.as(foreign).get("/api/v1/bookings/" + id).then().statusCode(404);
+        other.as(foreign).get("/api/v1/bookings").then().statusCode(200).body("totalItems", equalTo(0));
+        other.as(foreign).body(other.booking(shared, other.consultation, other.technicians.get(0), "2030-01-08T12:00:00Z"))
+                .post("/api/v1/bookings").then().statusCode(404);
+    }
+
+    @Test
+    void onlyClientsTheClinicKnowsCanBeBookedConsultationsIncluded() {
+        UUID known = feeder.registered(c.id);
+        TestClinic clinicB = TestClinic.create();
+        // staff of clinic B books clinic A's client: clinic B does not know that client
+        clinicB.as(clinicB.staff()).body(clinicB.booking(known, clinicB.consultation, clinicB.technicians.get(0), "2030-01-08T10:00:00Z"))
+                .post("/api/v1/bookings").then().statusCode(422)
+                .body("type", equalTo(PROBLEM + "unknown-client"))
+                .body("clientId", equalTo(known.toString()));
+        // a made-up client id
+        c.as(c.staff()).body(c.booking(UUID.randomUUID(), c.consultation, tech(), "2030-01-08T10:00:00Z"))
+                .post("/api/v1/bookings").then().statusCode(422).body("type", equalTo(PROBLEM + "unknown-client"));
+        // a client token whose client was never registered in the clinic
+        UUID unregistered = UUID.randomUUID();
+        c.as(c.client(unregistered)).body(c.booking(unregistered, c.consultation, tech(), "2030-01-08T10:00:00Z"))
+                .post("/api/v1/bookings").then().statusCode(422).body("type", equalTo(PROBLEM + "unknown-client"));
+        // nor a session or a search of availability
+        c.as(c.staff()).body(c.booking(UUID.randomUUID(), c.topUp, tech(), "2030-01-08T10:00:00Z"))
+                .post("/api/v1/bookings").then().statusCode(422).body("type", equalTo(PROBLEM + "unknown-client"));
+        clinicB.as(clinicB.staff()).get("/api/v1/availability?treatmentId=" + clinicB.consultation + "&clientId=" + known
+                + "&from=2030-01-08&to=2030-01-08").then().statusCode(422).body("type", equalTo(PROBLEM + "unknown-client"));
+        // the known client is booked in its own clinic, and nothing of it shows in clinic B
+        c.book(c.staff(), c.booking(known, c.consultation, tech(), "2030-01-08T10:00:00Z"));
+        clinicB.as(clinicB.staff()).get("/api/v1/bookings?clientId=" + known).then().statusCode(200).body("totalItems", equalTo(0));
     }
 
     @Test
     void listsFilterByTechnicianClientAndRangeInAStableOrder() {
-        UUID client = UUID.randomUUID();
+        UUID client = feeder.registered(c.id);
         c.book(c.staff(), c.booking(client, c.consultation, tech(), "2030-01-08T12:00:00Z"));
         c.book(c.staff(), c.booking(client, c.consultation, tech(), "2030-01-08T10:00:00Z"));
-        c.book(c.staff(), c.booking(UUID.randomUUID(), c.consultation, c.technicians.get(1), "2030-01-08T10:00:00Z"));
+        c.book(c.staff(), c.booking(feeder.registered(c.id), c.consultation, c.technicians.get(1), "2030-01-08T10:00:00Z"));
         c.book(c.staff(), c.booking(client, c.consultation, tech(), "2030-01-10T10:00:00Z"));
         c.as(c.staff()).get("/api/v1/bookings?technicianId=" + tech() + "&from=2030-01-08T00:00:00Z&to=2030-01-09T00:00:00Z")
                 .then().statusCode(200).body("items", hasSize(2))
