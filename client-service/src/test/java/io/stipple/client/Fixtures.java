@@ -36,13 +36,37 @@ public final class Fixtures {
         return DevTokens.token("admin-elsewhere", OTHER_CLINIC, "admin");
     }
 
+    /** The client's own token (portal), issued by the client's clinic. */
     public static String client(String clientId) {
-        return DevTokens.builder().subject("portal-user-" + clientId).roles("client")
+        return DevTokens.builder().subject("portal-user-" + clientId).roles("client").clinic(CLINIC)
                 .clientId(UUID.fromString(clientId)).sign();
     }
 
+    /** A partner's token of the clinic; accepted only while the clinic has it registered and ACTIVE. */
     public static String partner(String partnerId) {
-        return DevTokens.builder().subject("partner-app-" + partnerId).roles("partner").partnerId(partnerId).sign();
+        return partner(CLINIC, partnerId);
+    }
+
+    public static String partner(UUID clinic, String partnerId) {
+        return DevTokens.builder().subject("partner-app-" + partnerId).roles("partner").clinic(clinic)
+                .partnerId(partnerId).sign();
+    }
+
+    /** A fresh partner id (a valid one: lower-case, digits, '-'). */
+    public static String newPartnerId() {
+        return "partner-" + UUID.randomUUID().toString().substring(0, 13);
+    }
+
+    /** Registers the partner for the clinic of {@code adminToken} (201), or finds it registered already (409). */
+    public static void registerPartner(String adminToken, String partnerId) {
+        as(adminToken).body(Map.of("partnerId", partnerId, "name", "Partner " + partnerId))
+                .post("/api/v1/partners").then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
+    }
+
+    /** Registers the partner in this test clinic. */
+    public static String registerPartner(String partnerId) {
+        registerPartner(admin(), partnerId);
+        return partnerId;
     }
 
     public static RequestSpecification as(String token) {
@@ -123,7 +147,9 @@ public final class Fixtures {
                 .post("/api/v1/clients/" + clientId + "/consents").then().statusCode(201);
     }
 
+    /** The client shares with the partner (registered in the clinic first, if it is not yet). */
     public static void share(String clientId, String partnerId) {
+        registerPartner(partnerId);
         as(staff()).body(Map.of("scope", "PARTNER_SHARING", "partnerId", partnerId, "textVersion", "share-2026-01"))
                 .post("/api/v1/clients/" + clientId + "/consents").then().statusCode(201);
     }

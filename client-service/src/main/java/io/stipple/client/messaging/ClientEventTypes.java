@@ -7,6 +7,7 @@ import io.stipple.client.domain.ConsentScope;
 import io.stipple.client.domain.DesiredLook;
 import io.stipple.client.domain.Eligibility;
 import io.stipple.client.domain.HairLossScale;
+import io.stipple.client.domain.PartnerStatus;
 import io.stipple.client.domain.Sex;
 import io.stipple.client.domain.TreatmentType;
 import io.stipple.platform.events.DomainEvent;
@@ -77,6 +78,21 @@ public final class ClientEventTypes {
     /** Only ids: every consumer purges or anonymises all it holds about the client. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ClientErased(UUID clientId, Instant erasedAt) implements DomainEvent {
+    }
+
+    /**
+     * The clinic registered a partner. Subject and Kafka key are the partner id (not a client id); every service
+     * keeps the registry as a projection ({@code PartnerDirectory.apply}).
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record PartnerRegistered(String partnerId, String name, PartnerStatus status, Instant occurredAt)
+            implements DomainEvent {
+    }
+
+    /** A registered partner's name or status changed (SUSPENDED or REVOKED: it sees nothing from now on). */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record PartnerUpdated(String partnerId, String name, PartnerStatus status, Instant occurredAt)
+            implements DomainEvent {
     }
 
     private ClientEventTypes() {

@@ -3,6 +3,7 @@ package io.stipple.client.messaging;
 import io.stipple.client.domain.Assessment;
 import io.stipple.client.domain.Client;
 import io.stipple.client.domain.ConsentRecord;
+import io.stipple.client.domain.Partner;
 import io.stipple.client.domain.Screening;
 import io.stipple.client.domain.TreatmentPlan;
 import io.stipple.client.messaging.ClientEventTypes.AssessmentRecorded;
@@ -11,6 +12,8 @@ import io.stipple.client.messaging.ClientEventTypes.ClientRegistered;
 import io.stipple.client.messaging.ClientEventTypes.ClientUpdated;
 import io.stipple.client.messaging.ClientEventTypes.ConsentGranted;
 import io.stipple.client.messaging.ClientEventTypes.ConsentWithdrawn;
+import io.stipple.client.messaging.ClientEventTypes.PartnerRegistered;
+import io.stipple.client.messaging.ClientEventTypes.PartnerUpdated;
 import io.stipple.client.messaging.ClientEventTypes.ScreeningRecorded;
 import io.stipple.client.messaging.ClientEventTypes.TreatmentPlanAgreed;
 import io.stipple.client.messaging.ClientEventTypes.TreatmentPlanCancelled;
@@ -26,6 +29,7 @@ import java.util.UUID;
 /**
  * The one place that turns client-service's aggregates into events on {@code stipple.clients} (through the
  * outbox, so inside the caller's transaction). Shapes: docs/EVENTS.md and docs/asyncapi/client-service.yaml.
+ * Client events are keyed by the client id; the partner registry's events by the partner id.
  */
 @ApplicationScoped
 public class ClientEvents {
@@ -79,6 +83,16 @@ public class ClientEvents {
 
     public void erased(UUID clinicId, UUID clientId, Instant at) {
         publish(clinicId, clientId, new ClientErased(clientId, at));
+    }
+
+    public void partnerRegistered(Partner p) {
+        outbox.publish(Topics.CLIENTS, p.clinicId, p.partnerId,
+                new PartnerRegistered(p.partnerId, p.name, p.status, p.updatedAt));
+    }
+
+    public void partnerUpdated(Partner p) {
+        outbox.publish(Topics.CLIENTS, p.clinicId, p.partnerId,
+                new PartnerUpdated(p.partnerId, p.name, p.status, p.updatedAt));
     }
 
     private void publish(UUID clinicId, UUID clientId, io.stipple.platform.events.DomainEvent event) {

@@ -7,6 +7,7 @@ import io.stipple.client.domain.Client;
 import io.stipple.platform.web.Page;
 import io.stipple.platform.web.PageQuery;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,13 +29,23 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
         return find("clinicId = ?1 and email = ?2", clinicId, email).firstResultOptional();
     }
 
+    /**
+     * Locks the client's row until the transaction ends: {@code FOR UPDATE} to change what the client has consented
+     * to or to erase them, {@code FOR SHARE} to act on it (agreeing a plan), so a decision taken on a client's
+     * consents is never taken on consents being changed at the same moment. Reloads the entity's state.
+     */
+    public Client lock(Client client, LockModeType mode) {
+        getEntityManager().refresh(client, mode);
+        return client;
+    }
+
     public Optional<Client> findByPhone(UUID clinicId, String phone) {
         return find("clinicId = ?1 and phone = ?2", clinicId, phone).firstResultOptional();
     }
 
     /**
-     * A page of clients matching the filters, oldest first. Exactly one of {@code clinicId} and {@code onlyIds}
-     * scopes the search (a clinic's staff, or the clients a partner or client token may see).
+     * A page of clients of the clinic matching the filters, oldest first. {@code onlyIds}, when not null, narrows it
+     * to the clients a partner or client token may see; no clinic means no clients.
      *
      * @param name  part of the first or last name (case-insensitive), or null
      * @param email exact (normalised) email, or null
@@ -44,10 +55,11 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
                                PageQuery page) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        if (clinicId != null) {
-            where.add("clinicId = :clinicId");
-            params.and("clinicId", clinicId);
+        if (clinicId == null) {
+            return Page.of(List.of(), page, 0);
         }
+        where.add("clinicId = :clinicId");
+        params.and("clinicId", clinicId);
         if (onlyIds != null) {
             if (onlyIds.isEmpty()) {
                 return Page.of(List.of(), page, 0);
@@ -68,7 +80,7 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
             where.add("phone = :phone");
             params.and("phone", phone);
         }
-        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
+        String query = String.join(" and ", where);
         var panacheQuery = find(query, ORDER, params);
         long total = panacheQuery.count();
         List<Client> items = panacheQuery.page(page.page, page.size).list();

@@ -3,7 +3,6 @@ package io.stipple.client.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.stipple.client.domain.ConsentRecord;
-import io.stipple.client.domain.ConsentScope;
 import io.stipple.client.domain.ConsentState;
 import io.stipple.platform.web.Page;
 import io.stipple.platform.web.PageQuery;
@@ -26,25 +25,5 @@ public class ConsentRepository implements PanacheRepositoryBase<ConsentRecord, U
 
     public ConsentState state(UUID clientId) {
         return ConsentState.of(history(clientId));
-    }
-
-    /** True when the client's latest partner-sharing record for this partner is a grant. */
-    public boolean sharedWith(UUID clientId, String partnerId) {
-        return find("clientId = ?1 and scope = ?2 and partnerId = ?3", Sort.descending("seq"),
-                clientId, ConsentScope.PARTNER_SHARING, partnerId)
-                .firstResultOptional().map(ConsentRecord::isGrant).orElse(false);
-    }
-
-    /** The clients whose latest partner-sharing record for this partner is a grant. */
-    public List<UUID> clientsSharedWith(String partnerId) {
-        return getEntityManager().createQuery("""
-                        select r.clientId from ConsentRecord r
-                        where r.scope = :scope and r.partnerId = :partner and r.action = 'GRANTED'
-                          and r.seq = (select max(o.seq) from ConsentRecord o
-                                       where o.clientId = r.clientId and o.scope = r.scope and o.partnerId = r.partnerId)""",
-                        UUID.class)
-                .setParameter("scope", ConsentScope.PARTNER_SHARING)
-                .setParameter("partner", partnerId)
-                .getResultList();
     }
 }

@@ -4,6 +4,7 @@ import io.stipple.client.domain.Assessment;
 import io.stipple.client.service.AssessmentService;
 import io.stipple.platform.idempotency.Idempotency;
 import io.stipple.platform.problem.Problem;
+import io.stipple.platform.security.AccessRule;
 import io.stipple.platform.security.Roles;
 import io.stipple.platform.web.ETags;
 import io.stipple.platform.web.Page;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -58,6 +60,7 @@ public class AssessmentResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "Record an assessment",
             description = "The stage must belong to the scale; scar details are required for SCAR_* conditions. "
                     + "Publishes AssessmentRecorded.")
@@ -78,6 +81,7 @@ public class AssessmentResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.PARTNER, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self sharedPartner")
     @Operation(summary = "A client's assessment history, oldest first")
     @APIResponse(responseCode = "200", description = "A page of assessments",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentPage.class)))
@@ -89,6 +93,7 @@ public class AssessmentResource {
     @GET
     @Path("{assessmentId}")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.PARTNER, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self sharedPartner")
     @Operation(summary = "Read one assessment")
     @APIResponse(responseCode = "200", description = "The assessment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))

@@ -2,6 +2,7 @@ package io.stipple.client.rest;
 
 import io.stipple.client.service.PrivacyService;
 import io.stipple.platform.problem.Problem;
+import io.stipple.platform.security.AccessRule;
 import io.stipple.platform.security.Roles;
 import io.stipple.platform.web.Page;
 import io.stipple.platform.web.PageQuery;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -35,6 +37,7 @@ public class AuditResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessRule.EXTENSION, value = "admin")
     @Operation(summary = "Who read or changed the client's medical data and consents",
             description = "Admins of the clinic only; oldest first. Still readable after erasure, without personal content.")
     @APIResponse(responseCode = "200", description = "A page of audit entries",

@@ -5,6 +5,7 @@ import io.stipple.client.service.ClientService;
 import io.stipple.client.service.PrivacyService;
 import io.stipple.platform.idempotency.Idempotency;
 import io.stipple.platform.problem.Problem;
+import io.stipple.platform.security.AccessRule;
 import io.stipple.platform.security.Roles;
 import io.stipple.platform.web.ETags;
 import io.stipple.platform.web.Page;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -65,6 +67,7 @@ public class ClientResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff otherClinicStaff")
     @Operation(summary = "Register a client",
             description = "Email must be unique in the clinic, phone too (normalised to E.164). Publishes ClientRegistered. "
                     + "Send an Idempotency-Key to make retries safe.")
@@ -91,6 +94,7 @@ public class ClientResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.PARTNER, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff otherClinicStaff self otherClient sharedPartner unsharedPartner otherClinicPartner")
     @Operation(summary = "List and search clients",
             description = "Staff see their clinic's clients, a partner those shared with it, a client only themself. "
                     + "Oldest first.")
@@ -109,6 +113,7 @@ public class ClientResource {
     @GET
     @Path("{clientId}")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.PARTNER, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self sharedPartner")
     @Operation(summary = "Read a client", description = "ETag carries the version for If-Match.")
     @APIResponse(responseCode = "200", description = "The client",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientView.class)))
@@ -122,6 +127,7 @@ public class ClientResource {
     @PUT
     @Path("{clientId}")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "Replace a client's details",
             description = "Needs If-Match with the current ETag. Publishes ClientUpdated.")
     @APIResponse(responseCode = "200", description = "Updated; new ETag",
@@ -147,6 +153,7 @@ public class ClientResource {
     @DELETE
     @Path("{clientId}")
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessRule.EXTENSION, value = "admin")
     @Operation(summary = "Erase a client (GDPR)",
             description = "Removes the client and all their data here, scrubs the audit log and stored events, and "
                     + "publishes ClientErased so every other service purges theirs. Admins only.")

@@ -4,6 +4,7 @@ import io.stipple.client.domain.ConsentRecord;
 import io.stipple.client.service.ConsentService;
 import io.stipple.platform.idempotency.Idempotency;
 import io.stipple.platform.problem.Problem;
+import io.stipple.platform.security.AccessRule;
 import io.stipple.platform.security.Roles;
 import io.stipple.platform.web.ETags;
 import io.stipple.platform.web.Page;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -56,6 +58,7 @@ public class ConsentResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.PARTNER, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self sharedPartner")
     @Operation(summary = "The current state of every consent")
     @APIResponse(responseCode = "200", description = "Per scope: granted or not, since when, which text version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentsView.class)))
@@ -66,6 +69,7 @@ public class ConsentResource {
     @GET
     @Path("history")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.PARTNER, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self sharedPartner")
     @Operation(summary = "Every grant and withdrawal, oldest first")
     @APIResponse(responseCode = "200", description = "A page of consent records",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentPage.class)))
@@ -76,14 +80,15 @@ public class ConsentResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self")
     @Operation(summary = "Grant a consent",
-            description = "Staff of the clinic or the client themself. PARTNER_SHARING names the partner. "
-                    + "Publishes ConsentGranted.")
+            description = "Staff of the clinic or the client themself. PARTNER_SHARING names an ACTIVE partner "
+                    + "registered by the clinic. Publishes ConsentGranted.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request (partnerId missing for PARTNER_SHARING or given for another scope)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "idempotency-key-in-use", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "idempotency-key-reused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "unknown-partner: PARTNER_SHARING names no ACTIVE partner registered by the clinic; or idempotency-key-reused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response grant(@PathParam("clientId") UUID clientId,
                           @Parameter(description = "Makes retries safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                           @Valid @NotNull ConsentGrantRequest request) {
@@ -94,6 +99,7 @@ public class ConsentResource {
     @POST
     @Path("withdrawals")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self")
     @Operation(summary = "Withdraw a consent",
             description = "Takes effect at once. Staff of the clinic or the client themself. Publishes ConsentWithdrawn.")
     @APIResponse(responseCode = "201", description = "Recorded",

@@ -4,6 +4,7 @@ import io.stipple.client.domain.TreatmentPlan;
 import io.stipple.client.service.PlanService;
 import io.stipple.platform.idempotency.Idempotency;
 import io.stipple.platform.problem.Problem;
+import io.stipple.platform.security.AccessRule;
 import io.stipple.platform.security.Roles;
 import io.stipple.platform.web.ETags;
 import io.stipple.platform.web.Page;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -58,6 +60,7 @@ public class PlanResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "Propose a treatment plan",
             description = "Planned sessions default 3 (1-6); healing interval default 7 days, below 7 only by an admin with a reason.")
     @APIResponse(responseCode = "201", description = "Proposed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
@@ -76,6 +79,7 @@ public class PlanResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.PARTNER, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self sharedPartner")
     @Operation(summary = "A client's plans, oldest first")
     @APIResponse(responseCode = "200", description = "A page of plans",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanPage.class)))
@@ -87,6 +91,7 @@ public class PlanResource {
     @GET
     @Path("{planId}")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.PARTNER, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self sharedPartner")
     @Operation(summary = "Read a plan", description = "ETag carries the version for If-Match.")
     @APIResponse(responseCode = "200", description = "The plan", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     public RestResponse<PlanView> get(@PathParam("clientId") UUID clientId, @PathParam("planId") UUID planId) {
@@ -96,6 +101,7 @@ public class PlanResource {
     @PUT
     @Path("{planId}")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "Change a proposed plan's terms",
             description = "Needs If-Match. Changing the hairline design notes clears their sign-off.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
@@ -112,6 +118,7 @@ public class PlanResource {
     @POST
     @Path("{planId}/hairline-sign-off")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "Sign off the hairline design", description = "Records who signed it off and when. If-Match optional.")
     @APIResponse(responseCode = "200", description = "Signed off", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "409", description = "invalid-plan-transition", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -125,6 +132,7 @@ public class PlanResource {
     @POST
     @Path("{planId}/agreement")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "Agree the plan",
             description = "Needs a current TREATMENT consent, a latest screening that is ELIGIBLE (or NEEDS_REVIEW and "
                     + "reviewed), an assessment, and no other agreed or running plan. Publishes TreatmentPlanAgreed.")
@@ -141,6 +149,7 @@ public class PlanResource {
     @POST
     @Path("{planId}/start")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "Mark an agreed plan in progress")
     @APIResponse(responseCode = "200", description = "In progress", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "409", description = "invalid-plan-transition", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -153,6 +162,7 @@ public class PlanResource {
     @POST
     @Path("{planId}/completion")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "Complete an agreed or running plan", description = "Publishes TreatmentPlanCompleted.")
     @APIResponse(responseCode = "200", description = "Completed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "409", description = "invalid-plan-transition", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -165,6 +175,7 @@ public class PlanResource {
     @POST
     @Path("{planId}/cancellation")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "Cancel an open plan", description = "Publishes TreatmentPlanCancelled with the reason.")
     @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "400", description = "Reason missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -3,6 +3,7 @@ package io.stipple.client.rest;
 import io.stipple.client.domain.ConsentState;
 import io.stipple.client.service.PrivacyService;
 import io.stipple.platform.problem.Problem;
+import io.stipple.platform.security.AccessRule;
 import io.stipple.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -32,6 +34,7 @@ public class PrivacyResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self")
     @Operation(summary = "Export everything held about a client",
             description = "One JSON document: details, assessments, screenings, consents and their history, plans, "
                     + "access log. Staff of the clinic or the client themself. Audited.")

@@ -4,6 +4,7 @@ import io.stipple.client.domain.Screening;
 import io.stipple.client.service.ScreeningService;
 import io.stipple.platform.idempotency.Idempotency;
 import io.stipple.platform.problem.Problem;
+import io.stipple.platform.security.AccessRule;
 import io.stipple.platform.security.Roles;
 import io.stipple.platform.web.ETags;
 import io.stipple.platform.web.Page;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -58,6 +60,7 @@ public class ScreeningResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "Record a medical screening",
             description = "Eligibility is derived: NOT_ELIGIBLE for an active scalp infection, pregnancy, or a minor "
                     + "without a guardian's consent; NEEDS_REVIEW for keloid tendency, blood thinners, psoriasis or "
@@ -80,6 +83,7 @@ public class ScreeningResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.PARTNER, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self sharedPartner")
     @Operation(summary = "A client's screenings, oldest first (the latest one counts)")
     @APIResponse(responseCode = "200", description = "A page of screenings",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScreeningPage.class)))
@@ -91,6 +95,7 @@ public class ScreeningResource {
     @GET
     @Path("{screeningId}")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.PARTNER, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self sharedPartner")
     @Operation(summary = "Read one screening", description = "ETag carries the version for If-Match.")
     @APIResponse(responseCode = "200", description = "The screening",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScreeningView.class)))
@@ -102,6 +107,7 @@ public class ScreeningResource {
     @POST
     @Path("{screeningId}/review")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "Mark a screening reviewed",
             description = "A practitioner reviewed the findings of a NEEDS_REVIEW screening: treatment may then be agreed. "
                     + "Needs If-Match. Publishes ScreeningRecorded with reviewed=true.")

@@ -2,7 +2,7 @@ package io.stipple.client.service;
 
 import io.stipple.client.domain.Client;
 import io.stipple.client.repository.ClientRepository;
-import io.stipple.client.repository.ConsentRepository;
+import io.stipple.platform.partner.PartnerDirectory;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.security.Caller;
 import io.stipple.platform.security.Roles;
@@ -14,9 +14,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Who may reach which client record. Staff and admins: their clinic's clients. A client token: its own record.
- * A partner token: read-only, the clients with a current PARTNER_SHARING consent naming that partner. Anything
- * else is 404, exactly as for a record that does not exist.
+ * Who may reach which client record, always inside the clinic of the verified token (PostgreSQL's Row-Level
+ * Security enforces the clinic as well; these checks say who within it). Staff and admins: their clinic's
+ * clients. A client token: its own record, in its token's clinic. A partner token: read-only, the clients of its
+ * clinic that currently share with it while it is an ACTIVE registered partner of that clinic
+ * ({@link PartnerDirectory#sharesWith}); the same partner id in another clinic is another partner. Anything else is
+ * 404, exactly as for a record that does not exist.
  */
 @ApplicationScoped
 public class ClientAccess {
@@ -28,7 +31,7 @@ public class ClientAccess {
     ClientRepository clients;
 
     @Inject
-    ConsentRepository consents;
+    PartnerDirectory partners;
 
     /** A record the caller may read (staff of its clinic, the client themself, a partner it is shared with). */
     public Client readable(UUID clientId) {
@@ -38,9 +41,9 @@ public class ClientAccess {
         } else if (caller.isClient()) {
             client = ownRecord(clientId);
         } else if (caller.isPartner()) {
-            client = caller.partnerId()
-                    .filter(partner -> consents.sharedWith(clientId, partner))
-                    .flatMap(partner -> clients.findByIdOptional(clientId));
+            client = caller.clinicIdIfPresent().flatMap(clinic -> caller.partnerId()
+                    .filter(partner -> partners.sharesWith(clinic, clientId, partner))
+                    .flatMap(partner -> clients.findInClinic(clientId, clinic)));
         } else {
             client = Optional.empty();
         }
@@ -66,16 +69,21 @@ public class ClientAccess {
         throw notFound();
     }
 
-    /** For lists: the clinic to scope to (staff), or else the only ids the caller may see. */
+    /** For lists: the clinic to scope to, and for a client or partner token the only ids within it it may see. */
     public Scope listScope() {
         if (caller.isStaff()) {
             return new Scope(caller.clinicId(), null);
         }
+        Optional<UUID> clinic = caller.clinicIdIfPresent();
+        if (clinic.isEmpty()) {
+            return new Scope(null, List.of());
+        }
         if (caller.isClient()) {
-            return new Scope(null, caller.clientId().map(List::of).orElse(List.of()));
+            return new Scope(clinic.get(), caller.clientId().map(List::of).orElse(List.of()));
         }
         if (caller.isPartner()) {
-            return new Scope(null, caller.partnerId().map(consents::clientsSharedWith).orElse(List.of()));
+            return new Scope(clinic.get(), caller.partnerId()
+                    .map(partner -> partners.clientsSharedWith(clinic.get(), partner)).orElse(List.of()));
         }
         return new Scope(null, List.of());
     }
@@ -98,15 +106,17 @@ public class ClientAccess {
         return caller.isAdmin();
     }
 
+    /** A client token's own record, in the token's clinic only. */
     private Optional<Client> ownRecord(UUID clientId) {
-        return caller.clientId().filter(clientId::equals).flatMap(clients::findByIdOptional);
+        return caller.clinicIdIfPresent().flatMap(clinic -> caller.clientId().filter(clientId::equals)
+                .flatMap(own -> clients.findInClinic(own, clinic)));
     }
 
     public static ProblemException notFound() {
         return ProblemException.notFound("Client");
     }
 
-    /** Either a clinic or an explicit set of client ids. */
+    /** The clinic (null: nothing), and when not null the only client ids of it the caller may see. */
     public record Scope(UUID clinicId, List<UUID> onlyIds) {
     }
 }

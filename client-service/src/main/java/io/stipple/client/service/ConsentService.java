@@ -7,14 +7,17 @@ import io.stipple.client.domain.ConsentRecord;
 import io.stipple.client.domain.ConsentScope;
 import io.stipple.client.domain.ConsentState;
 import io.stipple.client.messaging.ClientEvents;
+import io.stipple.client.repository.ClientRepository;
 import io.stipple.client.repository.ConsentRepository;
 import io.stipple.client.rest.ConsentGrantRequest;
 import io.stipple.client.rest.ConsentWithdrawalRequest;
+import io.stipple.platform.partner.PartnerDirectory;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.web.Page;
 import io.stipple.platform.web.PageQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -22,13 +25,24 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** Consents: granted and withdrawn by staff or by the client themself; history kept; every access audited. */
+/**
+ * Consents: granted and withdrawn by staff or by the client themself; history kept; every access audited. A
+ * client's consent changes are serialised (row lock on the client), so the check and the change are one step and
+ * the history's order is the order of the changes' times. PARTNER_SHARING also writes the platform's
+ * partner-sharing projection in the same transaction.
+ */
 @ApplicationScoped
 @Transactional
 public class ConsentService {
 
     @Inject
     ConsentRepository consents;
+
+    @Inject
+    ClientRepository clients;
+
+    @Inject
+    PartnerDirectory partners;
 
     @Inject
     ClientAccess access;
@@ -42,9 +56,16 @@ public class ConsentService {
     @Inject
     Clock clock;
 
+    /** PARTNER_SHARING names an ACTIVE partner registered by the client's clinic (422 unknown-partner otherwise). */
     public ConsentRecord grant(UUID clientId, ConsentGrantRequest r) {
         Client client = access.staffOrSelf(clientId);
         String partnerId = partner(r.scope(), r.partnerId());
+        clients.lock(client, LockModeType.PESSIMISTIC_WRITE);
+        if (partnerId != null && !partners.isActive(client.clinicId, partnerId)) {
+            throw ProblemException.unprocessable("unknown-partner",
+                            "The clinic has no active registered partner " + partnerId + " to share with")
+                    .with("partnerId", partnerId);
+        }
         return record(client, r.scope(), partnerId, ConsentAction.GRANTED, r.textVersion().trim());
     }
 
@@ -52,6 +73,8 @@ public class ConsentService {
     public ConsentRecord withdraw(UUID clientId, ConsentWithdrawalRequest r) {
         Client client = access.staffOrSelf(clientId);
         String partnerId = partner(r.scope(), r.partnerId());
+        // one consent change of a client at a time: what is withdrawn is what is granted now
+        clients.lock(client, LockModeType.PESSIMISTIC_WRITE);
         ConsentRecord grant = consents.state(clientId).grantToWithdraw(r.scope(), partnerId);
         return record(client, r.scope(), partnerId, ConsentAction.WITHDRAWN, grant.textVersion);
     }
@@ -83,6 +106,10 @@ public class ConsentService {
         r.recordedRole = access.actorRole();
         consents.persist(r);
         consents.flush();
+        if (scope.perPartner()) {
+            // the projection every service checks ("client X shares with partner P"), in the same transaction
+            partners.share(client.clinicId, client.id, partnerId, r.isGrant(), r.occurredAt);
+        }
         audit.record(client, action == ConsentAction.GRANTED ? AuditAction.GRANT : AuditAction.WITHDRAW,
                 AuditLog.CONSENT, r.id, scope + (partnerId == null ? "" : " " + partnerId) + " " + textVersion);
         events.consentChanged(r);

@@ -8,6 +8,7 @@ import io.stipple.client.domain.PlanStatus;
 import io.stipple.client.domain.TreatmentPlan;
 import io.stipple.client.messaging.ClientEvents;
 import io.stipple.client.repository.AssessmentRepository;
+import io.stipple.client.repository.ClientRepository;
 import io.stipple.client.repository.ConsentRepository;
 import io.stipple.client.repository.ScreeningRepository;
 import io.stipple.client.repository.TreatmentPlanRepository;
@@ -18,6 +19,8 @@ import io.stipple.platform.web.Page;
 import io.stipple.platform.web.PageQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -30,6 +33,9 @@ import java.util.UUID;
 @Transactional
 public class PlanService {
 
+    /** The unique index that allows one agreed or running plan per client. */
+    static final String ONE_ACTIVE_PLAN = "treatment_plan_one_active";
+
     @Inject
     TreatmentPlanRepository plans;
 
@@ -41,6 +47,9 @@ public class PlanService {
 
     @Inject
     ConsentRepository consents;
+
+    @Inject
+    ClientRepository clients;
 
     @Inject
     ClientAccess access;
@@ -101,8 +110,15 @@ public class PlanService {
         return flushed(p);
     }
 
+    /**
+     * Agrees the plan if the client's consents, screening and assessment allow it and no other plan is agreed or
+     * running. The last rule is kept by the database (unique index {@value #ONE_ACTIVE_PLAN}): of agreements racing
+     * for one client, one wins and the others get the same 409 as when the other plan was already agreed.
+     */
     public TreatmentPlan agree(UUID clientId, UUID planId, Long expectedVersion) {
         Client client = access.manageable(clientId);
+        // a consent withdrawal waits for the agreement (and the other way round); agreements do not block each other
+        clients.lock(client, LockModeType.PESSIMISTIC_READ);
         TreatmentPlan p = find(clientId, planId, expectedVersion);
         Assessment latestAssessment = assessments.latest(clientId).orElse(null);
         p.agree(new TreatmentPlan.AgreementBasis(
@@ -111,7 +127,16 @@ public class PlanService {
                         latestAssessment,
                         plans.otherActive(clientId, p.id).map(other -> other.id).orElse(null)),
                 access.actor(), now());
-        flushed(p);
+        try {
+            plans.flush();
+        } catch (PersistenceException e) {
+            if (Constraints.violated(e, ONE_ACTIVE_PLAN)) {
+                throw ProblemException.conflict("active-plan-exists",
+                        "The client already has an agreed or running plan (agreed at the same moment); "
+                                + "complete or cancel it first");
+            }
+            throw e;
+        }
         events.planAgreed(p, latestAssessment, client);
         return p;
     }

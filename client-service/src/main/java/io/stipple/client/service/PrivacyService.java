@@ -14,6 +14,7 @@ import io.stipple.client.repository.ClientRepository;
 import io.stipple.client.repository.ConsentRepository;
 import io.stipple.client.repository.ScreeningRepository;
 import io.stipple.client.repository.TreatmentPlanRepository;
+import io.stipple.platform.partner.PartnerDirectory;
 import io.stipple.platform.security.Caller;
 import io.stipple.platform.security.Roles;
 import io.stipple.platform.web.Page;
@@ -21,6 +22,7 @@ import io.stipple.platform.web.PageQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -56,6 +58,9 @@ public class PrivacyService {
     AuditRepository auditEntries;
 
     @Inject
+    PartnerDirectory partners;
+
+    @Inject
     ClientAccess access;
 
     @Inject
@@ -84,10 +89,13 @@ public class PrivacyService {
     /**
      * Erases the client: their records go, the audit log keeps only who-did-what-when without personal content,
      * the outbox loses the client's events (sent or not) and the idempotency store every stored response that
-     * carries the client; then ClientErased (ids only) tells every other service to purge theirs.
+     * carries the client, and the partner-sharing projection forgets it; then ClientErased (ids only) tells every
+     * other service to purge theirs.
      */
     public void erase(UUID clientId) {
         Client client = access.manageable(clientId);
+        // nothing is recorded for the client while it is erased (consents, agreements wait, then find no client)
+        clients.lock(client, LockModeType.PESSIMISTIC_WRITE);
         UUID clinicId = client.clinicId;
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         assessments.delete("clientId", clientId);
@@ -96,9 +104,12 @@ public class PrivacyService {
         plans.delete("clientId", clientId);
         auditEntries.update("detail = null where clientId = ?1", clientId);
         auditEntries.update("actor = ?1 where clientId = ?2 and actorRole = ?3", ERASED_ACTOR, clientId, Roles.CLIENT);
+        partners.forgetClient(clinicId, clientId);
         clients.delete(client);
         clients.flush();
-        em.createNativeQuery("delete from outbox_event where message_key = :key")
+        // the client's events (keyed by the client id); the partner registry's events are keyed by partner id
+        em.createNativeQuery("delete from outbox_event where message_key = :key"
+                        + " and event_type not in ('io.stipple.PartnerRegistered', 'io.stipple.PartnerUpdated')")
                 .setParameter("key", clientId.toString())
                 .executeUpdate();
         em.createNativeQuery("delete from idempotency_record where body is not null"

@@ -3,6 +3,7 @@ package io.stipple.client.rest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.stipple.client.Fixtures;
+import io.stipple.testinfra.DevTokens;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -16,9 +17,14 @@ import static io.stipple.client.Fixtures.as;
 import static io.stipple.client.Fixtures.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
-/** Tenancy and ownership: another clinic, another client, a partner without consent all get 404. */
+/**
+ * Tenancy and ownership: another clinic, another client, a partner without consent, a partner of another clinic
+ * with the same partner id all get 404; a partner the clinic has not registered (or suspended) is refused 403.
+ */
 @QuarkusTest
 class AccessControlTest {
 
@@ -128,10 +134,96 @@ class AccessControlTest {
     }
 
     @Test
+    void aClientTokenCountsOnlyInItsOwnClinic() {
+        String[] mine = fullClient();
+        String c = "/api/v1/clients/" + mine[0];
+        String ofAnotherClinic = DevTokens.builder().subject("portal-user-" + mine[0]).roles("client")
+                .clinic(Fixtures.OTHER_CLINIC).clientId(UUID.fromString(mine[0])).sign();
+        String ofNoClinic = DevTokens.builder().subject("portal-user-" + mine[0]).roles("client")
+                .clientId(UUID.fromString(mine[0])).sign();
+        for (String token : List.of(ofAnotherClinic, ofNoClinic)) {
+            as(token).get(c).then().statusCode(404).body("type", equalTo(PROBLEM + "not-found"));
+            as(token).get(c + "/assessments").then().statusCode(404);
+            as(token).get(c + "/export").then().statusCode(404);
+            as(token).body(Map.of("scope", "MARKETING", "textVersion", "m1")).post(c + "/consents").then().statusCode(404);
+            as(token).get("/api/v1/clients").then().statusCode(200).body("items", hasSize(0));
+        }
+        as(Fixtures.client(mine[0])).get(c).then().statusCode(200);
+    }
+
+    /**
+     * Issue 11, finding 1: a partner of clinic B whose partner_id is the same text as the partner a clinic-A client
+     * shares with read that client's record, screenings and assessments. A partner id means something only inside
+     * its clinic.
+     */
+    @Test
+    void aPartnerOfAnotherClinicWithTheSamePartnerIdSeesNothingOfThisClinic() {
+        String[] shared = fullClient();
+        String partnerId = Fixtures.newPartnerId();
+        Fixtures.share(shared[0], partnerId);
+        // clinic B registers a partner with the very same id, and one of B's clients shares with it
+        Fixtures.registerPartner(Fixtures.otherClinicAdmin(), partnerId);
+        String ofClinicB = as(Fixtures.otherClinicStaff()).body(Fixtures.newClient()).post("/api/v1/clients")
+                .then().statusCode(201).extract().path("id");
+        as(Fixtures.otherClinicStaff())
+                .body(Map.of("scope", "PARTNER_SHARING", "partnerId", partnerId, "textVersion", "share-b"))
+                .post("/api/v1/clients/" + ofClinicB + "/consents").then().statusCode(201);
+
+        String genuine = Fixtures.partner(partnerId);
+        String impostor = Fixtures.partner(Fixtures.OTHER_CLINIC, partnerId);
+        String c = "/api/v1/clients/" + shared[0];
+        List<String> reads = List.of(c, c + "/screenings", c + "/screenings/" + shared[2], c + "/assessments",
+                c + "/assessments/" + shared[1], c + "/consents", c + "/consents/history", c + "/plans",
+                c + "/plans/" + shared[3]);
+        for (String path : reads) {
+            as(impostor).get(path).then().statusCode(404).body("type", equalTo(PROBLEM + "not-found"))
+                    .body("detail", not(containsString(shared[0])));
+            as(genuine).get(path).then().statusCode(200);
+        }
+        // each sees its own clinic's client that shares with it, and only that one
+        as(impostor).get("/api/v1/clients").then().statusCode(200).body("items.id", equalTo(List.of(ofClinicB)));
+        as(genuine).get("/api/v1/clients").then().statusCode(200).body("items.id", equalTo(List.of(shared[0])));
+
+        as(staff()).body(Map.of("scope", "PARTNER_SHARING", "partnerId", partnerId))
+                .post(c + "/consents/withdrawals").then().statusCode(201);
+        for (String path : reads) {
+            as(genuine).get(path).then().statusCode(404);
+            as(impostor).get(path).then().statusCode(404);
+        }
+        as(genuine).get("/api/v1/clients").then().statusCode(200).body("items", hasSize(0));
+        as(impostor).get("/api/v1/clients").then().statusCode(200).body("items.id", equalTo(List.of(ofClinicB)));
+    }
+
+    @Test
+    void aSuspendedPartnerSeesNothingAndAReactivatedOneSeesWhatIsStillShared() {
+        String[] shared = fullClient();
+        String partnerId = Fixtures.newPartnerId();
+        Fixtures.share(shared[0], partnerId);
+        String token = Fixtures.partner(partnerId);
+        String c = "/api/v1/clients/" + shared[0];
+        as(token).get(c).then().statusCode(200);
+
+        as(Fixtures.admin()).header("If-Match", "\"0\"").body(Map.of("name", "Paused", "status", "SUSPENDED"))
+                .put("/api/v1/partners/" + partnerId).then().statusCode(200);
+        as(token).get(c).then().statusCode(403).body("type", equalTo(PROBLEM + "partner-not-registered"));
+        as(token).get("/api/v1/clients").then().statusCode(403);
+
+        as(Fixtures.admin()).header("If-Match", "\"1\"").body(Map.of("name", "Back", "status", "ACTIVE"))
+                .put("/api/v1/partners/" + partnerId).then().statusCode(200);
+        as(token).get(c).then().statusCode(200);
+    }
+
+    @Test
+    void anUnregisteredPartnersTokenIsRefused() {
+        as(Fixtures.partner(Fixtures.newPartnerId())).get("/api/v1/clients").then().statusCode(403)
+                .body("type", equalTo(PROBLEM + "partner-not-registered"));
+    }
+
+    @Test
     void aPartnerSeesOnlyClientsSharedWithItReadOnlyUntilWithdrawn() {
         String[] shared = fullClient();
         String[] notShared = fullClient();
-        String partnerId = "partner-" + UUID.randomUUID();
+        String partnerId = Fixtures.newPartnerId();
         Fixtures.share(shared[0], partnerId);
         Fixtures.share(notShared[0], "someone-else");
         String token = Fixtures.partner(partnerId);

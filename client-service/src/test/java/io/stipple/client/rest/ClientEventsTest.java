@@ -127,6 +127,47 @@ class ClientEventsTest {
     }
 
     @Test
+    void thePartnerRegistryPublishesPartnerRegisteredAndPartnerUpdatedKeyedByPartnerId() throws Exception {
+        try (TopicProbe probe = new TopicProbe(bootstrap, "stipple.clients")) {
+            String partnerId = Fixtures.newPartnerId();
+            as(Fixtures.admin()).header("X-Correlation-Id", "corr-partner-1")
+                    .body(Map.of("partnerId", partnerId, "name", "Acme Hair Clinic")).post("/api/v1/partners")
+                    .then().statusCode(201);
+            as(Fixtures.admin()).header("If-Match", "\"0\"").body(Map.of("name", "Acme Hair", "status", "SUSPENDED"))
+                    .put("/api/v1/partners/" + partnerId).then().statusCode(200);
+            // refused changes publish nothing
+            as(Fixtures.admin()).body(Map.of("partnerId", partnerId, "name", "Again")).post("/api/v1/partners")
+                    .then().statusCode(409);
+            as(Fixtures.admin()).header("If-Match", "\"0\"").body(Map.of("name", "Stale", "status", "ACTIVE"))
+                    .put("/api/v1/partners/" + partnerId).then().statusCode(412);
+
+            List<ConsumerRecord<String, String>> records = probe.awaitRecords(r -> partnerId.equals(r.key()), 2,
+                    Duration.ofSeconds(30));
+            assertThat(probe.drain(Duration.ofSeconds(1)).stream().filter(r -> partnerId.equals(r.key()))).hasSize(2);
+            List<String> types = new ArrayList<>();
+            for (ConsumerRecord<String, String> record : records) {
+                JsonNode event = JSON.readTree(record.value());
+                String name = event.path("type").asText().substring("io.stipple.".length());
+                types.add(name);
+                CONTRACT.assertValid(name, record.value());
+                assertThat(event.path("subject").asText()).isEqualTo(partnerId);
+                assertThat(event.path("clinicid").asText()).isEqualTo(Fixtures.CLINIC.toString());
+                assertThat(event.path("source").asText()).isEqualTo("/stipple/client-service");
+                assertThat(event.path("data").path("partnerId").asText()).isEqualTo(partnerId);
+                assertThat(event.path("data").path("occurredAt").asText()).isNotBlank();
+            }
+            assertThat(types).containsExactly("PartnerRegistered", "PartnerUpdated");
+            JsonNode registered = JSON.readTree(records.get(0).value());
+            assertThat(registered.path("correlationid").asText()).isEqualTo("corr-partner-1");
+            assertThat(registered.path("data").path("name").asText()).isEqualTo("Acme Hair Clinic");
+            assertThat(registered.path("data").path("status").asText()).isEqualTo("ACTIVE");
+            JsonNode updated = JSON.readTree(records.get(1).value()).path("data");
+            assertThat(updated.path("name").asText()).isEqualTo("Acme Hair");
+            assertThat(updated.path("status").asText()).isEqualTo("SUSPENDED");
+        }
+    }
+
+    @Test
     void aRefusedChangePublishesNothing() {
         try (TopicProbe probe = new TopicProbe(bootstrap, "stipple.clients")) {
             String clientId = Fixtures.createClient();

@@ -192,7 +192,7 @@ class ClientResourceTest {
 
     @Test
     void onlyStaffRegister() {
-        as(Fixtures.partner("p-1")).body(newClient()).post("/api/v1/clients").then().statusCode(403)
+        as(Fixtures.partner(Fixtures.registerPartner("p-1"))).body(newClient()).post("/api/v1/clients").then().statusCode(403)
                 .body("type", equalTo(PROBLEM + "forbidden"));
     }
 }

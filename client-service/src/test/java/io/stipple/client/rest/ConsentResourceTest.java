@@ -59,11 +59,41 @@ class ConsentResourceTest {
                 .body("violations.field", hasItem("partnerId"));
         as(staff()).body(Map.of("scope", "TREATMENT", "partnerId", "p-9", "textVersion", "t1")).post(consents(clientId))
                 .then().statusCode(400).body("violations.field", hasItem("partnerId"));
+        Fixtures.registerPartner("p-9");
         as(staff()).body(Map.of("scope", "PARTNER_SHARING", "partnerId", "p-9", "textVersion", "s1"))
                 .post(consents(clientId)).then().statusCode(201).body("partnerId", equalTo("p-9"));
         as(staff()).get(consents(clientId)).then()
                 .body("current.find { it.scope == 'PARTNER_SHARING' }.partnerId", equalTo("p-9"))
                 .body("current.find { it.scope == 'PARTNER_SHARING' }.granted", equalTo(true));
+    }
+
+    /** Issue 11: partner-sharing consent names a registered, active partner of the client's clinic, not free text. */
+    @Test
+    void partnerSharingNamesAnActivePartnerRegisteredByTheClinic() {
+        String clientId = Fixtures.createClient();
+        String unregistered = Fixtures.newPartnerId();
+        String ofOtherClinic = Fixtures.newPartnerId();
+        Fixtures.registerPartner(Fixtures.otherClinicAdmin(), ofOtherClinic);
+        String suspended = Fixtures.registerPartner(Fixtures.newPartnerId());
+        as(Fixtures.admin()).header("If-Match", "\"0\"").body(Map.of("name", "Paused", "status", "SUSPENDED"))
+                .put("/api/v1/partners/" + suspended).then().statusCode(200);
+        for (String partnerId : java.util.List.of(unregistered, ofOtherClinic, suspended, "Free Text Partner")) {
+            as(staff()).body(Map.of("scope", "PARTNER_SHARING", "partnerId", partnerId, "textVersion", "s1"))
+                    .post(consents(clientId)).then().statusCode(422)
+                    .body("type", equalTo(PROBLEM + "unknown-partner")).body("partnerId", equalTo(partnerId));
+            as(Fixtures.client(clientId))
+                    .body(Map.of("scope", "PARTNER_SHARING", "partnerId", partnerId, "textVersion", "s1"))
+                    .post(consents(clientId)).then().statusCode(422).body("type", equalTo(PROBLEM + "unknown-partner"));
+        }
+        as(staff()).get(consents(clientId) + "/history").then().body("items", hasSize(0));
+
+        // a grant made while the partner was active can always be withdrawn, whatever its status since
+        String active = Fixtures.registerPartner(Fixtures.newPartnerId());
+        Fixtures.share(clientId, active);
+        as(Fixtures.admin()).header("If-Match", "\"0\"").body(Map.of("name", "Gone", "status", "REVOKED"))
+                .put("/api/v1/partners/" + active).then().statusCode(200);
+        as(Fixtures.client(clientId)).body(Map.of("scope", "PARTNER_SHARING", "partnerId", active))
+                .post(consents(clientId) + "/withdrawals").then().statusCode(201);
     }
 
     @Test
@@ -86,5 +116,34 @@ class ConsentResourceTest {
         Fixtures.share(clientId, "p-42");
         as(Fixtures.partner("p-42")).body(Map.of("scope", "MARKETING", "textVersion", "m1")).post(consents(clientId))
                 .then().statusCode(403).body("type", equalTo(PROBLEM + "forbidden"));
+    }
+
+    /** The check "is it granted?" and the withdrawal are one step: parallel withdrawals withdraw once. */
+    @Test
+    void simultaneousWithdrawalsOfOneConsentWithdrawItOnce() throws Exception {
+        String clientId = Fixtures.createClient();
+        String partnerId = Fixtures.newPartnerId();
+        Fixtures.share(clientId, partnerId);
+        String token = staff();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return as(token).body(Map.of("scope", "PARTNER_SHARING", "partnerId", partnerId))
+                            .post(consents(clientId) + "/withdrawals").statusCode();
+                }));
+            }
+            start.countDown();
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var result : results) statuses.add(result.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            org.assertj.core.api.Assertions.assertThat(statuses).containsExactlyInAnyOrder(201, 422, 422, 422);
+        } finally {
+            pool.shutdownNow();
+        }
+        as(staff()).get(consents(clientId) + "/history").then()
+                .body("items.action", equalTo(java.util.List.of("GRANTED", "WITHDRAWN")));
     }
 }

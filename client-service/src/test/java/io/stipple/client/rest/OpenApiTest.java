@@ -2,6 +2,7 @@ package io.stipple.client.rest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.stipple.platform.security.AccessRule;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,6 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class OpenApiTest {
 
+    private static final List<String> KINDS = List.of(AccessRule.ADMIN, AccessRule.STAFF, AccessRule.OTHER_CLINIC_STAFF,
+            AccessRule.SELF, AccessRule.OTHER_CLIENT, AccessRule.SHARED_PARTNER, AccessRule.UNSHARED_PARTNER,
+            AccessRule.OTHER_CLINIC_PARTNER);
+
     @Test
     void everyOperationIsDescribed() {
         JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
@@ -24,7 +29,7 @@ class OpenApiTest {
                 "/api/v1/clients/{clientId}/consents", "/api/v1/clients/{clientId}/consents/withdrawals",
                 "/api/v1/clients/{clientId}/consents/history", "/api/v1/clients/{clientId}/plans",
                 "/api/v1/clients/{clientId}/plans/{planId}/agreement", "/api/v1/clients/{clientId}/export",
-                "/api/v1/clients/{clientId}/audit");
+                "/api/v1/clients/{clientId}/audit", "/api/v1/partners", "/api/v1/partners/{partnerId}");
         int operations = 0;
         for (var path : paths.entrySet()) {
             for (var op : path.getValue().entrySet()) {
@@ -38,7 +43,12 @@ class OpenApiTest {
                 Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
                 assertThat(responses.keySet()).as(where + " responses").anyMatch(code -> code.startsWith("2"));
                 assertThat(responses).as(where + " responses").containsKeys("401", "403");
-                if (path.getKey().contains("{clientId}")) {
+                // who is let through, declared next to the operation (issue 11's authorization matrix)
+                Object access = operation.get(AccessRule.EXTENSION);
+                assertThat(access).as(where + " " + AccessRule.EXTENSION).isInstanceOf(String.class);
+                assertThat(((String) access).split(" ")).as(where + " " + AccessRule.EXTENSION)
+                        .isNotEmpty().isSubsetOf(KINDS).contains(AccessRule.ADMIN);
+                if (path.getKey().contains("{clientId}") || path.getKey().contains("{partnerId}")) {
                     assertThat(responses).as(where).containsKey("404");
                 }
                 for (var response : responses.entrySet()) {
@@ -50,7 +60,11 @@ class OpenApiTest {
                 }
             }
         }
-        assertThat(operations).isGreaterThanOrEqualTo(24);
+        assertThat(operations).isEqualTo(31);
+        assertThat(doc.getString("paths.'/api/v1/clients/{clientId}'.get.'x-stipple-access'"))
+                .isEqualTo("admin staff self sharedPartner");
+        assertThat(doc.getString("paths.'/api/v1/partners'.post.'x-stipple-access'")).isEqualTo("admin");
+        assertThat(doc.getString("components.schemas.PartnerRequest.properties.partnerId.examples[0]")).isEqualTo("acme-hair");
         assertThat(doc.getString("components.schemas.ClientRequest.properties.email.examples[0]")).isNotBlank();
         assertThat(doc.getString("components.schemas.Problem.properties.type.examples[0]")).isNotBlank();
         assertThat(doc.getString("components.schemas.AssessmentRequest.properties.stage.examples[0]")).isEqualTo("5A");

@@ -4,12 +4,22 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.stipple.client.Fixtures;
 import org.junit.jupiter.api.Test;
 
+import io.restassured.response.Response;
+
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.stipple.client.Fixtures.PROBLEM;
 import static io.stipple.client.Fixtures.as;
 import static io.stipple.client.Fixtures.staff;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -181,5 +191,45 @@ class PlanResourceTest {
         String clientId = Fixtures.createClient();
         as(staff()).get(plans(clientId) + "/" + java.util.UUID.randomUUID()).then().statusCode(404)
                 .body("type", equalTo(PROBLEM + "not-found"));
+    }
+
+    /**
+     * Issue 11, finding 5: four agreements of four proposed plans of one client at the same moment gave three AGREED
+     * plans. "One agreed or running plan per client" is now a unique index: exactly one wins.
+     */
+    @Test
+    void simultaneousAgreementsOfDifferentPlansOfOneClientAgreeExactlyOne() throws Exception {
+        String clientId = Fixtures.readyClient();
+        List<String> planIds = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            planIds.add(Fixtures.proposePlan(clientId));
+        }
+        String token = staff();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> results = new ArrayList<>();
+            for (String planId : planIds) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return as(token).post(plans(clientId) + "/" + planId + "/agreement");
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Response> result : results) {
+                Response response = result.get(60, TimeUnit.SECONDS);
+                statuses.add(response.statusCode());
+                if (response.statusCode() == 409) {
+                    assertThat(response.jsonPath().getString("type")).isEqualTo(PROBLEM + "active-plan-exists");
+                    assertThat(response.contentType()).startsWith("application/problem+json");
+                }
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409, 409, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> statuses = as(staff()).get(plans(clientId)).then().statusCode(200).extract().path("items.status");
+        assertThat(statuses).containsExactlyInAnyOrder("AGREED", "PROPOSED", "PROPOSED", "PROPOSED");
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stipple.client.Fixtures;
+import io.stipple.platform.tenancy.Tenancy;
 import io.stipple.testinfra.TopicProbe;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,6 +121,7 @@ class PrivacyTest {
         // before: the data is really there, so the search below can find it
         assertThat(tablesContaining(email)).contains("client", "outbox_event", "idempotency_record");
         assertThat(tablesContaining("screening-notes-" + unique)).contains("screening");
+        assertThat(count("select count(*) from partner_sharing where client_id = ?::uuid", clientId)).isEqualTo(1);
 
         try (TopicProbe probe = new TopicProbe(bootstrap, "stipple.clients")) {
             as(staff()).delete("/api/v1/clients/" + clientId).then().statusCode(403);
@@ -139,7 +142,7 @@ class PrivacyTest {
         for (String value : personal) {
             assertThat(tablesContaining(value)).as("tables still holding '%s'", value).isEmpty();
         }
-        for (String table : List.of("assessment", "screening", "consent_record", "treatment_plan")) {
+        for (String table : List.of("assessment", "screening", "consent_record", "treatment_plan", "partner_sharing")) {
             assertThat(count("select count(*) from " + table + " where client_id = ?::uuid", clientId)).as(table).isZero();
         }
         assertThat(count("select count(*) from client where id = ?::uuid", clientId)).isZero();
@@ -167,7 +170,7 @@ class PrivacyTest {
     /** The tables of the service's database with a row whose text (or bytea column, read as UTF-8) contains the value. */
     private List<String> tablesContaining(String value) throws Exception {
         List<String> found = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = everyClinic()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = connection.createStatement().executeQuery(
                     "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'")) {
@@ -197,8 +200,22 @@ class PrivacyTest {
         return found;
     }
 
+    /**
+     * A connection that sees every clinic's rows (Row-Level Security hides all of them from a connection with no
+     * clinic): the search for erased data covers the whole database.
+     */
+    private Connection everyClinic() {
+        return Tenancy.acrossClinics("test: search every table for an erased client's data", () -> {
+            try {
+                return dataSource.getConnection();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     private long count(String sql, String param) throws Exception {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+        try (Connection connection = everyClinic(); PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, param);
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
