@@ -9,16 +9,18 @@ import java.util.TreeMap;
  * Prefixes a service's code declares beyond this table are owned by that service.
  */
 final class ApiOwnership {
-    static final Map<String, String> DOCUMENTED = Map.of(
-            "/api/v1/clients", "client-service",
-            "/api/v1/clinics", "booking-service",
-            "/api/v1/treatments", "booking-service",
-            "/api/v1/availability", "booking-service",
-            "/api/v1/bookings", "booking-service",
-            "/api/v1/notifications", "notification-service",
-            "/api/v1/reminder-policies", "notification-service",
-            "/api/v1/webhooks", "notification-service",
-            "/api/v1/gallery", "gallery-service");
+    static final Map<String, String> DOCUMENTED = Map.ofEntries(
+            Map.entry("/api/v1/clients", "client-service"),
+            // the clinic's registered partners: client-service writes partner_registry with its own changes
+            Map.entry("/api/v1/partners", "client-service"),
+            Map.entry("/api/v1/clinics", "booking-service"),
+            Map.entry("/api/v1/treatments", "booking-service"),
+            Map.entry("/api/v1/availability", "booking-service"),
+            Map.entry("/api/v1/bookings", "booking-service"),
+            Map.entry("/api/v1/notifications", "notification-service"),
+            Map.entry("/api/v1/reminder-policies", "notification-service"),
+            Map.entry("/api/v1/webhooks", "notification-service"),
+            Map.entry("/api/v1/gallery", "gallery-service"));
 
     private ApiOwnership() {
     }

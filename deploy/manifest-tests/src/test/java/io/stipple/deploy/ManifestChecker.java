@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,8 +28,8 @@ import java.util.regex.Pattern;
  */
 final class ManifestChecker {
     /** Runtime configuration every service needs from the cluster (the platform defaults read these). */
-    static final List<String> PLATFORM_ENV = List.of("DB_URL", "DB_USER", "DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS",
-            "JWT_ISSUER", "JWT_AUDIENCE", "JWT_PUBLIC_KEY_LOCATION", "STIPPLE_CORS_ORIGINS");
+    static final List<String> PLATFORM_ENV = List.of("DB_URL", "DB_USER", "DB_PASSWORD", "DB_OWNER_USER", "DB_OWNER_PASSWORD",
+            "KAFKA_BOOTSTRAP_SERVERS", "JWT_ISSUER", "JWT_AUDIENCE", "JWT_PUBLIC_KEY_LOCATION", "STIPPLE_CORS_ORIGINS");
     static final Map<String, String> HEALTH = new LinkedHashMap<>();
     static {
         HEALTH.put("startupProbe", "/q/health/started");
@@ -99,6 +100,8 @@ final class ManifestChecker {
         /** Which cluster/database each service uses, for the sharing and network checks. */
         final Map<String, String> serviceDbCluster = new TreeMap<>();
         final Map<String, String> databaseUsers = new HashMap<>();
+        /** cluster/runtime role -> the service connecting as it. */
+        final Map<String, String> runtimeRoleUsers = new HashMap<>();
         /** Cluster -> connections its clients may open at full scale, and who they are. */
         final Map<String, Integer> connectionDemand = new TreeMap<>();
         final Map<String, List<String>> connectionUsers = new TreeMap<>();
@@ -450,30 +453,151 @@ final class ManifestChecker {
                 fail("Deployment " + name + " uses database " + database + ", which cluster " + clusterName + " does not create (Database resource)");
                 return;
             }
-            Optional<EnvValue> user = env(deployment, container, "DB_USER");
-            Optional<EnvValue> password = env(deployment, container, "DB_PASSWORD");
-            Optional<JsonNode> role = Yaml.list(cluster.get(), "/spec/managed/roles").stream()
-                    .filter(r -> r.path("name").asText().equals(owner.get())).findFirst();
-            if (role.isEmpty() || !role.get().path("login").asBoolean(false)) {
-                fail("cluster " + clusterName + " has no managed login role " + owner.get() + " (owner of " + database + ")");
+            roles(deployment, container, name, cluster.get(), database, owner.get());
+        }
+
+        /**
+         * The two roles of a service's database: Flyway migrates as the owner (DB_OWNER_USER /
+         * DB_OWNER_PASSWORD), the pool connects as a runtime role (DB_USER / DB_PASSWORD) that owns nothing,
+         * is no member of an owner and has no attribute that escapes Row-Level Security; both come from the
+         * password Secret of their managed role, and pg_hba lets both into this database only.
+         */
+        void roles(ObjectNode deployment, JsonNode container, String name, ObjectNode cluster, String database, String owner) {
+            String clusterName = Yaml.name(cluster);
+            Map<String, String> owners = databaseOwners(cluster);
+            Optional<JsonNode> ownerRole = managedRole(cluster, owner);
+            if (ownerRole.isEmpty() || !ownerRole.get().path("login").asBoolean(false)) {
+                fail("cluster " + clusterName + " has no managed login role " + owner + " (owner of " + database + ")");
             } else {
-                String roleSecret = role.get().at("/passwordSecret/name").asText();
-                for (Optional<EnvValue> credential : List.of(user, password)) {
-                    if (credential.isPresent() && !roleSecret.equals(credential.get().secret())) {
-                        fail("Deployment " + name + " takes database credentials from " + credential.get().secret()
-                                + " but role " + owner.get() + "'s password is in Secret " + roleSecret);
+                escapes(ownerRole.get(), List.of("superuser", "bypassrls")).ifPresent(attributes -> fail("cluster " + clusterName
+                        + " role " + owner + ", the owner of " + database + ", has " + attributes
+                        + ": Flyway needs to own the tables, nothing more"));
+            }
+            Optional<EnvValue> user = env(deployment, container, "DB_USER");
+            Optional<String> runtime = user.flatMap(u -> roleOf(cluster, u));
+            if (user.isPresent() && user.get().secret() != null && runtime.isEmpty()) {
+                fail("Deployment " + name + " takes DB_USER from Secret " + user.get().secret()
+                        + ", which holds the password of no managed role of cluster " + clusterName);
+            }
+            boolean runtimeSound = false;
+            if (runtime.isPresent()) {
+                String role = runtime.get();
+                List<String> owned = owners.entrySet().stream().filter(e -> e.getValue().equals(role)).map(Map.Entry::getKey).toList();
+                Optional<JsonNode> entry = managedRole(cluster, role);
+                if (!owned.isEmpty()) {
+                    fail("Deployment " + name + "'s DB_USER names role " + role + ", the owner of database " + String.join(", ", owned)
+                            + ": the service must connect as a runtime role that owns nothing and cannot bypass Row-Level Security "
+                            + "(only Flyway uses the owner, through DB_OWNER_USER)");
+                } else if (entry.isEmpty() || !entry.get().path("login").asBoolean(false)) {
+                    fail("cluster " + clusterName + " has no managed login role " + role + " (runtime role of " + name + ", DB_USER)");
+                } else {
+                    runtimeSound = true;
+                    escapes(entry.get(), List.of("superuser", "bypassrls", "createdb", "createrole", "replication"))
+                            .ifPresent(attributes -> fail("cluster " + clusterName + " role " + role + ", the runtime role of " + name
+                                    + ", has " + attributes + ": it must be NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOREPLICATION, "
+                                    + "or Row-Level Security does not bind it"));
+                    for (JsonNode member : Yaml.list(entry.get(), "/inRoles")) {
+                        String parent = member.asText();
+                        owners.entrySet().stream().filter(e -> e.getValue().equals(parent)).findFirst()
+                                .ifPresent(e -> fail("cluster " + clusterName + " role " + role + ", the runtime role of " + name
+                                        + ", is a member of " + parent + " (inRoles), the owner of database " + e.getKey()
+                                        + ": it could act as the owner and switch Row-Level Security off"));
+                    }
+                    String previous = runtimeRoleUsers.put(clusterName + "/" + role, name);
+                    if (previous != null) {
+                        fail("services " + previous + " and " + name + " both connect as role " + role + ": each has its own runtime role");
                     }
                 }
             }
-            List<String> hba = Yaml.list(cluster.get(), "/spec/postgresql/pg_hba").stream()
+            // Each credential from the password Secret of its role, user name and password from the same one.
+            Map<String, String> roleOfVariable = new LinkedHashMap<>();
+            runtime.ifPresent(role -> {
+                roleOfVariable.put("DB_USER", role);
+                roleOfVariable.put("DB_PASSWORD", role);
+            });
+            roleOfVariable.put("DB_OWNER_USER", owner);
+            roleOfVariable.put("DB_OWNER_PASSWORD", owner);
+            roleOfVariable.forEach((variable, role) -> {
+                Optional<EnvValue> value = env(deployment, container, variable);
+                Optional<String> roleSecret = passwordSecret(cluster, role);
+                if (value.isEmpty() || roleSecret.isEmpty()) {
+                    return; // reported by environment() / above
+                }
+                String key = variable.endsWith("_USER") ? "username" : "password";
+                if (value.get().secret() == null) {
+                    if (!CREDENTIAL.matcher(variable).matches()) { // a password in plain text is reported by environment()
+                        fail("Deployment " + name + " sets " + variable + " in plain text: take it from key '" + key + "' of Secret "
+                                + roleSecret.get() + ", role " + role + "'s");
+                    }
+                } else if (!roleSecret.get().equals(value.get().secret())) {
+                    fail("Deployment " + name + " takes " + variable + " from Secret " + value.get().secret() + ", but role " + role
+                            + "'s credentials are in Secret " + roleSecret.get());
+                } else if (value.get().key() != null && !key.equals(value.get().key())) {
+                    fail("Deployment " + name + " takes " + variable + " from key '" + value.get().key() + "' of Secret "
+                            + roleSecret.get() + "; it is under '" + key + "'");
+                }
+            });
+            List<String> hba = Yaml.list(cluster, "/spec/postgresql/pg_hba").stream()
                     .map(rule -> rule.asText().trim().replaceAll("\\s+", " ")).toList();
-            boolean ownRule = hba.stream().anyMatch(rule -> rule.matches("host(ssl)? " + Pattern.quote(database) + " "
-                    + Pattern.quote(owner.get()) + " \\S+ (scram-sha-256|md5)"));
             boolean rejectOthers = hba.stream().anyMatch(rule -> rule.matches("host(ssl)? all all \\S+ reject"));
-            if (!ownRule || !rejectOthers) {
-                fail("cluster " + clusterName + " pg_hba must let role " + owner.get() + " into database " + database
-                        + " only (a 'hostssl " + database + " " + owner.get() + " all scram-sha-256' rule and a final 'host all all all reject')");
+            List<String> connecting = new ArrayList<>(List.of(owner));
+            if (runtimeSound) {
+                connecting.add(runtime.get());
             }
+            for (String role : connecting) {
+                boolean ownRule = hba.stream().anyMatch(rule -> rule.matches("host(ssl)? " + Pattern.quote(database) + " "
+                        + Pattern.quote(role) + " \\S+ (scram-sha-256|md5)"));
+                if (!ownRule || !rejectOthers) {
+                    fail("cluster " + clusterName + " pg_hba must let role " + role + " into database " + database
+                            + " only (a 'hostssl " + database + " " + role + " all scram-sha-256' rule and a final 'host all all all reject')");
+                }
+            }
+        }
+
+        /** Database -> owner, for every database the cluster creates (bootstrap and Database resources). */
+        Map<String, String> databaseOwners(ObjectNode cluster) {
+            Map<String, String> owners = new TreeMap<>();
+            String bootstrap = Yaml.text(cluster, "/spec/bootstrap/initdb/database");
+            if (bootstrap != null) {
+                owners.put(bootstrap, cluster.at("/spec/bootstrap/initdb/owner").asText(bootstrap));
+            }
+            m.ofKind("Database").stream()
+                    .filter(d -> Yaml.name(cluster).equals(d.at("/spec/cluster/name").asText()) && !"absent".equals(d.at("/spec/ensure").asText()))
+                    .forEach(d -> owners.put(d.at("/spec/name").asText(), d.at("/spec/owner").asText()));
+            return owners;
+        }
+
+        Optional<JsonNode> managedRole(ObjectNode cluster, String role) {
+            return Yaml.list(cluster, "/spec/managed/roles").stream()
+                    .filter(r -> r.path("name").asText().equals(role) && !"absent".equals(r.path("ensure").asText())).findFirst();
+        }
+
+        /** The Secret CloudNativePG sets the role's password from (its managed role, else the bootstrap owner's). */
+        Optional<String> passwordSecret(ObjectNode cluster, String role) {
+            return managedRole(cluster, role).map(r -> Yaml.text(r, "/passwordSecret/name"))
+                    .or(() -> role.equals(Yaml.text(cluster, "/spec/bootstrap/initdb/owner"))
+                            ? Optional.ofNullable(Yaml.text(cluster, "/spec/bootstrap/initdb/secret/name")) : Optional.empty());
+        }
+
+        /** The role a DB_USER names: its literal value, or the role whose password Secret it is read from. */
+        Optional<String> roleOf(ObjectNode cluster, EnvValue user) {
+            if (user.value() != null) {
+                return Optional.of(user.value());
+            }
+            if (user.secret() == null) {
+                return Optional.empty();
+            }
+            return Yaml.list(cluster, "/spec/managed/roles").stream()
+                    .filter(r -> !"absent".equals(r.path("ensure").asText()) && user.secret().equals(r.at("/passwordSecret/name").asText()))
+                    .map(r -> r.path("name").asText()).findFirst()
+                    .or(() -> user.secret().equals(Yaml.text(cluster, "/spec/bootstrap/initdb/secret/name"))
+                            ? Optional.ofNullable(Yaml.text(cluster, "/spec/bootstrap/initdb/owner")) : Optional.empty());
+        }
+
+        /** The role attributes among those named that a managed role switches on, e.g. "SUPERUSER, BYPASSRLS". */
+        Optional<String> escapes(JsonNode role, List<String> attributes) {
+            List<String> on = attributes.stream().filter(a -> role.path(a).asBoolean(false)).map(a -> a.toUpperCase(Locale.ROOT)).toList();
+            return on.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", on));
         }
 
         /** The most pods the Deployment can run: its HPA's maximum, else its replicas. */
@@ -738,6 +862,7 @@ final class ManifestChecker {
                 realData(example).forEach(key -> fail("secrets/example.yaml: Secret " + Yaml.name(example)
                         + " carries real data in '" + key + "'"));
             }
+            roleSecretUsernames();
             Set<String> operatorSecrets = new TreeSet<>();
             m.ofKind("Cluster").forEach(c -> List.of("-ca", "-server", "-replication", "-app", "-superuser")
                     .forEach(suffix -> operatorSecrets.add(Yaml.name(c) + suffix)));
@@ -761,6 +886,33 @@ final class ManifestChecker {
                         fail("Secret " + name + " is read with key '" + key + "', which the example does not have");
                     }
                 }
+            }
+        }
+
+        /**
+         * CloudNativePG sets a role's password from a basic-auth Secret whose username must be the role's
+         * name; the service reads the same Secret as its user name, so a wrong username would connect it
+         * as another role (the owner, say) or not at all.
+         */
+        void roleSecretUsernames() {
+            for (ObjectNode cluster : m.ofKind("Cluster")) {
+                Map<String, String> secretRoles = new TreeMap<>();
+                for (JsonNode role : Yaml.list(cluster, "/spec/managed/roles")) {
+                    String secret = Yaml.text(role, "/passwordSecret/name");
+                    if (secret != null && !"absent".equals(role.path("ensure").asText())) {
+                        secretRoles.put(secret, role.path("name").asText());
+                    }
+                }
+                String bootstrap = Yaml.text(cluster, "/spec/bootstrap/initdb/secret/name");
+                if (bootstrap != null) {
+                    secretRoles.putIfAbsent(bootstrap, Yaml.text(cluster, "/spec/bootstrap/initdb/owner"));
+                }
+                secretRoles.forEach((secretName, role) -> m.find("Secret", secretName)
+                        .or(() -> exampleSecrets.stream().filter(s -> Yaml.name(s).equals(secretName)).findFirst())
+                        .flatMap(ManifestChecker::username)
+                        .filter(username -> !isPlaceholder(username) && !username.equals(role))
+                        .ifPresent(username -> fail("Secret " + secretName + " sets the password of role " + role + " but its username is "
+                                + username + ": CloudNativePG requires the role's name, and the service connects as that username")));
             }
         }
 
@@ -949,7 +1101,7 @@ final class ManifestChecker {
                     }
                     JsonNode secret = env.at("/valueFrom/secretKeyRef");
                     if (secret.isObject()) {
-                        return Optional.of(new EnvValue(null, secret.path("name").asText()));
+                        return Optional.of(new EnvValue(null, secret.path("name").asText(), secret.path("key").asText(null)));
                     }
                     JsonNode configMap = env.at("/valueFrom/configMapKeyRef");
                     if (configMap.isObject()) {
@@ -978,7 +1130,7 @@ final class ManifestChecker {
                     boolean hasKey = exampleSecrets.stream().filter(s -> Yaml.name(s).equals(secretName))
                             .anyMatch(s -> s.at("/stringData/" + key).isValueNode() || s.at("/data/" + key).isValueNode());
                     if (hasKey) {
-                        found = Optional.of(new EnvValue(null, secretName));
+                        found = Optional.of(new EnvValue(null, secretName, key));
                     }
                 }
             }
@@ -986,8 +1138,11 @@ final class ManifestChecker {
         }
     }
 
-    /** An env var's value (literal or from a ConfigMap), or the Secret it comes from. */
-    record EnvValue(String value, String secret) {
+    /** An env var's value (literal or from a ConfigMap), or the Secret (and key, when named) it comes from. */
+    record EnvValue(String value, String secret, String key) {
+        EnvValue(String value, String secret) {
+            this(value, secret, null);
+        }
     }
 
     // ---------------------------------------------------------------- small helpers
@@ -1025,6 +1180,23 @@ final class ManifestChecker {
             }
         });
         return keys;
+    }
+
+    /** The username of a basic-auth Secret (stringData, or base64 data). */
+    static Optional<String> username(JsonNode secret) {
+        String plain = Yaml.text(secret, "/stringData/username");
+        if (plain != null) {
+            return Optional.of(plain.strip());
+        }
+        String encoded = Yaml.text(secret, "/data/username");
+        if (encoded == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new String(Base64.getDecoder().decode(encoded.strip()), StandardCharsets.UTF_8).strip());
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.of(encoded.strip());
+        }
     }
 
     /** docker.io is what a registry-less image name means. */

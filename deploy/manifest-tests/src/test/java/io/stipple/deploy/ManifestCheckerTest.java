@@ -274,14 +274,142 @@ class ManifestCheckerTest {
         }))).containsExactly("[prod] Secret twilio is referenced but not described in deploy/k8s/secrets/example.yaml");
     }
 
+    /** Points the container's env var at key {@code key} of Secret {@code secret}. */
+    static void fromSecret(Manifests m, String service, String variable, String secret, String key) {
+        ObjectNode ref = (ObjectNode) env(m, service, variable).at("/valueFrom/secretKeyRef");
+        ref.put("name", secret).put("key", key);
+    }
+
+    static ObjectNode env(Manifests m, String service, String variable) {
+        for (var e : container(m, service).withArray("/env")) {
+            if (e.path("name").asText().equals(variable)) {
+                return (ObjectNode) e;
+            }
+        }
+        throw new AssertionError(service + " has no env " + variable);
+    }
+
+    static ObjectNode role(Manifests m, String name) {
+        for (var r : arr(m.get("Cluster", "stipple-db"), "/spec/managed/roles")) {
+            if (r.path("name").asText().equals(name)) {
+                return (ObjectNode) r;
+            }
+        }
+        throw new AssertionError("no managed role " + name);
+    }
+
     @Test
     void databaseCredentialsOfAnotherRoleAreCaught() {
         assertThat(introduced(m -> container(m, "gallery-service").withArray("/env").forEach(e -> {
             if (e.path("name").asText().startsWith("DB_")) {
                 ((ObjectNode) e.at("/valueFrom/secretKeyRef")).put("name", "stipple-db-client");
             }
-        }))).contains("[prod] Deployment gallery-service takes database credentials from stipple-db-client but role gallery's password is in "
-                + "Secret stipple-db-gallery");
+        }))).containsExactly(
+                "[prod] Deployment gallery-service's DB_USER names role client, the owner of database client: the service must connect as a "
+                        + "runtime role that owns nothing and cannot bypass Row-Level Security (only Flyway uses the owner, through DB_OWNER_USER)",
+                "[prod] Deployment gallery-service takes DB_OWNER_USER from Secret stipple-db-client, but role gallery's credentials are in "
+                        + "Secret stipple-db-gallery",
+                "[prod] Deployment gallery-service takes DB_OWNER_PASSWORD from Secret stipple-db-client, but role gallery's credentials are in "
+                        + "Secret stipple-db-gallery");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DB_OWNER_USER", "DB_OWNER_PASSWORD"})
+    void aMissingOwnerCredentialIsCaught(String variable) {
+        assertThat(introduced(m -> container(m, "booking-service").withArray("/env").removeIf(e -> e.path("name").asText().equals(variable))))
+                .containsExactly("[prod] Deployment booking-service does not set " + variable);
+    }
+
+    @Test
+    void ownerCredentialsNotFromTheOwnersSecretAreCaught() {
+        assertThat(introduced(m -> env(m, "booking-service", "DB_OWNER_USER").removeAll().put("name", "DB_OWNER_USER").put("value", "booking")))
+                .containsExactly("[prod] Deployment booking-service sets DB_OWNER_USER in plain text: take it from key 'username' of Secret "
+                        + "stipple-db-booking, role booking's");
+        assertThat(introduced(m -> env(m, "booking-service", "DB_OWNER_PASSWORD").removeAll().put("name", "DB_OWNER_PASSWORD").put("value", "s3cret")))
+                .containsExactly("[prod] Deployment booking-service sets credential DB_OWNER_PASSWORD in plain text: take it from a Secret");
+        // Flyway would migrate as the runtime role, which owns nothing (and the grants would never be given).
+        assertThat(introduced(m -> {
+            fromSecret(m, "booking-service", "DB_OWNER_USER", "stipple-db-booking-app", "username");
+            fromSecret(m, "booking-service", "DB_OWNER_PASSWORD", "stipple-db-booking-app", "password");
+        })).containsExactly(
+                "[prod] Deployment booking-service takes DB_OWNER_USER from Secret stipple-db-booking-app, but role booking's credentials are "
+                        + "in Secret stipple-db-booking",
+                "[prod] Deployment booking-service takes DB_OWNER_PASSWORD from Secret stipple-db-booking-app, but role booking's credentials "
+                        + "are in Secret stipple-db-booking");
+        assertThat(introduced(m -> fromSecret(m, "booking-service", "DB_OWNER_USER", "stipple-db-booking", "password")))
+                .containsExactly("[prod] Deployment booking-service takes DB_OWNER_USER from key 'password' of Secret stipple-db-booking; "
+                        + "it is under 'username'");
+    }
+
+    @Test
+    void aServiceConnectingAsTheOwnerIsCaught() {
+        String complaint = "[prod] Deployment client-service's DB_USER names role client, the owner of database client: the service must "
+                + "connect as a runtime role that owns nothing and cannot bypass Row-Level Security (only Flyway uses the owner, through "
+                + "DB_OWNER_USER)";
+        assertThat(introduced(m -> {
+            fromSecret(m, "client-service", "DB_USER", "stipple-db-client", "username");
+            fromSecret(m, "client-service", "DB_PASSWORD", "stipple-db-client", "password");
+        })).containsExactly(complaint);
+        assertThat(introduced(m -> env(m, "client-service", "DB_USER").removeAll().put("name", "DB_USER").put("value", "client")))
+                .contains(complaint);
+    }
+
+    @Test
+    void aRuntimeSecretWhoseUsernameIsTheOwnerIsCaught() {
+        List<ObjectNode> examples = Yaml.documents(project.root().resolve("deploy/k8s/secrets/example.yaml")).stream()
+                .map(ObjectNode::deepCopy).toList();
+        examples.stream().filter(s -> Yaml.name(s).equals("stipple-db-client-app")).findFirst().orElseThrow()
+                .withObject("/stringData").put("username", "client");
+        List<String> after = new ArrayList<>(new ManifestChecker(project, examples).check(prod, production()));
+        after.removeAll(baseline);
+        assertThat(after).containsExactly("[prod] Secret stipple-db-client-app sets the password of role client_app but its username is "
+                + "client: CloudNativePG requires the role's name, and the service connects as that username");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"superuser", "bypassrls", "createdb", "createrole", "replication"})
+    void aPrivilegedRuntimeRoleIsCaught(String attribute) {
+        assertThat(introduced(m -> role(m, "gallery_app").put(attribute, true)))
+                .containsExactly("[prod] cluster stipple-db role gallery_app, the runtime role of gallery-service, has "
+                        + attribute.toUpperCase() + ": it must be NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOREPLICATION, or "
+                        + "Row-Level Security does not bind it");
+    }
+
+    @Test
+    void aRuntimeRoleInheritingTheOwnerIsCaught() {
+        assertThat(introduced(m -> role(m, "notification_app").putArray("inRoles").add("notification")))
+                .containsExactly("[prod] cluster stipple-db role notification_app, the runtime role of notification-service, is a member of "
+                        + "notification (inRoles), the owner of database notification: it could act as the owner and switch Row-Level "
+                        + "Security off");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"superuser", "bypassrls"})
+    void aPrivilegedOwnerRoleIsCaught(String attribute) {
+        assertThat(introduced(m -> role(m, "booking").put(attribute, true)))
+                .containsExactly("[prod] cluster stipple-db role booking, the owner of booking, has " + attribute.toUpperCase()
+                        + ": Flyway needs to own the tables, nothing more");
+    }
+
+    @Test
+    void aRuntimeRoleTheClusterDoesNotManageIsCaught() {
+        assertThat(introduced(m -> arr(m.get("Cluster", "stipple-db"), "/spec/managed/roles")
+                .removeIf(r -> r.path("name").asText().equals("booking_app"))))
+                .containsExactly("[prod] Deployment booking-service takes DB_USER from Secret stipple-db-booking-app, which holds the "
+                        + "password of no managed role of cluster stipple-db");
+        assertThat(introduced(m -> role(m, "booking_app").put("login", false)))
+                .containsExactly("[prod] cluster stipple-db has no managed login role booking_app (runtime role of booking-service, DB_USER)");
+    }
+
+    @Test
+    void twoServicesSharingARuntimeRoleAreCaught() {
+        assertThat(introduced(m -> {
+            fromSecret(m, "gallery-service", "DB_USER", "stipple-db-client-app", "username");
+            fromSecret(m, "gallery-service", "DB_PASSWORD", "stipple-db-client-app", "password");
+        })).containsExactly(
+                "[prod] services client-service and gallery-service both connect as role client_app: each has its own runtime role",
+                "[prod] cluster stipple-db pg_hba must let role client_app into database gallery only (a 'hostssl gallery client_app all "
+                        + "scram-sha-256' rule and a final 'host all all all reject')");
     }
 
     @Test
@@ -350,8 +478,16 @@ class ManifestCheckerTest {
     void rolesReachingOtherDatabasesAreCaught() {
         assertThat(introduced(m -> ((ArrayNode) m.get("Cluster", "stipple-db").at("/spec/postgresql/pg_hba"))
                 .removeIf(rule -> rule.asText().contains("reject"))))
-                .hasSize(project.services().size())
+                .hasSize(2 * project.services().size()) // the owner and the runtime role of each
                 .allMatch(v -> v.contains("pg_hba must let role"));
+    }
+
+    @Test
+    void aRuntimeRoleLockedOutOfItsDatabaseIsCaught() {
+        assertThat(introduced(m -> ((ArrayNode) m.get("Cluster", "stipple-db").at("/spec/postgresql/pg_hba"))
+                .removeIf(rule -> rule.asText().contains("gallery_app"))))
+                .containsExactly("[prod] cluster stipple-db pg_hba must let role gallery_app into database gallery only (a 'hostssl gallery "
+                        + "gallery_app all scram-sha-256' rule and a final 'host all all all reject')");
     }
 
     // ---------------------------------------------------------------- Ingress
@@ -370,6 +506,19 @@ class ManifestCheckerTest {
         assertThat(introduced(m -> arr(m.get("Ingress", "stipple-api"), "/spec/rules/0/http/paths")
                 .removeIf(p -> p.path("path").asText().equals("/api/v1/gallery"))))
                 .containsExactly("[prod] no Ingress routes /api/v1/gallery (owned by gallery-service)");
+    }
+
+    @Test
+    void theClinicsPartnersAreRoutedToClientService() {
+        assertThat(ApiOwnership.owners(project)).containsEntry("/api/v1/partners", "client-service");
+        assertThat(introduced(m -> arr(m.get("Ingress", "stipple-api"), "/spec/rules/0/http/paths")
+                .removeIf(p -> p.path("path").asText().equals("/api/v1/partners"))))
+                .containsExactly("[prod] no Ingress routes /api/v1/partners (owned by client-service)");
+        assertThat(introduced(m -> arr(m.get("Ingress", "stipple-api"), "/spec/rules/0/http/paths").forEach(p -> {
+            if (p.path("path").asText().equals("/api/v1/partners")) {
+                ((ObjectNode) p.at("/backend/service")).put("name", "notification-service");
+            }
+        }))).containsExactly("[prod] Ingress stipple-api routes /api/v1/partners to notification-service, but client-service owns it");
     }
 
     @Test
