@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * OWASP API Security Top 10 as a checklist, over every operation of every OpenAPI document: broken authentication
- * (API2: missing and forged tokens), broken object-level authorisation (API1: another clinic's token, a client token
- * for someone else's records, on real records), broken object-property-level authorisation (API3: writable
+ * (API2: missing and forged tokens), broken object-level authorisation (API1: another clinic's admin, staff and
+ * partner — the partner registered by clinic B under the same partner id as clinic A's —, a client token for someone
+ * else's records, a partner of the clinic the victim does not share with, on real records), broken object-property-level authorisation (API3: writable
  * {@code clinicId}, {@code status}, {@code id}, {@code version}), unrestricted resource consumption (API4: oversized
  * bodies, huge page sizes) and SSRF (API7: webhook targets on private and metadata addresses).
  *
@@ -42,7 +43,13 @@ class AttackIT {
     static void setUp() {
         operations = OpenApi.operations();
         a = Fixtures.create("attack");
+        assertThat(a.missing).as("partners of the fixture").noneMatch(m -> m.startsWith("partner"));
         clinicB = UUID.randomUUID();
+        // clinic B registers a partner with the very partner id the victim shares with in clinic A
+        Http.Reply registered = Fixtures.registerPartner(StippleSystem.admin(clinicB), a.sharedPartner, "Same id, clinic B");
+        assertThat(registered.status()).as(registered.describe()).isEqualTo(201);
+        a.awaitPartnersAccepted();
+        Fixtures.awaitPartnerAccepted(clinicB, a.sharedPartner);
         assertThat(operations).as("operations in the OpenAPI documents").hasSizeGreaterThan(40);
     }
 
@@ -98,11 +105,13 @@ class AttackIT {
     void anotherClinicsTokenReachesNothingOfThisClinic() {
         String intruder = StippleSystem.admin(clinicB);
         String intruderStaff = StippleSystem.staff(clinicB);
+        // same partner_id text as the partner the victim shares with, but registered by clinic B (finding 1)
+        String intruderPartner = StippleSystem.partner(clinicB, a.sharedPartner);
         List<String> violations = new ArrayList<>();
         int requests = 0;
         for (OpenApi.Operation op : operations) {
             if (!op.secured()) continue;
-            for (String token : List.of(intruder, intruderStaff)) {
+            for (String token : List.of(intruder, intruderStaff, intruderPartner)) {
                 Http.Reply r = request(op, a.pathValues(op), token, bodyWithVictimIds(op), victimQuery()).send();
                 requests++;
                 String problem = objectLevelViolation(op, r, token, null);
@@ -134,9 +143,30 @@ class AttackIT {
                 .as("operations letting a client reach another client's records").isEmpty();
     }
 
+    @Test
+    void aPartnerTheClientDoesNotShareWithReachesNoneOfTheClientsRecordsNorTheAdminsSubscription() {
+        String partner = a.partnerToken(a.unsharedPartner);
+        List<String> violations = new ArrayList<>();
+        int requests = 0;
+        for (OpenApi.Operation op : operations) {
+            if (!op.secured()) continue;
+            Http.Reply r = request(op, a.pathValues(op), partner, bodyWithVictimIds(op), victimQuery()).send();
+            requests++;
+            String problem = objectLevelViolation(op, r, partner, PARTNER_PROTECTED);
+            if (problem != null) violations.add("partner the victim does not share with: " + problem);
+        }
+        System.out.println("AttackIT unshared partner: " + requests + " requests");
+        assertThat(KnownFindings.unexpected("AttackIT", violations))
+                .as("operations letting a partner reach a client that does not share with it, or another subscription")
+                .isEmpty();
+    }
+
     /** Path parameters naming one client's records: a client token of another client must never reach these. */
     private static final Set<String> CLIENT_RECORDS = Set.of("clientId", "bookingId", "photoId", "setId", "assessmentId",
             "screeningId", "planId", "notificationId");
+    /** What a partner must not reach unless the client shares with it: the client's records and others' subscriptions. */
+    private static final Set<String> PARTNER_PROTECTED = Set.of("clientId", "bookingId", "photoId", "setId", "assessmentId",
+            "screeningId", "planId", "notificationId", "webhookId", "deliveryId");
 
     /**
      * Whether the reply to a request aimed at clinic A's records (the victim's ids in path, query and body) gave the
@@ -155,7 +185,7 @@ class AttackIT {
             return "succeeded on a record it must not reach: " + r.describe();
         }
         if (success && r.body() != null) {
-            for (String key : CLIENT_RECORDS) {
+            for (String key : protectedKeys == null ? PARTNER_PROTECTED : protectedKeys) {
                 String id = a.ids.get(key);
                 if (id != null && r.body().contains(id)) {
                     return "response shows the victim's " + key + " " + id + ": " + r.describe();
@@ -363,7 +393,11 @@ class AttackIT {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    /** A valid example body of the operation, with this clinic's real ids in id-like properties. */
+    /**
+     * A valid example body of the operation, with this clinic's real ids in id-like properties. A consent grant is a
+     * partner-sharing grant to the fixture's shared partner (the one scope whose {@code partnerId} is not refused, and
+     * a partner the clinic has registered).
+     */
     static JsonNode exampleBody(OpenApi.Operation op, Fixtures f) {
         JsonNode schema = op.jsonBodySchema();
         if (schema == null) return null;
@@ -375,6 +409,10 @@ class AttackIT {
                 if (name.endsWith("Id") && f.ids.containsKey(name) && o.get(name).isTextual()) {
                     o.put(name, f.ids.get(name));
                 }
+            }
+            if (op.path().endsWith("/consents") && o.has("scope") && o.has("partnerId")) {
+                o.put("scope", "PARTNER_SHARING");
+                o.put("partnerId", f.sharedPartner);
             }
         }
         return body;

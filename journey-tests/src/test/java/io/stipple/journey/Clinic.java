@@ -139,11 +139,30 @@ final class Clinic {
         }, a -> a != null && !a.getList("slots").isEmpty());
     }
 
+    /**
+     * Books as staff. booking-service refuses a client it has not learnt of yet (422 {@code unknown-client}, until it
+     * has projected {@code ClientRegistered}): that answer is retried; any other is returned.
+     */
     Response bookResponse(Client client, Instant startsAt) {
-        return as(staff).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("clientId", client.id().toString(), "treatmentId", smpTreatmentId.toString(),
-                        "technicianId", technicianId.toString(), "startsAt", startsAt.toString()))
-                .post(url(Service.BOOKING, "/api/v1/bookings"));
+        return await("booking-service knows client " + client.id()).atMost(PATIENCE).until(() -> as(staff)
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .body(Map.of("clientId", client.id().toString(), "treatmentId", smpTreatmentId.toString(),
+                                "technicianId", technicianId.toString(), "startsAt", startsAt.toString()))
+                        .post(url(Service.BOOKING, "/api/v1/bookings")),
+                r -> !(r.statusCode() == 422 && r.asString().contains("unknown-client")));
+    }
+
+    /**
+     * Registers a partner of this clinic (client-service, admin) and waits until all four services accept its token
+     * (they learn partners from {@code PartnerRegistered}); returns the partner's token.
+     */
+    String registerPartner(String partnerId, String name) {
+        JsonPath registered = ok(as(admin).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("partnerId", partnerId, "name", name)).post(url(Service.CLIENT, "/api/v1/partners")), 201);
+        assertThat(registered.getString("partnerId")).isEqualTo(partnerId);
+        assertThat(registered.getString("status")).isEqualTo("ACTIVE");
+        Fixtures.awaitPartnerAccepted(id, partnerId);
+        return StippleSystem.partner(id, partnerId);
     }
 
     JsonPath book(Client client, Instant startsAt) {

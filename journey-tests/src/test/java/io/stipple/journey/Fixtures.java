@@ -30,17 +30,36 @@ import static io.stipple.journey.OpenApi.JSON;
 
 /**
  * A fresh clinic with real records in every service, created over the public APIs: profile, treatments, a room and
- * a technician (booking-service); two clients with assessment, screening, consents and an agreed plan
- * (client-service); a booking of the second client; two photos of them paired into a set (gallery-service); a webhook
- * subscription (notification-service). {@link #ids} maps the path parameters of the OpenAPI documents to these ids.
+ * a technician (booking-service); three registered partners (client-service: {@link #sharedPartner}, which the victim
+ * shares with, {@link #unsharedPartner}, which only the other client shares with, and {@link #pathPartner}, which no
+ * token of the sweeps holds and which stands in {@code /partners/{id}}); two clients, the victim with assessment,
+ * screening, consents (partner sharing included) and an agreed plan; a consultation booking of the victim; two photos
+ * of them paired into a set (gallery-service); the admin's webhook subscription (notification-service, created
+ * before the booking, so it has a delivery). {@link #ids} maps the path parameters of the OpenAPI documents to these
+ * ids.
+ *
+ * <p>Partners must be registered by the clinic before their tokens work anywhere (403 {@code partner-not-registered});
+ * the other services learn them from {@code PartnerRegistered}, so {@link #awaitPartnersAccepted()} waits until all
+ * four services accept the fixture's partner tokens. A booking waits until booking-service knows the client (422
+ * {@code unknown-client} until {@code ClientRegistered} is projected).
  */
 public final class Fixtures {
 
     public final UUID clinicId = UUID.randomUUID();
     public final String admin = StippleSystem.admin(clinicId);
     public final String staff = StippleSystem.staff(clinicId);
+    /** A partner registered by this clinic that the victim shares with (PARTNER_SHARING consent). */
+    public final String sharedPartner;
+    /** A partner registered by this clinic that the victim does not share with (the other client does). */
+    public final String unsharedPartner;
+    /** A partner registered by this clinic only, whose token nobody uses: the {@code /partners/{id}} path value. */
+    public final String pathPartner;
     /** The client whose records the attacks aim at ("the victim"). */
     public UUID victim;
+    /** The victim's e-mail address (unique: a leak of it is a leak of the victim). */
+    public String victimEmail;
+    /** The victim's two photos (before, after), paired into the set {@code ids.get("setId")}. */
+    public final List<String> photos = new ArrayList<>();
     /** Another client of the same clinic ("the attacker" when holding a client token). */
     public UUID other;
     /** Path parameter name (normalised, see {@link #key}) to a real id of this clinic. */
@@ -49,19 +68,75 @@ public final class Fixtures {
     public final List<String> missing = new ArrayList<>();
     private final String tag;
 
-    private Fixtures(String label) {
+    private Fixtures(String label, String sharedPartnerId) {
         this.tag = label + "-" + clinicId.toString().substring(0, 8);
+        String lower = tag.toLowerCase(Locale.ROOT);
+        this.sharedPartner = sharedPartnerId != null ? sharedPartnerId : "shared-" + lower;
+        this.unsharedPartner = "unshared-" + lower;
+        this.pathPartner = "listed-" + lower;
     }
 
     /** Creates the clinic and its records; fails if the core records (clinic, clients) cannot be created. */
     public static Fixtures create(String label) {
-        Fixtures f = new Fixtures(label);
+        return create(label, null);
+    }
+
+    /**
+     * As {@link #create(String)}, with the shared partner's id given: a second clinic registering the same partner id
+     * as the first is how "a partner of another clinic with the same partner_id" is made.
+     */
+    public static Fixtures create(String label, String sharedPartnerId) {
+        Fixtures f = new Fixtures(label, sharedPartnerId);
         f.build();
         return f;
     }
 
     public String clientToken(UUID clientId) {
         return StippleSystem.client(clinicId, clientId);
+    }
+
+    public String partnerToken(String partnerId) {
+        return StippleSystem.partner(clinicId, partnerId);
+    }
+
+    /** Waits until every service accepts the shared and the unshared partner's tokens (they learn partners from events). */
+    public void awaitPartnersAccepted() {
+        awaitPartnerAccepted(clinicId, sharedPartner);
+        awaitPartnerAccepted(clinicId, unsharedPartner);
+    }
+
+    /**
+     * Registers a partner for a clinic on client-service ({@code POST /api/v1/partners}, admin token); 201, or 409 when
+     * it is registered already. Returns the reply.
+     */
+    public static Http.Reply registerPartner(String adminToken, String partnerId, String name) {
+        return Http.post(StippleSystem.baseUrl(Service.CLIENT) + "/api/v1/partners").token(adminToken)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .json(JSON.createObjectNode().put("partnerId", partnerId).put("name", name).toString()).send();
+    }
+
+    /**
+     * Waits until all four services accept a partner token of this clinic and partner id: client-service registers
+     * partners itself; booking, notification and gallery learn them from {@code PartnerRegistered}, and refuse the
+     * token with 403 {@code partner-not-registered} until then.
+     */
+    public static void awaitPartnerAccepted(UUID clinicId, String partnerId) {
+        String token = StippleSystem.partner(clinicId, partnerId);
+        Map<Service, String> probes = new LinkedHashMap<>();
+        probes.put(Service.CLIENT, "/api/v1/clients?size=1");
+        probes.put(Service.BOOKING, "/api/v1/treatments?size=1");
+        probes.put(Service.NOTIFICATION, "/api/v1/webhooks?size=1");
+        probes.put(Service.GALLERY, "/api/v1/gallery/public/sets?size=1");
+        AtomicReference<Http.Reply> last = new AtomicReference<>();
+        probes.forEach((service, path) -> Awaitility.await("partner " + partnerId + " accepted by " + service.artifact)
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .failFast(() -> last.get() != null && last.get().status() >= 500)
+                .until(() -> {
+                    Http.Reply r = Http.get(StippleSystem.baseUrl(service) + path).token(token).send();
+                    last.set(r);
+                    return r.status() > 0 && r.status() != 429
+                            && (r.body() == null || !r.body().contains("partner-not-registered"));
+                }));
     }
 
     /** The fixture key of a path parameter: {@code clientId} as is; a bare {@code id} after {@code /photos/} → photoId. */
@@ -111,6 +186,15 @@ public final class Fixtures {
         }
         require(Http.put(booking + "/api/v1/clinics/" + clinicId).token(admin).json(clinic.toString()).send(), 201, 200);
 
+        // partners are registered by the clinic before anyone may share with them or use their tokens
+        for (String partner : List.of(sharedPartner, unsharedPartner, pathPartner)) {
+            Http.Reply r = registerPartner(admin, partner, "Partner " + partner);
+            if (r.status() != 201 && r.status() != 409) {
+                missing.add("partner " + partner + ": " + r.describe());
+            }
+        }
+        ids.put("partnerId", pathPartner);
+
         UUID consultation = createId(Http.post(booking + "/api/v1/treatments").token(admin).json("""
                 {"kind":"CONSULTATION","name":"Consultation","baseDurationMinutes":30,"bufferMinutes":0,
                  "price":{"amountMinor":0,"currency":"GBP"},"active":true}"""), "treatmentId");
@@ -142,6 +226,7 @@ public final class Fixtures {
 
         other = registerClient(clients, "Olivia", "Other");
         victim = registerClient(clients, "Victor", "Victim");
+        victimEmail = ("Victor.Victim." + tag + "@example.com").toLowerCase(Locale.ROOT);
         ids.put("clientId", victim.toString());
         String base = clients + "/api/v1/clients/" + victim;
         createId(Http.post(base + "/assessments").token(staff).json("""
@@ -154,6 +239,12 @@ public final class Fixtures {
             send(Http.post(base + "/consents").token(staff).json("""
                     {"scope":"%s","textVersion":"v1"}""".formatted(scope)), "consent " + scope, 201);
         }
+        send(Http.post(base + "/consents").token(staff).json("""
+                {"scope":"PARTNER_SHARING","partnerId":"%s","textVersion":"v1"}""".formatted(sharedPartner)),
+                "consent PARTNER_SHARING " + sharedPartner, 201);
+        send(Http.post(clients + "/api/v1/clients/" + other + "/consents").token(staff).json("""
+                {"scope":"PARTNER_SHARING","partnerId":"%s","textVersion":"v1"}""".formatted(unsharedPartner)),
+                "other client's consent PARTNER_SHARING " + unsharedPartner, 201);
         UUID plan = createId(Http.post(base + "/plans").token(staff).json("""
                 {"treatmentType":"PERMANENT_SMP","plannedSessions":3,"healingIntervalDays":7,
                  "hairlineDesignNotes":"Soft adult hairline"}"""), "planId");
@@ -161,13 +252,14 @@ public final class Fixtures {
             send(Http.post(base + "/plans/" + plan + "/agreement").token(staff), "plan agreement", 200);
         }
 
+        // the admin's subscription exists before the booking, so the booking's event gives it a delivery
+        createId(Http.post(StippleSystem.baseUrl(Service.NOTIFICATION) + "/api/v1/webhooks").token(admin).json("""
+                {"url":"https://203.0.113.10/stipple/webhooks","eventTypes":["BookingConfirmed"],
+                 "description":"fixture"}"""), "webhookId");
         if (consultation != null && technician != null) {
             bookConsultation(booking, consultation, technician);
         }
         uploadPhotosAndSet();
-        createId(Http.post(StippleSystem.baseUrl(Service.NOTIFICATION) + "/api/v1/webhooks").token(admin).json("""
-                {"url":"https://203.0.113.10/stipple/webhooks","eventTypes":["BookingConfirmed"],
-                 "description":"fixture"}"""), "webhookId");
         if (!missing.isEmpty()) {
             System.out.println("Fixtures " + tag + ": not created (random ids used instead): " + missing);
         }
@@ -232,16 +324,22 @@ public final class Fixtures {
             missing.add("photo: " + (last.get() == null ? "no reply" : last.get().describe()));
             return;
         }
+        this.photos.addAll(photos);
         ids.put("photoId", photos.get(0));
         createId(Http.post(gallery + "/api/v1/gallery/sets").token(staff).json("""
                 {"beforePhotoId":"%s","afterPhotoId":"%s"}""".formatted(photos.get(0), photos.get(1))), "setId");
     }
 
     private Http.Reply upload(String gallery, String phase, Instant takenAt, Color colour) {
+        return photoUpload(gallery + "/api/v1/gallery/photos", staff, victim, phase, takenAt, colour).send();
+    }
+
+    /** A valid photo upload (multipart: clientId, phase, angle FRONT, takenAt and a fresh PNG) with this token. */
+    static Http.Request photoUpload(String url, String token, UUID clientId, String phase, Instant takenAt, Color colour) {
         String boundary = "----stipple" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("clientId", victim.toString());
+        fields.put("clientId", clientId.toString());
         fields.put("phase", phase);
         fields.put("angle", "FRONT");
         fields.put("takenAt", takenAt.truncatedTo(ChronoUnit.SECONDS).toString());
@@ -257,8 +355,100 @@ public final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Http.post(gallery + "/api/v1/gallery/photos").token(staff)
-                .body("multipart/form-data; boundary=" + boundary, body.toByteArray()).send();
+        return Http.post(url).token(token).body("multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
+    /** Uploads one more photo of the victim (as staff) and returns its id, or null if the gallery refused it. */
+    public String uploadVictimPhoto() {
+        Http.Reply r = upload(StippleSystem.baseUrl(Service.GALLERY), "BEFORE", StippleSystem.now().minus(2, ChronoUnit.DAYS),
+                Color.LIGHT_GRAY);
+        return r.status() == 201 ? json(r).path("id").asText() : null;
+    }
+
+    /**
+     * Records the victim's first notification ({@code notificationId}, the booking's reminder) and the first delivery of
+     * the admin's subscription ({@code deliveryId}, the booking's BookingConfirmed), both made from events; what does
+     * not appear in time is listed in {@link #missing}.
+     */
+    public void awaitNotificationAndDelivery() {
+        String notifications = StippleSystem.baseUrl(Service.NOTIFICATION);
+        awaitFirstId("notificationId", () -> Http.get(notifications + "/api/v1/notifications?clientId=" + victim + "&size=10")
+                .token(staff).send());
+        if (ids.containsKey("webhookId")) {
+            awaitFirstId("deliveryId", () -> Http.get(notifications + "/api/v1/webhooks/" + ids.get("webhookId")
+                    + "/deliveries?size=10").token(admin).send());
+        }
+    }
+
+    private void awaitFirstId(String key, java.util.function.Supplier<Http.Reply> list) {
+        AtomicReference<Http.Reply> last = new AtomicReference<>();
+        try {
+            Awaitility.await(key + " of the fixture").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        Http.Reply r = list.get();
+                        last.set(r);
+                        JsonNode items = json(r).path("items");
+                        if (r.status() != 200 || items.isEmpty()) return false;
+                        ids.put(key, items.get(0).path("id").asText());
+                        return true;
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            missing.add(key + ": " + (last.get() == null ? "no reply" : last.get().describe()));
+        }
+    }
+
+    /**
+     * Publishes a before/after set of the OTHER client (photo and gallery consents, two photos, a set submitted by staff
+     * and published by the admin) and records it as {@code publicSetId}: the public gallery's operations then have a
+     * real published set that is not the victim's.
+     */
+    public void publishSetOfOtherClient() {
+        String clients = StippleSystem.baseUrl(Service.CLIENT);
+        String gallery = StippleSystem.baseUrl(Service.GALLERY);
+        for (String scope : List.of("CLINICAL_PHOTOS", "PUBLIC_GALLERY")) {
+            send(Http.post(clients + "/api/v1/clients/" + other + "/consents").token(staff).json("""
+                    {"scope":"%s","textVersion":"v1"}""".formatted(scope)), "other client's consent " + scope, 201);
+        }
+        List<String> pair = new ArrayList<>();
+        AtomicReference<Http.Reply> last = new AtomicReference<>();
+        try {
+            Awaitility.await("photos of the other client").atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        while (pair.size() < 2) {
+                            boolean before = pair.isEmpty();
+                            Http.Reply r = photoUpload(gallery + "/api/v1/gallery/photos", staff, other,
+                                    before ? "BEFORE" : "AFTER", StippleSystem.now().minus(before ? 40 : 2, ChronoUnit.DAYS),
+                                    before ? Color.BLACK : Color.ORANGE).send();
+                            last.set(r);
+                            if (r.status() != 201) return false;
+                            pair.add(json(r).path("id").asText());
+                        }
+                        return true;
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            missing.add("public set photo: " + (last.get() == null ? "no reply" : last.get().describe()));
+            return;
+        }
+        Http.Reply set = Http.post(gallery + "/api/v1/gallery/sets").token(staff).json("""
+                {"beforePhotoId":"%s","afterPhotoId":"%s"}""".formatted(pair.get(0), pair.get(1))).send();
+        if (set.status() != 201) {
+            missing.add("public set: " + set.describe());
+            return;
+        }
+        String setId = json(set).path("id").asText();
+        Http.Reply submitted = Http.post(gallery + "/api/v1/gallery/sets/" + setId + "/submit").token(staff)
+                .header("If-Match", String.valueOf(set.headers().get("etag"))).send();
+        if (submitted.status() != 200) {
+            missing.add("public set submission: " + submitted.describe());
+            return;
+        }
+        Http.Reply published = Http.post(gallery + "/api/v1/gallery/sets/" + setId + "/publish").token(admin)
+                .header("If-Match", String.valueOf(submitted.headers().get("etag"))).send();
+        if (published.status() != 200) {
+            missing.add("public set publication: " + published.describe());
+            return;
+        }
+        ids.put("publicSetId", setId);
     }
 
     /** A small PNG, different for each call (the gallery refuses exact duplicates). */

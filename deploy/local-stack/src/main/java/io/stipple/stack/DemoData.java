@@ -27,8 +27,9 @@ import java.util.function.Consumer;
 
 /**
  * Seeds the demo clinic through the services' own HTTP APIs, as a clinic's admin and staff would: the clinic's
- * profile and opening hours, the treatment catalogue, rooms, technicians, and a few clients with their assessment,
- * screening, consents and (for one) an agreed treatment plan.
+ * profile and opening hours, the treatment catalogue, rooms, technicians, the demo partner (registered by the clinic,
+ * so the demo partner token is accepted), and a few clients with their assessment, screening, consents (one shares with
+ * the demo partner) and (for one) an agreed treatment plan.
  *
  * <p>Idempotent: the data directory survives restarts, so every step first looks for what it would create (by name,
  * by email) and creates only what is missing. Creating calls also carry a deterministic {@code Idempotency-Key}, so a
@@ -40,8 +41,12 @@ public final class DemoData {
     /** The demo clinic's id: the {@code clinic_id} of every demo token. */
     public static final UUID CLINIC_ID = UUID.fromString("5b1c8a3e-2f4d-4c6b-9a7e-1d2c3b4a5f60");
     public static final String CLINIC_NAME = "Stipple Demo Clinic London";
-    /** The partner clinic of the demo partner token (and of the demo client's partner-sharing consent). */
+    /**
+     * The partner of the demo partner token, registered by the demo clinic (a partner token works only for an ACTIVE
+     * partner of its clinic), and named by the demo client's partner-sharing consent.
+     */
     public static final String PARTNER_ID = "partner-hairline-studio-manchester";
+    public static final String PARTNER_NAME = "Hairline Studio Manchester";
 
     /** What the demo consists of, for the banner. All null when nothing was seeded. */
     public record Seeded(UUID clinicId, String clinicName, UUID clientId, String clientName) {
@@ -80,8 +85,9 @@ public final class DemoData {
             step("rooms", this::seedRooms);
             step("technicians", () -> seedTechnicians(treatments));
         }
+        boolean partner = step("partner", this::seedPartner);
         UUID[] daniel = new UUID[1];
-        step("clients", () -> daniel[0] = seedClients());
+        step("clients", () -> daniel[0] = seedClients(partner));
         if (!skipped.isEmpty()) {
             out.println("  Not seeded (see above): " + String.join("; ", skipped));
         }
@@ -227,13 +233,43 @@ public final class DemoData {
 
     // ---------------------------------------------------------------- client-service
 
+    /**
+     * Registers the demo partner with the clinic (client-service). The other services learn it from PartnerRegistered
+     * within moments; until then they answer the demo partner token 403 partner-not-registered.
+     */
+    private void seedPartner() {
+        String path = "/api/v1/partners/" + PARTNER_ID;
+        Response existing = call(Service.CLIENT, "GET", path, adminToken, null, null);
+        if (existing.status() == 200) {
+            String status = existing.json().path("status").asText();
+            if ("ACTIVE".equals(status)) {
+                out.println("  partner: exists (" + PARTNER_ID + ", ACTIVE)");
+                return;
+            }
+            ObjectNode body = JSON.createObjectNode().put("name", existing.json().path("name").asText(PARTNER_NAME))
+                    .put("status", "ACTIVE");
+            String etag = existing.etag != null ? existing.etag : "\"" + existing.json().path("version").asText("0") + "\"";
+            call(Service.CLIENT, "PUT", path, adminToken, null, body, etag).expect(200);
+            out.println("  partner: " + PARTNER_ID + " re-activated (was " + status + ")");
+            return;
+        }
+        existing.expect(404);
+        ObjectNode body = JSON.createObjectNode().put("partnerId", PARTNER_ID).put("name", PARTNER_NAME);
+        call(Service.CLIENT, "POST", "/api/v1/partners", adminToken, "demo-partner-" + PARTNER_ID, body).expect(201);
+        out.println("  partner: registered " + PARTNER_ID + " (" + PARTNER_NAME + "); the other services accept its "
+                + "token once they have the PartnerRegistered event (a moment)");
+    }
+
     private record ClientSpec(String firstName, String lastName, String email, String phone, String dateOfBirth,
                               String sex, ObjectNode assessment, ObjectNode screening, List<String> consents,
                               String planType, boolean agreePlan) {
     }
 
-    /** Returns the id of the demo client whose token the banner prints (the one with the agreed plan). */
-    private UUID seedClients() {
+    /**
+     * Returns the id of the demo client whose token the banner prints (the one with the agreed plan). Without a
+     * registered partner ({@code partner} false) no partner-sharing consent is recorded: it must name one.
+     */
+    private UUID seedClients(boolean partner) {
         List<ClientSpec> clients = List.of(
                 new ClientSpec("Daniel", "Okafor", "daniel.okafor@example.com", "+447911123456", "1986-04-12", "MALE",
                         assessment("NORWOOD", "6", "ANDROGENETIC", 70, 4, "dark brown", "SHAVED_FOLLICLE_REPLICATION",
@@ -258,7 +294,7 @@ public final class DemoData {
         int created = 0;
         List<String> notes = new ArrayList<>();
         for (ClientSpec spec : clients) {
-            SeededClient c = seedClient(spec);
+            SeededClient c = seedClient(spec, partner);
             if (c.created()) {
                 created++;
             }
@@ -277,7 +313,7 @@ public final class DemoData {
     private record SeededClient(UUID id, boolean created, List<String> notes) {
     }
 
-    private SeededClient seedClient(ClientSpec spec) {
+    private SeededClient seedClient(ClientSpec spec, boolean partnerRegistered) {
         List<String> notes = new ArrayList<>();
         String who = spec.firstName() + " " + spec.lastName();
         Response search = call(Service.CLIENT, "GET", "/api/v1/clients?email=" + encode(spec.email()), staffToken,
@@ -319,6 +355,10 @@ public final class DemoData {
         JsonNode current = call(Service.CLIENT, "GET", base + "/consents", staffToken, null, null).expect(200).json();
         for (String scope : spec.consents()) {
             if (isGranted(current, scope)) {
+                continue;
+            }
+            if ("PARTNER_SHARING".equals(scope) && !partnerRegistered) {
+                notes.add(who + ": no partner-sharing consent (the demo partner is not registered)");
                 continue;
             }
             ObjectNode body = JSON.createObjectNode();
@@ -451,10 +491,18 @@ public final class DemoData {
 
     private Response call(Service service, String method, String path, String token, String idempotencyKey,
                           JsonNode body) {
+        return call(service, method, path, token, idempotencyKey, body, null);
+    }
+
+    private Response call(Service service, String method, String path, String token, String idempotencyKey,
+                          JsonNode body, String ifMatch) {
         URI uri = URI.create(stack.baseUrl(service) + path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8))
                     .toString());
@@ -467,7 +515,8 @@ public final class DemoData {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(method + " " + service.artifact + path, response.statusCode(), response.body());
+            return new Response(method + " " + service.artifact + path, response.statusCode(), response.body(),
+                    response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new SeedException(method + " " + service.artifact + path + " failed: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -480,7 +529,7 @@ public final class DemoData {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private record Response(String request, int status, String body) {
+    private record Response(String request, int status, String body, String etag) {
 
         Response expect(int... statuses) {
             for (int s : statuses) {
