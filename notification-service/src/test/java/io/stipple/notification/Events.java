@@ -6,6 +6,10 @@ import io.stipple.testinfra.EventContracts;
 import io.stipple.testinfra.StippleInfra;
 import io.stipple.testinfra.TopicProbe;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -54,13 +58,25 @@ public final class Events {
         };
     }
 
-    /** A client registered with the given email and channels (the documented ClientRegistered example otherwise). */
+    /**
+     * A client registered with the given email and channels (the documented ClientRegistered example otherwise);
+     * returns once the clinic knows the client (booking events of a clinic about a client it does not know are
+     * ignored for reminders, and client and booking events travel on different topics).
+     */
     public static ObjectNode registerClient(UUID clinicId, UUID clientId, String firstName, String email, String... channels) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("firstName", firstName);
         data.put("email", email);
         data.put("preferredChannels", channels.length == 0 ? new String[] {"EMAIL"} : channels);
-        return publish("client-service", "ClientRegistered", clinicId, clientId, data);
+        ObjectNode event = publish("client-service", "ClientRegistered", clinicId, clientId, data);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.contact(clinicId, clientId).isPresent());
+        return event;
+    }
+
+    /** A client the clinic knows (registered with an example e-mail address). */
+    public static UUID knownClient(UUID clinicId, UUID clientId) {
+        registerClient(clinicId, clientId, "Sam", "client-" + clientId + "@example.com", "EMAIL");
+        return clientId;
     }
 
     /** A mutable map of data fields. */
@@ -70,5 +86,29 @@ public final class Events {
             map.put((String) pairs[i], pairs[i + 1]);
         }
         return map;
+    }
+
+    /** PartnerRegistered (or PartnerUpdated with another status) of the clinic, as client-service publishes it. */
+    public static ObjectNode partner(UUID clinicId, String partnerId, String status) {
+        ObjectNode event = EventContracts.forService("client-service").exampleNode("PartnerRegistered");
+        if (!"ACTIVE".equals(status)) event.put("type", "io.stipple.PartnerUpdated");
+        event.put("id", UUID.randomUUID().toString());
+        event.put("clinicid", clinicId.toString());
+        event.put("subject", partnerId);
+        event.put("time", Instant.now().toString());
+        ObjectNode body = (ObjectNode) event.get("data");
+        body.put("partnerId", partnerId);
+        body.put("status", status);
+        send("stipple.clients", event);
+        return event;
+    }
+
+    /** ConsentGranted / ConsentWithdrawn of the PARTNER_SHARING scope: the client shares (no longer) with the partner. */
+    public static ObjectNode partnerSharing(UUID clinicId, UUID clientId, String partnerId, boolean granted) {
+        ObjectNode event = example("client-service", granted ? "ConsentGranted" : "ConsentWithdrawn", clinicId, clientId,
+                data("scope", "PARTNER_SHARING", "partnerId", partnerId));
+        event.put("time", Instant.now().toString());
+        send("stipple.clients", event);
+        return event;
     }
 }

@@ -136,7 +136,7 @@ public interface NotificationConfig {
         @WithDefault("50")
         int batchSize();
 
-        /** Subscriptions one clinic may hold. */
+        /** Subscriptions one clinic may hold of its own, and each of its partners of its own. */
         @WithDefault("20")
         int maxSubscriptionsPerClinic();
     }

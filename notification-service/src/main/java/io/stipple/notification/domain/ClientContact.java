@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -14,14 +15,16 @@ import java.util.UUID;
 /** What client-service told us about how to reach a client. */
 @Entity
 @Table(name = "client_contact")
+@IdClass(ClientKey.class)
 public class ClientContact extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "clinic_id", nullable = false)
+    public UUID clinicId;
 
     @Id
     @Column(name = "client_id")
     public UUID clientId;
-
-    @Column(name = "clinic_id", nullable = false)
-    public UUID clinicId;
 
     @Column(name = "first_name")
     public String firstName;
@@ -68,5 +71,10 @@ public class ClientContact extends PanacheEntityBase {
     /** May receive marketing-type messages (maintenance tips). */
     public boolean allowsMarketing() {
         return marketingOptIn || marketingConsent;
+    }
+
+    /** This clinic's row for the client, if the clinic knows the client. */
+    public static java.util.Optional<ClientContact> of(UUID clinicId, UUID clientId) {
+        return findByIdOptional(new ClientKey(clinicId, clientId));
     }
 }

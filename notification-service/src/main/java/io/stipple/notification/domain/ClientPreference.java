@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -14,14 +15,16 @@ import java.util.UUID;
 /** A client's own choices about notifications: channels opted out of, maintenance tips on or off. */
 @Entity
 @Table(name = "client_preference")
+@IdClass(ClientKey.class)
 public class ClientPreference extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "clinic_id", nullable = false)
+    public UUID clinicId;
 
     @Id
     @Column(name = "client_id")
     public UUID clientId;
-
-    @Column(name = "clinic_id", nullable = false)
-    public UUID clinicId;
 
     @Column(name = "opted_out_channels", nullable = false)
     public String optedOutChannels = "";
@@ -41,5 +44,10 @@ public class ClientPreference extends PanacheEntityBase {
 
     public boolean hasOptedOutOf(Channel channel) {
         return optedOut().contains(channel);
+    }
+
+    /** This clinic's row for the client, if the clinic knows the client. */
+    public static java.util.Optional<ClientPreference> of(UUID clinicId, UUID clientId) {
+        return findByIdOptional(new ClientKey(clinicId, clientId));
     }
 }

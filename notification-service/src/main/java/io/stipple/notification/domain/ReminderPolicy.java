@@ -12,12 +12,10 @@ import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A clinic's reminder policy document; the nil clinic id holds the default every clinic inherits. */
+/** A clinic's own reminder policy document (the default every clinic inherits is in reminder_policy_default). */
 @Entity
 @Table(name = "reminder_policy")
 public class ReminderPolicy extends PanacheEntityBase {
-
-    public static final UUID DEFAULT_CLINIC = new UUID(0, 0);
 
     @Id
     @Column(name = "clinic_id")

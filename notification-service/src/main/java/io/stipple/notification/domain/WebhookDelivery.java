@@ -22,8 +22,13 @@ public class WebhookDelivery extends PanacheEntityBase {
     public static final String DELIVERED = "DELIVERED";
     /** Every attempt failed; only a manual redelivery sends it again. */
     public static final String DEAD = "DEAD";
-    /** Not sent: the client it was about was erased. */
+    /** Not sent, and never will be: see {@link #statusReason}. */
     public static final String CANCELLED = "CANCELLED";
+
+    /** Cancelled: the client it was about was erased. */
+    public static final String CLIENT_ERASED = "CLIENT_ERASED";
+    /** Cancelled: the client does not (or no longer) share with the subscription's partner. */
+    public static final String NOT_SHARED = "NOT_SHARED";
 
     @Id
     public UUID id;
@@ -48,6 +53,10 @@ public class WebhookDelivery extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String status;
+
+    /** Why a delivery was cancelled ({@link #CLIENT_ERASED}, {@link #NOT_SHARED}). */
+    @Column(name = "status_reason")
+    public String statusReason;
 
     public int attempts;
 

@@ -23,6 +23,14 @@ public class WebhookSubscription extends PanacheEntityBase {
     @Column(name = "clinic_id", nullable = false)
     public UUID clinicId;
 
+    /**
+     * Who manages the subscription: the partner id of the partner that created it, or null for the clinic's own
+     * (created by an admin). A partner's subscription receives a client's events only while that client shares
+     * with that partner, and only the partner view of them ({@link PartnerEventView}).
+     */
+    @Column(name = "owner_partner_id")
+    public String ownerPartnerId;
+
     @Column(nullable = false)
     public String url;
 
@@ -49,6 +57,10 @@ public class WebhookSubscription extends PanacheEntityBase {
 
     public List<String> eventTypeList() {
         return Arrays.stream(eventTypes.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public boolean partnerOwned() {
+        return ownerPartnerId != null;
     }
 
     public boolean wants(String eventType) {

@@ -73,7 +73,7 @@ public class BookingEventsConsumer {
                 return; // not ours to act on
             }
         }
-        if (clientId == null || !contacts.isErased(clientId)) {
+        if (clientId == null || !contacts.isErased(event.clinicid(), clientId)) {
             webhooks.fanOut(event.clinicid(), event, clientId);
         }
     }

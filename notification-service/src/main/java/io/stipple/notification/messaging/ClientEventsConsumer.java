@@ -7,12 +7,13 @@ import io.stipple.notification.messaging.IncomingEvents.ConsentChanged;
 import io.stipple.notification.service.ContactService;
 import io.stipple.platform.events.EventEnvelope;
 import io.stipple.platform.inbox.Inbox;
+import io.stipple.platform.partner.PartnerDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** client-service events: the contact projection, marketing consent and erasure. */
+/** client-service events: the contact projection, marketing consent, erasure and the partner-sharing projection. */
 @ApplicationScoped
 public class ClientEventsConsumer {
 
@@ -24,6 +25,9 @@ public class ClientEventsConsumer {
     @Inject
     ContactService contacts;
 
+    @Inject
+    PartnerDirectory partners;
+
     @Incoming("client-events")
     @Blocking
     public void onClientEvent(ConsumerRecord<String, String> record) {
@@ -31,6 +35,9 @@ public class ClientEventsConsumer {
     }
 
     void handle(EventEnvelope event) {
+        // the partner registry and "client X shares with partner P" projection the webhook fan-out and the
+        // dispatcher consult (PartnerRegistered/Updated, PARTNER_SHARING consents, ClientErased)
+        partners.apply(event);
         switch (event.eventName()) {
             case "ClientRegistered", "ClientUpdated" ->
                     contacts.clientDetails(event.clinicid(), inbox.data(event, ClientDetails.class));

@@ -36,7 +36,7 @@ public class GalleryEventsConsumer {
         switch (event.eventName()) {
             case "PhotoPublished", "PhotoWithdrawn" -> {
                 UUID clientId = clientId(event.data());
-                if (clientId == null || !contacts.isErased(clientId)) {
+                if (clientId == null || !contacts.isErased(event.clinicid(), clientId)) {
                     webhooks.fanOut(event.clinicid(), event, clientId);
                 }
             }

@@ -52,15 +52,16 @@ public class ReminderRepository {
     }
 
     /** Cancels or suppresses the waiting reminders of a booking of the given types, except the listed keys. */
-    public int endPendingForBooking(UUID bookingId, Collection<ReminderType> types, Collection<String> keep,
+    public int endPendingForBooking(UUID clinicId, UUID bookingId, Collection<ReminderType> types, Collection<String> keep,
                                     ReminderStatus status, String reason, Instant now) {
         return em.createNativeQuery("""
                         update scheduled_reminder set status = :status, status_reason = :reason, updated_at = :now
-                        where booking_id = :booking and status = 'SCHEDULED' and type in (:types)
+                        where clinic_id = :clinic and booking_id = :booking and status = 'SCHEDULED' and type in (:types)
                           and not (dedupe_key = any(cast(:keep as text[])))""")
                 .setParameter("status", status.name())
                 .setParameter("reason", reason)
                 .setParameter("now", now)
+                .setParameter("clinic", clinicId)
                 .setParameter("booking", bookingId)
                 .setParameter("types", names(types))
                 .setParameter("keep", keep.toArray(String[]::new))
@@ -68,16 +69,17 @@ public class ReminderRepository {
     }
 
     /** Cancels or suppresses a client's waiting reminders of the given types (optionally of one plan), except the listed keys. */
-    public int endPendingForClient(UUID clientId, UUID planId, Collection<ReminderType> types, Collection<String> keep,
+    public int endPendingForClient(UUID clinicId, UUID clientId, UUID planId, Collection<ReminderType> types, Collection<String> keep,
                                    ReminderStatus status, String reason, Instant now) {
         return em.createNativeQuery("""
                         update scheduled_reminder set status = :status, status_reason = :reason, updated_at = :now
-                        where client_id = :client and status = 'SCHEDULED' and type in (:types)
+                        where clinic_id = :clinic and client_id = :client and status = 'SCHEDULED' and type in (:types)
                           and (cast(:plan as uuid) is null or plan_id = cast(:plan as uuid))
                           and not (dedupe_key = any(cast(:keep as text[])))""")
                 .setParameter("status", status.name())
                 .setParameter("reason", reason)
                 .setParameter("now", now)
+                .setParameter("clinic", clinicId)
                 .setParameter("client", clientId)
                 .setParameter("plan", planId == null ? null : planId.toString())
                 .setParameter("types", names(types))
@@ -86,14 +88,15 @@ public class ReminderRepository {
     }
 
     /** Erasure: waiting reminders cancelled, every log entry of the client anonymised. */
-    public int eraseClient(UUID clientId, Instant now) {
+    public int eraseClient(UUID clinicId, UUID clientId, Instant now) {
         return em.createNativeQuery("""
                         update scheduled_reminder set
                             status = case when status = 'SCHEDULED' then 'CANCELLED' else status end,
                             status_reason = case when status = 'SCHEDULED' then 'CLIENT_ERASED' else status_reason end,
                             client_id = null, payload = '{}'::jsonb, recipient = null, last_error = null,
                             locale = null, updated_at = :now
-                        where client_id = :client""")
+                        where clinic_id = :clinic and client_id = :client""")
+                .setParameter("clinic", clinicId)
                 .setParameter("client", clientId)
                 .setParameter("now", now)
                 .executeUpdate();

@@ -8,6 +8,7 @@ import io.stipple.notification.service.PreferenceService;
 import io.stipple.notification.service.PreviewService;
 import io.stipple.platform.problem.Problem;
 import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.security.AccessRule;
 import io.stipple.platform.security.Caller;
 import io.stipple.platform.security.Roles;
 import io.stipple.platform.web.ETags;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -59,6 +61,7 @@ public class NotificationResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff otherClinicStaff self otherClient")
     @Operation(summary = "List the delivery log",
             description = "Reminders of the caller's clinic (a client token: only its own), oldest first, filterable by client, "
                     + "booking, status, type and channel.")
@@ -87,6 +90,7 @@ public class NotificationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self")
     @Operation(summary = "Get one delivery log entry")
     @APIResponse(responseCode = "200", description = "The entry")
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -102,6 +106,7 @@ public class NotificationResource {
     @GET
     @Path("/preview")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "Preview a reminder for a booking",
             description = "Renders the template of a reminder type and channel for a booking, in the client's locale (or the one "
                     + "asked for) with the appointment time in the clinic's local time. Nothing is scheduled or sent.")
@@ -126,6 +131,7 @@ public class NotificationResource {
     @GET
     @Path("/preferences/{clientId}")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self")
     @Operation(summary = "Get a client's notification preferences")
     @APIResponse(responseCode = "200", description = "The preferences; ETag header for updates")
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -141,23 +147,25 @@ public class NotificationResource {
     @PUT
     @Path("/preferences/{clientId}")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self")
     @Operation(summary = "Replace a client's notification preferences",
-            description = "Opt out of channels or maintenance tips. Applies to reminders already scheduled. Needs If-Match.")
+            description = "Opt out of channels or maintenance tips. Applies to reminders already scheduled. Needs If-Match. Only for a client the caller's clinic knows (client-service registered them there).")
     @APIResponse(responseCode = "200", description = "The saved preferences; new ETag")
     @APIResponse(responseCode = "400", description = "Invalid body or If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Client unknown in the caller's clinic (or not the caller)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "A client token for another client", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The caller's clinic does not know the client (unknown-client)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<PreferenceView> replacePreferences(@PathParam("clientId") UUID clientId,
                                                            @HeaderParam("If-Match") String ifMatch,
                                                            @Valid @NotNull PreferenceUpdate body) {
         if (!caller.mayAccessClient(clientId)) throw ProblemException.notFound("Client");
         long expected = ETags.requireIfMatch(ifMatch);
-        return preferences.replace(caller.clinicId(), clientId, expected, body.optedOutChannels(), body.maintenanceTips())
-                .map(p -> RestResponse.ResponseBuilder.ok(toView(p)).header("ETag", ETags.of(p.version())).build())
-                .orElseThrow(() -> ProblemException.notFound("Client"));
+        PreferenceService.Preferences p = preferences.replace(caller.clinicId(), clientId, expected, body.optedOutChannels(),
+                body.maintenanceTips());
+        return RestResponse.ResponseBuilder.ok(toView(p)).header("ETag", ETags.of(p.version())).build();
     }
 
     private static PreferenceView toView(PreferenceService.Preferences p) {

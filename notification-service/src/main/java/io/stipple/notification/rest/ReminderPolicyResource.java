@@ -3,6 +3,7 @@ package io.stipple.notification.rest;
 import io.stipple.notification.domain.PolicyRules;
 import io.stipple.notification.service.PolicyService;
 import io.stipple.platform.problem.Problem;
+import io.stipple.platform.security.AccessRule;
 import io.stipple.platform.security.Caller;
 import io.stipple.platform.security.Roles;
 import io.stipple.platform.web.ETags;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -40,6 +42,7 @@ public class ReminderPolicyResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff otherClinicStaff")
     @Operation(summary = "Get the clinic's reminder policy",
             description = "The clinic's own policy, or the default it inherits until an admin saves a change (inherited = true, version 0).")
     @APIResponse(responseCode = "200", description = "The policy; ETag header for updates")
@@ -53,6 +56,7 @@ public class ReminderPolicyResource {
     @GET
     @Path("/defaults")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff otherClinicStaff")
     @Operation(summary = "Get the default reminder policy every clinic starts from")
     @APIResponse(responseCode = "200", description = "The default rules")
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -64,6 +68,7 @@ public class ReminderPolicyResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessRule.EXTENSION, value = "admin")
     @Operation(summary = "Replace the clinic's reminder policy",
             description = "Admins only. Needs If-Match with the version read (0 while inherited). Applies to reminders scheduled "
                     + "from now on; reminders already scheduled keep their times.")

@@ -13,6 +13,10 @@ public record WebhookDeliveryView(
         @Schema(example = "e5f6a7b8-c9d0-4b11-8c44-eeff00112233") UUID eventId,
         @Schema(example = "BookingConfirmed") String eventType,
         @Schema(example = "DEAD", enumeration = {"PENDING", "SENDING", "DELIVERED", "DEAD", "CANCELLED"}) String status,
+        @Schema(example = "NOT_SHARED", nullable = true, enumeration = {"CLIENT_ERASED", "NOT_SHARED"},
+                description = "Why a CANCELLED delivery was not sent: the client was erased, or does not (or no longer) "
+                        + "share with the subscription's partner")
+        String statusReason,
         @Schema(example = "4") int attempts,
         @Schema(example = "2026-11-25T14:10:00Z") Instant nextAttemptAt,
         @Schema(example = "500", nullable = true) Integer lastStatusCode,

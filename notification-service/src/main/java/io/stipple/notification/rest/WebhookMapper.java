@@ -10,16 +10,16 @@ public final class WebhookMapper {
     }
 
     public static WebhookSubscriptionView toView(WebhookSubscription s) {
-        return new WebhookSubscriptionView(s.id, s.url, s.eventTypeList(), s.description, s.active, s.createdAt, s.version, null);
+        return new WebhookSubscriptionView(s.id, s.url, s.eventTypeList(), s.description, s.active, s.ownerPartnerId, s.createdAt, s.version, null);
     }
 
     /** The creation answer: the only time the secret is shown. */
     public static WebhookSubscriptionView toCreatedView(WebhookSubscription s) {
-        return new WebhookSubscriptionView(s.id, s.url, s.eventTypeList(), s.description, s.active, s.createdAt, s.version, s.secret);
+        return new WebhookSubscriptionView(s.id, s.url, s.eventTypeList(), s.description, s.active, s.ownerPartnerId, s.createdAt, s.version, s.secret);
     }
 
     public static WebhookDeliveryView toView(WebhookDelivery d) {
-        return new WebhookDeliveryView(d.id, d.subscriptionId, d.eventId, d.eventType, d.status, d.attempts, d.nextAttemptAt,
+        return new WebhookDeliveryView(d.id, d.subscriptionId, d.eventId, d.eventType, d.status, d.statusReason, d.attempts, d.nextAttemptAt,
                 d.lastStatusCode, d.lastError, d.lastAttemptAt, d.deliveredAt, d.createdAt);
     }
 }

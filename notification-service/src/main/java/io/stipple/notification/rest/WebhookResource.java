@@ -5,6 +5,7 @@ import io.stipple.notification.service.WebhookService;
 import io.stipple.platform.idempotency.Idempotency;
 import io.stipple.platform.problem.Problem;
 import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.security.AccessRule;
 import io.stipple.platform.security.Caller;
 import io.stipple.platform.security.Roles;
 import io.stipple.platform.web.ETags;
@@ -31,6 +32,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -62,6 +64,7 @@ public class WebhookResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = AccessRule.EXTENSION, value = "admin sharedPartner unsharedPartner otherClinicPartner")
     @Operation(summary = "Subscribe an endpoint to event types",
             description = "Each delivery is a POST with the JSON event and `Stipple-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "
                     + "t + \".\" + body)>`; failures are retried with exponential backoff, then the delivery is dead. The secret "
@@ -76,10 +79,10 @@ public class WebhookResource {
     @APIResponse(responseCode = "429", description = "Partner rate limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull WebhookSubscriptionRequest body,
                            @Context UriInfo uri) {
-        UUID clinicId = caller.clinicId();
+        WebhookService.Subscriber subscriber = subscriber();
         String by = caller.subject();
         return idempotency.execute(idempotencyKey, "POST /api/v1/webhooks", body, () -> {
-            WebhookSubscription created = webhooks.create(clinicId, body.url(), body.eventTypes(), body.description(), by);
+            WebhookSubscription created = webhooks.create(subscriber, body.url(), body.eventTypes(), body.description(), by);
             return Response.created(uri.getAbsolutePathBuilder().path(created.id.toString()).build())
                     .entity(WebhookMapper.toCreatedView(created))
                     .header("ETag", ETags.of(created.version))
@@ -89,17 +92,20 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "List the clinic's webhook subscriptions", description = "Oldest first.")
+    @Extension(name = AccessRule.EXTENSION, value = "admin sharedPartner unsharedPartner otherClinicPartner")
+    @Operation(summary = "List the webhook subscriptions the caller manages",
+            description = "Oldest first. An admin: all of the clinic's; a partner: only its own.")
     @APIResponse(responseCode = "200", description = "A page of subscriptions (without secrets)")
     @APIResponse(responseCode = "400", description = "Bad paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<WebhookSubscriptionView> list(@BeanParam @Valid PageQuery page) {
-        return webhooks.list(caller.clinicId(), page).map(WebhookMapper::toView);
+        return webhooks.list(subscriber(), page).map(WebhookMapper::toView);
     }
 
     @GET
     @Path("/event-types")
+    @Extension(name = AccessRule.EXTENSION, value = "admin sharedPartner unsharedPartner otherClinicPartner")
     @Operation(summary = "Event types a subscription can choose")
     @APIResponse(responseCode = "200", description = "The event type names")
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -110,32 +116,34 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}")
+    @Extension(name = AccessRule.EXTENSION, value = "admin")
     @Operation(summary = "Get a webhook subscription")
     @APIResponse(responseCode = "200", description = "The subscription; ETag header for updates")
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such subscription in the caller's clinic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription among those the caller manages (a partner: its own)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<WebhookSubscriptionView> get(@PathParam("id") UUID id) {
-        WebhookSubscription s = webhooks.find(caller.clinicId(), id).orElseThrow(() -> ProblemException.notFound("Webhook subscription"));
+        WebhookSubscription s = webhooks.find(subscriber(), id).orElseThrow(() -> ProblemException.notFound("Webhook subscription"));
         return RestResponse.ResponseBuilder.ok(WebhookMapper.toView(s)).header("ETag", ETags.of(s.version)).build();
     }
 
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = AccessRule.EXTENSION, value = "admin")
     @Operation(summary = "Replace a subscription's target, event types and state", description = "Needs If-Match.")
     @APIResponse(responseCode = "200", description = "The subscription; new ETag")
     @APIResponse(responseCode = "400", description = "Invalid body or If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such subscription in the caller's clinic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription among those the caller manages (a partner: its own)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Target not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<WebhookSubscriptionView> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                                         @Valid @NotNull WebhookSubscriptionUpdate body) {
         long expected = ETags.requireIfMatch(ifMatch);
-        WebhookSubscription s = webhooks.update(caller.clinicId(), id, expected, body.url(), body.eventTypes(), body.description(),
+        WebhookSubscription s = webhooks.update(subscriber(), id, expected, body.url(), body.eventTypes(), body.description(),
                 body.active());
         return RestResponse.ResponseBuilder.ok(WebhookMapper.toView(s)).header("ETag", ETags.of(s.version)).build();
     }
@@ -143,45 +151,49 @@ public class WebhookResource {
     @DELETE
     @Path("/{id}")
     @ResponseStatus(204)
+    @Extension(name = AccessRule.EXTENSION, value = "admin")
     @Operation(summary = "Delete a subscription and its delivery log")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such subscription in the caller's clinic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription among those the caller manages (a partner: its own)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void delete(@PathParam("id") UUID id) {
-        if (!webhooks.delete(caller.clinicId(), id)) throw ProblemException.notFound("Webhook subscription");
+        if (!webhooks.delete(subscriber(), id)) throw ProblemException.notFound("Webhook subscription");
     }
 
     @GET
     @Path("/{id}/deliveries")
+    @Extension(name = AccessRule.EXTENSION, value = "admin")
     @Operation(summary = "List a subscription's deliveries", description = "Oldest first; filter by status (e.g. DEAD).")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
     @APIResponse(responseCode = "400", description = "Bad status or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such subscription in the caller's clinic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription among those the caller manages (a partner: its own)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<WebhookDeliveryView> deliveries(@PathParam("id") UUID id,
                                                 @Parameter(description = "PENDING, SENDING, DELIVERED, DEAD or CANCELLED")
                                                 @QueryParam("status") @Pattern(regexp = "PENDING|SENDING|DELIVERED|DEAD|CANCELLED") String status,
                                                 @BeanParam @Valid PageQuery page) {
-        return webhooks.deliveries(caller.clinicId(), id, status, page).map(WebhookMapper::toView);
+        return webhooks.deliveries(subscriber(), id, status, page).map(WebhookMapper::toView);
     }
 
     @GET
     @Path("/{id}/deliveries/{deliveryId}")
+    @Extension(name = AccessRule.EXTENSION, value = "admin")
     @Operation(summary = "Get one delivery")
     @APIResponse(responseCode = "200", description = "The delivery")
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such delivery", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public WebhookDeliveryView delivery(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
-        return webhooks.delivery(caller.clinicId(), id, deliveryId).map(WebhookMapper::toView)
+        return webhooks.delivery(subscriber(), id, deliveryId).map(WebhookMapper::toView)
                 .orElseThrow(() -> ProblemException.notFound("Webhook delivery"));
     }
 
     @POST
     @Path("/{id}/deliveries/{deliveryId}/redeliver")
     @ResponseStatus(202)
+    @Extension(name = AccessRule.EXTENSION, value = "admin")
     @Operation(summary = "Redeliver a dead or delivered delivery",
             description = "Queues it at once with a fresh set of attempts; the body is the same, the signature is new.")
     @APIResponse(responseCode = "202", description = "Queued")
@@ -191,6 +203,13 @@ public class WebhookResource {
     @APIResponse(responseCode = "409", description = "Still pending (webhook-delivery-in-progress)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Cancelled deliveries cannot be redelivered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public WebhookDeliveryView redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
-        return WebhookMapper.toView(webhooks.redeliver(caller.clinicId(), id, deliveryId));
+        return WebhookMapper.toView(webhooks.redeliver(subscriber(), id, deliveryId));
+    }
+
+    /** An admin acts for the clinic (all its subscriptions); a partner for itself (only its own). */
+    private WebhookService.Subscriber subscriber() {
+        if (caller.isAdmin()) return WebhookService.Subscriber.admin(caller.clinicId());
+        String partnerId = caller.partnerId().orElseThrow(() -> ProblemException.forbidden("the token names no partner"));
+        return WebhookService.Subscriber.partner(caller.clinicId(), partnerId);
     }
 }

@@ -16,6 +16,9 @@ public record WebhookSubscriptionView(
         @Schema(example = "[\"BookingConfirmed\", \"SessionCompleted\"]") List<String> eventTypes,
         @Schema(example = "Partner CRM sync", nullable = true) String description,
         @Schema(example = "true") boolean active,
+        @Schema(example = "partner-crm", nullable = true,
+                description = "The partner that owns (created) the subscription; absent for the clinic's own, created by an admin")
+        String ownerPartnerId,
         @Schema(example = "2026-11-25T14:00:00Z") Instant createdAt,
         @Schema(example = "0") long version,
         @Schema(example = "whsec_3q2-7wEXAMPLEsecretEXAMPLEsecret", nullable = true,

@@ -37,16 +37,26 @@ public class ContactService {
     @Inject
     Clock clock;
 
-    public boolean isErased(UUID clientId) {
-        return em.createNativeQuery("select 1 from erased_client where client_id = :id")
-                .setParameter("id", clientId).getResultList().size() > 0;
+    /** The clinic erased the client: later events about them are ignored. */
+    public boolean isErased(UUID clinicId, UUID clientId) {
+        return !em.createNativeQuery("select 1 from erased_client where clinic_id = :clinic and client_id = :id")
+                .setParameter("clinic", clinicId).setParameter("id", clientId).getResultList().isEmpty();
+    }
+
+    /**
+     * The clinic knows the client: client-service told it about them (ClientRegistered / ClientUpdated, or a
+     * consent of the client), and they are not erased. Bookings, preferences and reminders need this.
+     */
+    public boolean knows(UUID clinicId, UUID clientId) {
+        if (clinicId == null || clientId == null) return false;
+        return ClientContact.of(clinicId, clientId).isPresent();
     }
 
     /** ClientRegistered / ClientUpdated: newer versions replace older ones, a late older one is ignored. */
     public void clientDetails(UUID clinicId, ClientDetails event) {
         if (event.clientId() == null) throw new io.stipple.platform.events.InvalidEventException("clientId is missing");
-        if (isErased(event.clientId())) return;
-        ClientContact contact = ClientContact.findById(event.clientId());
+        if (isErased(clinicId, event.clientId())) return;
+        ClientContact contact = ClientContact.of(clinicId, event.clientId()).orElse(null);
         long version = event.version() == null ? 0 : event.version();
         boolean created = contact == null;
         if (created) {
@@ -73,8 +83,8 @@ public class ContactService {
 
     /** ConsentGranted / ConsentWithdrawn: only the marketing consent matters here (maintenance tips). */
     public void consent(UUID clinicId, ConsentChanged event, boolean granted) {
-        if (!"MARKETING".equals(event.scope()) || event.clientId() == null || isErased(event.clientId())) return;
-        ClientContact contact = ClientContact.findById(event.clientId());
+        if (!"MARKETING".equals(event.scope()) || event.clientId() == null || isErased(clinicId, event.clientId())) return;
+        ClientContact contact = ClientContact.of(clinicId, event.clientId()).orElse(null);
         boolean created = contact == null;
         if (created) {
             contact = new ClientContact();
@@ -93,17 +103,19 @@ public class ContactService {
      */
     public void erase(UUID clinicId, UUID clientId, Instant erasedAt) {
         if (clientId == null) throw new io.stipple.platform.events.InvalidEventException("clientId is missing");
+        if (clinicId == null) throw new io.stipple.platform.events.InvalidEventException("clinicid is missing");
         Instant now = Instant.now(clock);
         em.createNativeQuery("""
-                        insert into erased_client (client_id, clinic_id, erased_at) values (:id, :clinic, :at)
+                        insert into erased_client (clinic_id, client_id, erased_at) values (:clinic, :id, :at)
                         on conflict do nothing""")
                 .setParameter("id", clientId).setParameter("clinic", clinicId)
                 .setParameter("at", erasedAt != null ? erasedAt : now).executeUpdate();
-        em.createNativeQuery("delete from client_contact where client_id = :id").setParameter("id", clientId).executeUpdate();
-        em.createNativeQuery("delete from client_preference where client_id = :id").setParameter("id", clientId).executeUpdate();
-        em.createNativeQuery("delete from booking where client_id = :id").setParameter("id", clientId).executeUpdate();
-        int logEntries = reminders.eraseClient(clientId, now);
-        int deliveries = webhooks.eraseClient(clientId);
+        for (String table : new String[] {"client_contact", "client_preference", "booking"}) {
+            em.createNativeQuery("delete from " + table + " where clinic_id = :clinic and client_id = :id")
+                    .setParameter("clinic", clinicId).setParameter("id", clientId).executeUpdate();
+        }
+        int logEntries = reminders.eraseClient(clinicId, clientId, now);
+        int deliveries = webhooks.eraseClient(clinicId, clientId);
         LOG.infof("client %s erased: %d reminder log entries and %d webhook deliveries anonymised", clientId, logEntries,
                 deliveries);
     }

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,8 +53,8 @@ public class PolicyService {
         if (own != null) {
             return new EffectivePolicy(clinicId, read(own.document), etag(own), false, own.updatedAt, own.updatedBy);
         }
-        ReminderPolicy defaults = defaultRow();
-        return new EffectivePolicy(clinicId, read(defaults.document), 0, true, defaults.updatedAt, defaults.updatedBy);
+        DefaultPolicy defaults = defaultRow();
+        return new EffectivePolicy(clinicId, read(defaults.document()), 0, true, defaults.updatedAt(), defaults.updatedBy());
     }
 
     public PolicyRules rulesFor(UUID clinicId) {
@@ -62,7 +63,7 @@ public class PolicyService {
 
     /** The default every clinic starts from. */
     public PolicyRules defaults() {
-        return read(defaultRow().document);
+        return read(defaultRow().document());
     }
 
     /**
@@ -117,12 +118,26 @@ public class PolicyService {
         return own.version + 1;
     }
 
-    private ReminderPolicy defaultRow() {
-        ReminderPolicy defaults = ReminderPolicy.findById(ReminderPolicy.DEFAULT_CLINIC);
-        if (defaults == null) {
-            throw new IllegalStateException("the default reminder policy row is missing (migration V1)");
+    /** The default policy row (table reminder_policy_default: global, no clinic's data). */
+    private record DefaultPolicy(String document, Instant updatedAt, String updatedBy) {
+    }
+
+    private DefaultPolicy defaultRow() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = ReminderPolicy.getEntityManager().createNativeQuery(
+                "select cast(document as text), updated_at, updated_by from reminder_policy_default where id = 1").getResultList();
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("the default reminder policy row is missing (migrations V1, V2)");
         }
-        return defaults;
+        Object[] row = rows.get(0);
+        return new DefaultPolicy((String) row[0], toInstant(row[1]), (String) row[2]);
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) return instant;
+        if (value instanceof java.time.OffsetDateTime odt) return odt.toInstant();
+        if (value instanceof java.sql.Timestamp ts) return ts.toInstant();
+        throw new IllegalStateException("unexpected timestamp type " + (value == null ? null : value.getClass()));
     }
 
     PolicyRules read(String document) {

@@ -2,6 +2,7 @@ package io.stipple.notification.service;
 
 import io.stipple.notification.domain.Channel;
 import io.stipple.notification.domain.ClientPreference;
+import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.web.ETags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,50 +36,44 @@ public class PreferenceService {
     @Inject
     ContactService contacts;
 
-    /** Empty when this clinic knows nothing of the client. */
+    /** Empty when this clinic does not know the client (no ClientRegistered of this clinic, or erased). */
     public Optional<Preferences> get(UUID clinicId, UUID clientId) {
-        ClientPreference preference = ClientPreference.findById(clientId);
-        if (preference != null) {
-            return preference.clinicId.equals(clinicId) ? Optional.of(view(preference)) : Optional.empty();
-        }
-        if (!knows(clinicId, clientId)) return Optional.empty();
-        return Optional.of(new Preferences(clientId, List.of(), true, 0));
+        if (!contacts.knows(clinicId, clientId)) return Optional.empty();
+        return Optional.of(ClientPreference.of(clinicId, clientId).map(PreferenceService::view)
+                .orElseGet(() -> new Preferences(clientId, List.of(), true, 0)));
     }
 
-    public Optional<Preferences> replace(UUID clinicId, UUID clientId, long expectedVersion, List<Channel> optedOut,
-                                         boolean maintenanceTips) {
-        ClientPreference preference = ClientPreference.findById(clientId);
+    /**
+     * Replaces the clinic's copy of the client's choices. A client the clinic does not know is refused (422
+     * {@code unknown-client}): a clinic can only ever write preferences of its own clients.
+     */
+    public Preferences replace(UUID clinicId, UUID clientId, long expectedVersion, List<Channel> optedOut,
+                               boolean maintenanceTips) {
+        if (!contacts.knows(clinicId, clientId)) {
+            throw ProblemException.unprocessable("unknown-client", "This clinic has no client with this id")
+                    .with("clientId", clientId.toString());
+        }
+        ClientPreference preference = ClientPreference.of(clinicId, clientId).orElse(null);
         if (preference == null) {
-            if (!knows(clinicId, clientId)) return Optional.empty();
             ETags.checkCurrent(expectedVersion, 0);
             preference = new ClientPreference();
-            preference.clientId = clientId;
             preference.clinicId = clinicId;
+            preference.clientId = clientId;
             apply(preference, optedOut, maintenanceTips);
             preference.persist();
             em.flush();
-            return Optional.of(view(preference));
+            return view(preference);
         }
-        if (!preference.clinicId.equals(clinicId)) return Optional.empty();
         ETags.checkCurrent(expectedVersion, preference.version + 1);
         apply(preference, optedOut, maintenanceTips);
         em.flush();
-        return Optional.of(view(preference));
+        return view(preference);
     }
 
     private void apply(ClientPreference preference, List<Channel> optedOut, boolean maintenanceTips) {
         preference.optedOutChannels = Channel.toCsv(optedOut);
         preference.maintenanceTips = maintenanceTips;
         preference.updatedAt = Instant.now(clock);
-    }
-
-    /** The clinic has heard of the client: contact details or a booking. */
-    private boolean knows(UUID clinicId, UUID clientId) {
-        if (contacts.isErased(clientId)) return false;
-        return !em.createNativeQuery("""
-                        select 1 from client_contact where client_id = :client and clinic_id = :clinic
-                        union all select 1 from booking where client_id = :client and clinic_id = :clinic limit 1""")
-                .setParameter("client", clientId).setParameter("clinic", clinicId).getResultList().isEmpty();
     }
 
     /** ETag version: 0 = never saved, so a saved row counts from 1. */

@@ -30,7 +30,7 @@ public class PreviewService {
                                                        String locale) {
         Booking booking = Booking.findById(bookingId);
         if (booking == null || !booking.clinicId.equals(clinicId)) return Optional.empty();
-        ClientContact contact = ClientContact.findById(booking.clientId);
+        ClientContact contact = ClientContact.of(clinicId, booking.clientId).orElse(null);
         PolicyRules rules = policies.rulesFor(clinicId);
         Map<String, Object> facts = new HashMap<>();
         facts.put("clinicName", booking.clinicName);

@@ -5,18 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stipple.notification.config.NotificationConfig;
 import io.stipple.notification.domain.Channel;
+import io.stipple.notification.domain.ClientKey;
 import io.stipple.notification.domain.ReminderPlanner;
 import io.stipple.notification.domain.ReminderStatus;
 import io.stipple.notification.domain.ReminderType;
 import io.stipple.notification.domain.SuppressionReason;
 import io.stipple.notification.domain.Zones;
+import io.stipple.platform.tenancy.Tenancy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -102,16 +103,21 @@ public class ReminderDispatcher {
     }
 
     public int runOnce(int batchSize) {
+        // the one named path across clinics: due reminders of every clinic, each sent with its own clinic's data
+        return Tenancy.acrossClinics("reminder dispatch", () -> round(batchSize));
+    }
+
+    private int round(int batchSize) {
         Instant now = Instant.now(clock);
         String claimant = "d-" + UUID.randomUUID();
         try {
             releaseExpiredLeases(now);
             List<Claimed> claimed = claim(now, batchSize, claimant);
             if (claimed.isEmpty()) return 0;
-            Map<UUID, Contact> contacts = contacts(claimed);
+            Map<ClientKey, Contact> contacts = contacts(claimed);
             List<CompletableFuture<Outcome>> pending = new ArrayList<>(claimed.size());
             for (Claimed reminder : claimed) {
-                pending.add(handle(reminder, contacts.get(reminder.clientId())));
+                pending.add(handle(reminder, contacts.get(new ClientKey(reminder.clinicId(), reminder.clientId()))));
             }
             List<Outcome> outcomes = await(pending, claimed);
             logFailures(outcomes);
@@ -280,22 +286,26 @@ public class ReminderDispatcher {
         return claimed;
     }
 
-    private Map<UUID, Contact> contacts(List<Claimed> claimed) throws SQLException {
-        Map<UUID, Contact> contacts = new HashMap<>();
-        Object[] ids = claimed.stream().map(Claimed::clientId).filter(java.util.Objects::nonNull).distinct().toArray();
-        if (ids.length == 0) return contacts;
+    /** The contact and choices of each claimed reminder's client, as its own clinic knows them (never another's). */
+    private Map<ClientKey, Contact> contacts(List<Claimed> claimed) throws SQLException {
+        Map<ClientKey, Contact> contacts = new HashMap<>();
+        List<ClientKey> keys = claimed.stream().filter(r -> r.clientId() != null)
+                .map(r -> new ClientKey(r.clinicId(), r.clientId())).distinct().toList();
+        if (keys.isEmpty()) return contacts;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement("""
-                     select c.client_id, c.first_name, c.email, c.phone, (c.marketing_opt_in or c.marketing_consent),
+                     select c.clinic_id, c.client_id, c.first_name, c.email, c.phone, (c.marketing_opt_in or c.marketing_consent),
                             p.opted_out_channels, coalesce(p.maintenance_tips, true)
-                     from client_contact c left join client_preference p on p.client_id = c.client_id
-                     where c.client_id = any(?)""")) {
-            Array array = connection.createArrayOf("uuid", ids);
-            statement.setArray(1, array);
+                     from unnest(?::uuid[], ?::uuid[]) as k(clinic_id, client_id)
+                     join client_contact c on c.clinic_id = k.clinic_id and c.client_id = k.client_id
+                     left join client_preference p on p.clinic_id = c.clinic_id and p.client_id = c.client_id""")) {
+            statement.setArray(1, connection.createArrayOf("uuid", keys.stream().map(k -> k.clinicId).toArray()));
+            statement.setArray(2, connection.createArrayOf("uuid", keys.stream().map(k -> k.clientId).toArray()));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    contacts.put(rs.getObject(1, UUID.class), new Contact(rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getBoolean(5), Channel.parseList(rs.getString(6)), rs.getBoolean(7)));
+                    contacts.put(new ClientKey(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)), new Contact(
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), Channel.parseList(rs.getString(7)),
+                            rs.getBoolean(8)));
                 }
             }
         }

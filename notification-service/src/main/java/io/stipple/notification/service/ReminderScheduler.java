@@ -66,10 +66,10 @@ public class ReminderScheduler {
 
     /** BookingConfirmed, or BookingRescheduled ({@code moved}): appointment reminders for the (new) time. */
     public void bookingConfirmed(UUID clinicId, BookingConfirmed event, boolean moved) {
-        if (contacts.isErased(event.clientId())) return;
+        if (!knownClient(clinicId, event.clientId(), event.bookingId(), moved ? "BookingRescheduled" : "BookingConfirmed")) return;
         Instant now = Instant.now(clock);
         Booking booking = upsertBooking(clinicId, event, now);
-        Recipient recipient = recipient(event.clientId(), booking.zone());
+        Recipient recipient = recipient(clinicId, event.clientId(), booking.zone());
         ReminderPlanner planner = new ReminderPlanner(policies.rulesFor(clinicId));
 
         // appointment times are the clinic's: the client comes to the clinic
@@ -77,7 +77,7 @@ public class ReminderScheduler {
                 recipient.channels(), now);
         List<String> keys = planned.stream().map(PlannedReminder::dedupeKey).toList();
         if (moved) {
-            reminders.endPendingForBooking(event.bookingId(), Set.of(ReminderType.APPOINTMENT_REMINDER), keys,
+            reminders.endPendingForBooking(clinicId, event.bookingId(), Set.of(ReminderType.APPOINTMENT_REMINDER), keys,
                     ReminderStatus.CANCELLED, SuppressionReason.RESCHEDULED, now);
         }
         Target target = new Target(clinicId, event.clientId(), event.bookingId(), event.planId(), booking.zone(),
@@ -87,11 +87,11 @@ public class ReminderScheduler {
         if (!moved) {
             if (event.planId() != null && event.sessionNumber() != null) {
                 // the next session is booked: the "book your next session" prompt of this plan is moot
-                reminders.endPendingForClient(event.clientId(), event.planId(), Set.of(ReminderType.NEXT_SESSION_PROMPT),
+                reminders.endPendingForClient(clinicId, event.clientId(), event.planId(), Set.of(ReminderType.NEXT_SESSION_PROMPT),
                         List.of(), ReminderStatus.SUPPRESSED, SuppressionReason.NEXT_SESSION_BOOKED, now);
             }
             // a booking made while a top-up reminder waits makes it pointless; the next completion re-arms it
-            reminders.endPendingForClient(event.clientId(), null, TOP_UPS, List.of(), ReminderStatus.CANCELLED,
+            reminders.endPendingForClient(clinicId, event.clientId(), null, TOP_UPS, List.of(), ReminderStatus.CANCELLED,
                     SuppressionReason.BOOKING_MADE, now);
         }
     }
@@ -105,7 +105,7 @@ public class ReminderScheduler {
             booking.updatedAt = now;
         }
         String reason = Booking.NO_SHOW.equals(newStatus) ? SuppressionReason.BOOKING_NO_SHOW : SuppressionReason.BOOKING_CANCELLED;
-        int ended = reminders.endPendingForBooking(event.bookingId(), Set.of(ReminderType.APPOINTMENT_REMINDER), List.of(),
+        int ended = reminders.endPendingForBooking(clinicId, event.bookingId(), Set.of(ReminderType.APPOINTMENT_REMINDER), List.of(),
                 ReminderStatus.CANCELLED, reason, now);
         LOG.debugf("booking %s %s: %d reminder(s) cancelled", event.bookingId(), newStatus, ended);
     }
@@ -115,7 +115,7 @@ public class ReminderScheduler {
      * final session (or a top-up) the top-up reminder, re-armed, and the maintenance tips if switched on.
      */
     public void sessionCompleted(UUID clinicId, SessionCompleted event) {
-        if (contacts.isErased(event.clientId())) return;
+        if (!knownClient(clinicId, event.clientId(), event.bookingId(), "SessionCompleted")) return;
         Instant now = Instant.now(clock);
         Instant completedAt = event.completedAt() != null ? event.completedAt() : now;
         Booking booking = Booking.findById(event.bookingId());
@@ -124,7 +124,7 @@ public class ReminderScheduler {
             booking.updatedAt = now;
         }
         ZoneId clinicZone = Zones.orUtc(event.clinicTimeZone());
-        Recipient recipient = recipient(event.clientId(), clinicZone);
+        Recipient recipient = recipient(clinicId, event.clientId(), clinicZone);
         ZoneId zone = recipient.zone(); // healing and top-up days are the client's days
         PolicyRules rules = policies.rulesFor(clinicId);
         ReminderPlanner planner = new ReminderPlanner(rules);
@@ -147,12 +147,12 @@ public class ReminderScheduler {
         if (!finalSession && !topUpSession && event.planId() != null && event.sessionNumber() != null) {
             int healing = event.healingIntervalDays() == null ? 7 : Math.max(1, event.healingIntervalDays());
             planned.addAll(planner.nextSessionPrompt(event.bookingId(), event.sessionNumber(), completedAt, healing, zone,
-                    recipient.channels(), nextSessionBooked(event, completedAt)));
+                    recipient.channels(), nextSessionBooked(clinicId, event, completedAt)));
         }
         if (finalSession || topUpSession) {
             List<PlannedReminder> topUp = planner.topUp(event.bookingId(), completedAt, event.treatmentType(),
                     event.clientSex() != null ? event.clientSex() : recipient.sex(), event.condition(), zone, recipient.channels());
-            reminders.endPendingForClient(event.clientId(), null, TOP_UPS,
+            reminders.endPendingForClient(clinicId, event.clientId(), null, TOP_UPS,
                     topUp.stream().map(PlannedReminder::dedupeKey).toList(), ReminderStatus.CANCELLED, SuppressionReason.REARMED, now);
             planned.addAll(topUp);
             planned.addAll(planner.maintenanceTips(event.bookingId(), completedAt, zone, recipient.channels()));
@@ -160,10 +160,26 @@ public class ReminderScheduler {
         insertAll(target, planned, now);
     }
 
-    private boolean nextSessionBooked(SessionCompleted event, Instant completedAt) {
+    /**
+     * Reminders go only to clients the clinic knows (client-service told it of them, and they are not erased): a
+     * booking event of a clinic about a client it does not know never reaches that client.
+     */
+    private boolean knownClient(UUID clinicId, UUID clientId, UUID bookingId, String what) {
+        if (contacts.knows(clinicId, clientId)) return true;
+        if (contacts.isErased(clinicId, clientId)) {
+            LOG.debugf("%s of booking %s: client %s is erased in clinic %s; no reminders", what, bookingId, clientId, clinicId);
+        } else {
+            LOG.warnf("%s of booking %s ignored for reminders: clinic %s does not know client %s", what, bookingId, clinicId,
+                    clientId);
+        }
+        return false;
+    }
+
+    private boolean nextSessionBooked(UUID clinicId, SessionCompleted event, Instant completedAt) {
         Long count = em.createQuery("""
-                        select count(b) from Booking b where b.clientId = :client and b.planId = :plan
+                        select count(b) from Booking b where b.clinicId = :clinic and b.clientId = :client and b.planId = :plan
                         and b.status = 'CONFIRMED' and b.bookingId <> :booking and b.startsAt > :after""", Long.class)
+                .setParameter("clinic", clinicId)
                 .setParameter("client", event.clientId())
                 .setParameter("plan", event.planId())
                 .setParameter("booking", event.bookingId())
@@ -246,9 +262,9 @@ public class ReminderScheduler {
     record Recipient(List<Channel> channels, ZoneId zone, String locale, String sex) {
     }
 
-    private Recipient recipient(UUID clientId, ZoneId fallbackZone) {
-        ClientContact contact = ClientContact.findById(clientId);
-        ClientPreference preference = ClientPreference.findById(clientId);
+    private Recipient recipient(UUID clinicId, UUID clientId, ZoneId fallbackZone) {
+        ClientContact contact = ClientContact.of(clinicId, clientId).orElse(null);
+        ClientPreference preference = ClientPreference.of(clinicId, clientId).orElse(null);
         List<Channel> channels = new ArrayList<>(contact == null ? List.of() : contact.preferred());
         if (channels.isEmpty()) channels.add(Channel.EMAIL);
         if (preference != null) channels.removeAll(preference.optedOut());

@@ -5,6 +5,9 @@ import io.stipple.notification.config.NotificationConfig;
 import io.stipple.notification.domain.WebhookDelivery;
 import io.stipple.notification.domain.WebhookSignature;
 import io.stipple.notification.domain.WebhookTargetGuard;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.stipple.platform.partner.PartnerDirectory;
+import io.stipple.platform.tenancy.Tenancy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -22,7 +25,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +37,12 @@ import java.util.concurrent.TimeUnit;
  * stored body signed with the subscription's secret ({@code Stipple-Signature: t=..,v1=..}), and on
  * failure retries with exponential backoff up to a cap; after the last attempt the delivery is dead
  * until someone redelivers it. The target is checked again before each attempt (SSRF guard).
+ *
+ * <p>A partner's subscription is checked once more just before sending: a delivery about a client who no longer
+ * shares with that partner (or whose partner is no longer active) is not sent but {@code CANCELLED} with reason
+ * {@code NOT_SHARED}, never retried — so a withdrawal also stops what was already queued.
+ *
+ * <p>Rounds run on the one named cross-clinic path ({@code Tenancy.acrossClinics("webhook dispatch", ..)}).
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -56,26 +67,47 @@ public class WebhookDispatcher {
     @Inject
     MeterRegistry meters;
 
-    record Claimed(UUID id, UUID eventId, String eventType, String payload, int attempts, String url, String secret,
-                   boolean active) {
+    @Inject
+    PartnerDirectory partners;
+
+    record Claimed(UUID id, UUID clinicId, UUID clientId, String ownerPartnerId, UUID eventId, String eventType,
+                   String payload, int attempts, String url, String secret, boolean active) {
     }
 
-    record Result(Claimed delivery, Integer statusCode, String error) {
+    /** The outcome of one attempt; {@code cancelReason} set: not sent and never will be. */
+    record Result(Claimed delivery, Integer statusCode, String error, String cancelReason) {
+        Result(Claimed delivery, Integer statusCode, String error) {
+            this(delivery, statusCode, error, null);
+        }
+
         boolean delivered() {
             return statusCode != null && statusCode >= 200 && statusCode < 300;
         }
     }
 
-    /** One round; returns how many deliveries it attempted. */
+    /** One round; returns how many deliveries it handled (attempted or cancelled). */
     public int runOnce() {
+        // the one named path across clinics: due deliveries of every clinic's subscriptions
+        return Tenancy.acrossClinics("webhook dispatch", this::round);
+    }
+
+    private int round() {
         Instant now = Instant.now(clock);
         try {
             releaseExpiredLeases(now);
             List<Claimed> claimed = claim(now);
             if (claimed.isEmpty()) return 0;
+            Set<UUID> notShared = notShared(claimed);
             List<CompletableFuture<Result>> pending = new ArrayList<>();
             for (Claimed delivery : claimed) {
-                pending.add(post(delivery, now));
+                if (notShared.contains(delivery.id())) {
+                    LOG.infof("webhook delivery %s cancelled: client %s does not share with partner %s (any more)", delivery.id(),
+                            delivery.clientId(), delivery.ownerPartnerId());
+                    pending.add(CompletableFuture.completedFuture(new Result(delivery, null,
+                            "the client does not share with the subscription's partner", WebhookDelivery.NOT_SHARED)));
+                } else {
+                    pending.add(post(delivery, now));
+                }
             }
             List<Result> results = new ArrayList<>();
             long deadline = System.nanoTime() + config.webhooks().timeout().plusSeconds(5).toNanos();
@@ -94,6 +126,24 @@ public class WebhookDispatcher {
         } catch (SQLException e) {
             throw new IllegalStateException("webhook round failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The claimed deliveries of partner subscriptions whose client does not (or no longer) share with that partner,
+     * asked of the partner directory just before sending.
+     */
+    private Set<UUID> notShared(List<Claimed> claimed) {
+        List<Claimed> partnerOwned = claimed.stream().filter(d -> d.ownerPartnerId() != null).toList();
+        if (partnerOwned.isEmpty()) return Set.of();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Set<UUID> refused = new HashSet<>();
+            for (Claimed delivery : partnerOwned) {
+                if (!partners.sharesWith(delivery.clinicId(), delivery.clientId(), delivery.ownerPartnerId())) {
+                    refused.add(delivery.id());
+                }
+            }
+            return refused;
+        });
     }
 
     private CompletableFuture<Result> post(Claimed delivery, Instant now) {
@@ -155,7 +205,8 @@ public class WebhookDispatcher {
                         set status = 'SENDING', claimed_until = ?, attempts = d.attempts + 1, last_attempt_at = ?
                        from due, webhook_subscription s
                       where d.id = due.id and s.id = d.subscription_id
-                     returning d.id, d.event_id, d.event_type, d.payload, d.attempts, s.url, s.secret, s.active""")) {
+                     returning d.id, d.clinic_id, d.client_id, s.owner_partner_id, d.event_id, d.event_type, d.payload, d.attempts,
+                               s.url, s.secret, s.active""")) {
             Timestamp at = Timestamp.from(now);
             statement.setTimestamp(1, at);
             statement.setInt(2, config.webhooks().batchSize());
@@ -163,8 +214,9 @@ public class WebhookDispatcher {
             statement.setTimestamp(4, at);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    claimed.add(new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getString(4), rs.getInt(5), rs.getString(6), rs.getString(7), rs.getBoolean(8)));
+                    claimed.add(new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                            rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getInt(8),
+                            rs.getString(9), rs.getString(10), rs.getBoolean(11)));
                 }
             }
         }
@@ -176,13 +228,15 @@ public class WebhookDispatcher {
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement("""
                     update webhook_delivery set status = ?, next_attempt_at = ?, claimed_until = null, last_status_code = ?,
-                        last_error = ?, delivered_at = ?
+                        last_error = ?, delivered_at = ?, status_reason = ?
                     where id = ? and status = 'SENDING'""")) {
                 Timestamp at = Timestamp.from(now);
                 for (Result result : results) {
                     String status;
                     Instant next = now;
-                    if (result.delivered()) {
+                    if (result.cancelReason() != null) {
+                        status = WebhookDelivery.CANCELLED;
+                    } else if (result.delivered()) {
                         status = WebhookDelivery.DELIVERED;
                     } else if (result.delivery().attempts() >= config.webhooks().maxAttempts() || !result.delivery().active()) {
                         status = WebhookDelivery.DEAD;
@@ -199,7 +253,8 @@ public class WebhookDispatcher {
                     statement.setString(4, result.error() == null ? null
                             : result.error().length() > 900 ? result.error().substring(0, 900) : result.error());
                     statement.setTimestamp(5, result.delivered() ? at : null);
-                    statement.setObject(6, result.delivery().id());
+                    statement.setString(6, result.cancelReason());
+                    statement.setObject(7, result.delivery().id());
                     statement.addBatch();
                     meters.counter("notification.webhooks", "status", status).increment();
                 }

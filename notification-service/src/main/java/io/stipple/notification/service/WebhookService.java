@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stipple.notification.config.NotificationConfig;
+import io.stipple.notification.domain.PartnerEventView;
 import io.stipple.notification.domain.WebhookDelivery;
 import io.stipple.notification.domain.WebhookSubscription;
 import io.stipple.notification.domain.WebhookTargetGuard;
 import io.stipple.platform.events.EventEnvelope;
+import io.stipple.platform.partner.PartnerDirectory;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.web.ETags;
 import io.stipple.platform.web.Page;
@@ -16,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -27,10 +30,35 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Partner webhook subscriptions of a clinic, the fan-out of events to them and their delivery log. */
+/**
+ * Partner webhook subscriptions of a clinic, the fan-out of events to them and their delivery log.
+ *
+ * <p>Every subscription has an owner: the partner that created it, or the clinic (an admin created it). A
+ * {@link Subscriber} sees and manages only what it owns — a partner its own subscriptions, an admin all of its
+ * clinic's; anything else is answered exactly like a subscription that does not exist. A partner-owned
+ * subscription is sent a client's event only while the client shares with that partner (checked here at fan-out
+ * and again by the dispatcher just before sending), and only the partner view of it ({@link PartnerEventView}).
+ */
 @ApplicationScoped
 @Transactional
 public class WebhookService {
+
+    /** Who is asking: the clinic's admin ({@code partnerId} null) or one of its partners. */
+    public record Subscriber(UUID clinicId, String partnerId) {
+        public static Subscriber admin(UUID clinicId) {
+            return new Subscriber(clinicId, null);
+        }
+
+        public static Subscriber partner(UUID clinicId, String partnerId) {
+            return new Subscriber(clinicId, java.util.Objects.requireNonNull(partnerId, "partnerId"));
+        }
+
+        boolean owns(WebhookSubscription subscription) {
+            return subscription.clinicId.equals(clinicId) && (partnerId == null || partnerId.equals(subscription.ownerPartnerId));
+        }
+    }
+
+    private static final Logger LOG = Logger.getLogger(WebhookService.class);
 
     /** Event types a partner may subscribe to. */
     public static final Set<String> EVENT_TYPES = Set.of("BookingConfirmed", "BookingRescheduled", "BookingCancelled",
@@ -53,17 +81,27 @@ public class WebhookService {
     @Inject
     WebhookGuardProducer guards;
 
-    public WebhookSubscription create(UUID clinicId, String url, List<String> eventTypes, String description, String by) {
+    @Inject
+    PartnerDirectory partners;
+
+    /** A new subscription owned by the subscriber (the partner, or the clinic for an admin). */
+    public WebhookSubscription create(Subscriber subscriber, String url, List<String> eventTypes, String description, String by) {
+        UUID clinicId = subscriber.clinicId();
         checkEventTypes(eventTypes);
         String target = checkTarget(url);
-        long existing = WebhookSubscription.count("clinicId", clinicId);
+        // per owner: one partner filling the quota cannot keep the clinic (or another partner) from subscribing
+        long existing = subscriber.partnerId() == null
+                ? WebhookSubscription.count("clinicId = ?1 and ownerPartnerId is null", clinicId)
+                : WebhookSubscription.count("clinicId = ?1 and ownerPartnerId = ?2", clinicId, subscriber.partnerId());
         if (existing >= config.webhooks().maxSubscriptionsPerClinic()) {
             throw ProblemException.unprocessable("webhook-subscription-limit",
-                    "A clinic may hold at most " + config.webhooks().maxSubscriptionsPerClinic() + " webhook subscriptions");
+                    "A clinic, and each of its partners, may hold at most " + config.webhooks().maxSubscriptionsPerClinic()
+                            + " webhook subscriptions");
         }
         WebhookSubscription subscription = new WebhookSubscription();
         subscription.id = UUID.randomUUID();
         subscription.clinicId = clinicId;
+        subscription.ownerPartnerId = subscriber.partnerId();
         subscription.url = target;
         subscription.secret = newSecret();
         subscription.eventTypes = String.join(",", new LinkedHashSet<>(eventTypes));
@@ -75,18 +113,23 @@ public class WebhookService {
         return subscription;
     }
 
-    public Optional<WebhookSubscription> find(UUID clinicId, UUID id) {
-        return WebhookSubscription.<WebhookSubscription>findByIdOptional(id).filter(s -> s.clinicId.equals(clinicId));
+    /** The subscription, if the subscriber owns it (another's is as absent as one that never existed). */
+    public Optional<WebhookSubscription> find(Subscriber subscriber, UUID id) {
+        return WebhookSubscription.<WebhookSubscription>findByIdOptional(id).filter(subscriber::owns);
     }
 
-    public Page<WebhookSubscription> list(UUID clinicId, PageQuery page) {
-        var query = WebhookSubscription.<WebhookSubscription>find("clinicId = ?1 order by createdAt, id", clinicId);
+    /** An admin: every subscription of the clinic; a partner: its own. */
+    public Page<WebhookSubscription> list(Subscriber subscriber, PageQuery page) {
+        var query = subscriber.partnerId() == null
+                ? WebhookSubscription.<WebhookSubscription>find("clinicId = ?1 order by createdAt, id", subscriber.clinicId())
+                : WebhookSubscription.<WebhookSubscription>find("clinicId = ?1 and ownerPartnerId = ?2 order by createdAt, id",
+                subscriber.clinicId(), subscriber.partnerId());
         return Page.of(query.page(page.page, page.size).list(), page, query.count());
     }
 
-    public WebhookSubscription update(UUID clinicId, UUID id, long expectedVersion, String url, List<String> eventTypes,
+    public WebhookSubscription update(Subscriber subscriber, UUID id, long expectedVersion, String url, List<String> eventTypes,
                                       String description, boolean active) {
-        WebhookSubscription subscription = find(clinicId, id).orElseThrow(() -> ProblemException.notFound("Webhook subscription"));
+        WebhookSubscription subscription = find(subscriber, id).orElseThrow(() -> ProblemException.notFound("Webhook subscription"));
         ETags.checkCurrent(expectedVersion, subscription.version);
         checkEventTypes(eventTypes);
         subscription.url = checkTarget(url);
@@ -97,35 +140,39 @@ public class WebhookService {
         return subscription;
     }
 
-    public boolean delete(UUID clinicId, UUID id) {
-        return find(clinicId, id).map(s -> {
+    public boolean delete(Subscriber subscriber, UUID id) {
+        return find(subscriber, id).map(s -> {
             s.delete();
             return true;
         }).orElse(false);
     }
 
-    public Page<WebhookDelivery> deliveries(UUID clinicId, UUID subscriptionId, String status, PageQuery page) {
-        find(clinicId, subscriptionId).orElseThrow(() -> ProblemException.notFound("Webhook subscription"));
+    public Page<WebhookDelivery> deliveries(Subscriber subscriber, UUID subscriptionId, String status, PageQuery page) {
+        find(subscriber, subscriptionId).orElseThrow(() -> ProblemException.notFound("Webhook subscription"));
         var query = status == null
                 ? WebhookDelivery.<WebhookDelivery>find("subscriptionId = ?1 order by createdAt, id", subscriptionId)
                 : WebhookDelivery.<WebhookDelivery>find("subscriptionId = ?1 and status = ?2 order by createdAt, id", subscriptionId, status);
         return Page.of(query.page(page.page, page.size).list(), page, query.count());
     }
 
-    public Optional<WebhookDelivery> delivery(UUID clinicId, UUID subscriptionId, UUID deliveryId) {
+    public Optional<WebhookDelivery> delivery(Subscriber subscriber, UUID subscriptionId, UUID deliveryId) {
+        if (find(subscriber, subscriptionId).isEmpty()) return Optional.empty();
         return WebhookDelivery.<WebhookDelivery>findByIdOptional(deliveryId)
-                .filter(d -> d.clinicId.equals(clinicId) && d.subscriptionId.equals(subscriptionId));
+                .filter(d -> d.clinicId.equals(subscriber.clinicId()) && d.subscriptionId.equals(subscriptionId));
     }
 
     /** Manual redelivery: a dead (or delivered) delivery is sent again at once with a fresh set of attempts. */
-    public WebhookDelivery redeliver(UUID clinicId, UUID subscriptionId, UUID deliveryId) {
-        WebhookDelivery delivery = delivery(clinicId, subscriptionId, deliveryId)
+    public WebhookDelivery redeliver(Subscriber subscriber, UUID subscriptionId, UUID deliveryId) {
+        WebhookDelivery delivery = delivery(subscriber, subscriptionId, deliveryId)
                 .orElseThrow(() -> ProblemException.notFound("Webhook delivery"));
         if (WebhookDelivery.SENDING.equals(delivery.status) || WebhookDelivery.PENDING.equals(delivery.status)) {
             throw ProblemException.conflict("webhook-delivery-in-progress", "The delivery is still pending; it will be retried");
         }
         if (WebhookDelivery.CANCELLED.equals(delivery.status)) {
-            throw ProblemException.unprocessable("webhook-delivery-cancelled", "The delivery was cancelled (client erased)");
+            throw ProblemException.unprocessable("webhook-delivery-cancelled", WebhookDelivery.NOT_SHARED.equals(delivery.statusReason)
+                            ? "The delivery was cancelled: the client does not share with this partner"
+                            : "The delivery was cancelled (client erased)")
+                    .with("statusReason", delivery.statusReason);
         }
         delivery.status = WebhookDelivery.PENDING;
         delivery.attempts = 0;
@@ -135,15 +182,31 @@ public class WebhookService {
         return delivery;
     }
 
-    /** Queues an event for every active subscription of its clinic that chose its type (idempotent per event). */
+    /**
+     * Queues an event for every active subscription of its clinic that chose its type (idempotent per event). A
+     * partner's subscription gets it only while the client shares with that partner, and only the partner view.
+     */
     public int fanOut(UUID clinicId, EventEnvelope event, UUID clientId) {
         String type = event.eventName();
         if (clinicId == null || !EVENT_TYPES.contains(type)) return 0;
         List<WebhookSubscription> subscriptions = WebhookSubscription.list("clinicId = ?1 and active = true", clinicId);
         int queued = 0;
         Instant now = Instant.now(clock);
+        String full = null;
+        String partnerView = null;
         for (WebhookSubscription subscription : subscriptions) {
             if (!subscription.wants(type)) continue;
+            String payload;
+            if (subscription.partnerOwned()) {
+                if (!partners.sharesWith(clinicId, clientId, subscription.ownerPartnerId)) {
+                    LOG.debugf("%s %s not queued for subscription %s: client %s does not share with partner %s", type,
+                            event.id(), subscription.id, clientId, subscription.ownerPartnerId);
+                    continue;
+                }
+                payload = partnerView == null ? partnerView = body(event, clinicId, true) : partnerView;
+            } else {
+                payload = full == null ? full = body(event, clinicId, false) : full;
+            }
             queued += em.createNativeQuery("""
                             insert into webhook_delivery (id, subscription_id, clinic_id, client_id, event_id, event_type, payload,
                                 status, attempts, next_attempt_at, created_at)
@@ -155,7 +218,7 @@ public class WebhookService {
                     .setParameter("client", clientId)
                     .setParameter("event", event.id())
                     .setParameter("type", type)
-                    .setParameter("payload", body(event, clinicId))
+                    .setParameter("payload", payload)
                     .setParameter("now", now)
                     .executeUpdate();
         }
@@ -163,25 +226,32 @@ public class WebhookService {
     }
 
     /** Erasure: deliveries about the client not yet made are cancelled; all lose their content. */
-    public int eraseClient(UUID clientId) {
+    public int eraseClient(UUID clinicId, UUID clientId) {
         return em.createNativeQuery("""
                         update webhook_delivery set
+                            status_reason = case when status in ('PENDING', 'DEAD') then 'CLIENT_ERASED' else status_reason end,
                             status = case when status in ('PENDING', 'DEAD') then 'CANCELLED' else status end,
                             payload = '{}', client_id = null, last_error = null
-                        where client_id = :client""")
+                        where clinic_id = :clinic and client_id = :client""")
+                .setParameter("clinic", clinicId)
                 .setParameter("client", clientId)
                 .executeUpdate();
     }
 
-    /** The JSON body partners receive; signed as sent. */
-    String body(EventEnvelope event, UUID clinicId) {
+    /**
+     * The JSON body a subscriber receives, signed as sent: the event as published for the clinic's own
+     * subscriptions, the partner view ({@link PartnerEventView}) for a partner's.
+     */
+    String body(EventEnvelope event, UUID clinicId, boolean partnerView) {
         ObjectNode body = mapper.createObjectNode();
         body.put("id", event.id().toString());
         body.put("type", event.eventName());
         body.put("occurredAt", event.time().toString());
         body.put("clinicId", clinicId.toString());
-        body.put("subject", event.subject());
-        body.set("data", event.data());
+        if (!partnerView || PartnerEventView.of(event.eventName()).subject()) {
+            body.put("subject", event.subject());
+        }
+        body.set("data", partnerView ? PartnerEventView.data(event.eventName(), event.data()) : event.data());
         try {
             return mapper.writeValueAsString(body);
         } catch (JsonProcessingException e) {

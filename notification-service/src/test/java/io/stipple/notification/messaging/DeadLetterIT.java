@@ -25,6 +25,7 @@ class DeadLetterIT {
         String bootstrap = StippleInfra.get().kafka().bootstrapServers();
         UUID client = UUID.randomUUID();
         UUID clinic = UUID.randomUUID();
+        Events.knownClient(clinic, client);
         TopicProbe.send(bootstrap, "stipple.bookings", client.toString(), "{not json", Map.of());
         var invalid = Events.example("booking-service", "BookingConfirmed", clinic, client, data("bookingId", null));
         Events.send("stipple.bookings", invalid);

@@ -34,7 +34,7 @@ class RedeliveryIT {
         UUID client = UUID.randomUUID();
         String email = "redelivery-" + client + "@example.com";
         Events.registerClient(clinic, client, "Lee", email, "EMAIL");
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.contact(client).isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.contact(clinic, client).isPresent());
         clock.set(Instant.parse("2026-12-01T14:00:00Z"));
         UUID session = UUID.randomUUID();
         UUID next = UUID.randomUUID();

@@ -43,7 +43,7 @@ class NotificationResourceIT {
 
     private UUID bookedClient(UUID client, UUID booking, String email) {
         Events.registerClient(clinicId, client, "Robin", email, "EMAIL");
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.contact(client).isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.contact(clinicId, client).isPresent());
         Events.publish("booking-service", "BookingConfirmed", clinicId, client, data(
                 "bookingId", booking, "startsAt", "2027-06-10T09:00:00Z", "endsAt", "2027-06-10T11:00:00Z",
                 "preparationNotes", "Avoid alcohol for 24 hours before."));
@@ -155,7 +155,7 @@ class NotificationResourceIT {
         List<UUID> ids = Db.remindersOfBooking(booking).stream().map(r -> r.id).toList();
 
         Events.publish("client-service", "ClientErased", clinicId, client, data("erasedAt", "2027-06-02T12:00:00Z"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.contact(client).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.contact(clinicId, client).isEmpty());
         await().atMost(Duration.ofSeconds(5)).until(() -> Db.remindersOfClient(client).isEmpty());
         List<ScheduledReminder> anonymised = Db.remindersOfClinic(clinicId).stream().filter(r -> ids.contains(r.id)).toList();
         assertThat(anonymised).hasSize(2).allSatisfy(r -> {

@@ -1,9 +1,15 @@
 package io.stipple.notification.rest;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.stipple.platform.security.AccessRule;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -20,6 +26,24 @@ class OpenApiAndHealthIT {
                 .body(containsString("/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver"))
                 .body(containsString("application/problem+json"))
                 .body(containsString("\"bearer\""));
+    }
+
+    @Test
+    void every_operation_declares_who_it_lets_through() {
+        Map<String, Map<String, Object>> paths = given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().path("paths");
+        List<String> operations = new ArrayList<>();
+        List<String> undeclared = new ArrayList<>();
+        paths.forEach((path, methods) -> methods.forEach((method, operation) -> {
+            if (!(operation instanceof Map<?, ?> op) || !op.containsKey("responses")) return; // path-level parameters
+            operations.add(method + " " + path);
+            Object access = op.get(AccessRule.EXTENSION);
+            if (!(access instanceof String value) || value.isBlank()) undeclared.add(method + " " + path);
+        }));
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(17);
+        assertThat(undeclared).as("operations without " + AccessRule.EXTENSION).isEmpty();
+        Map<String, Object> subscription = paths.get("/api/v1/webhooks/{id}");
+        assertThat(((Map<?, ?>) subscription.get("put")).get(AccessRule.EXTENSION)).isEqualTo("admin");
     }
 
     @Test

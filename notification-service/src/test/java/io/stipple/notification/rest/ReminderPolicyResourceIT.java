@@ -70,7 +70,7 @@ class ReminderPolicyResourceIT {
                 .then().statusCode(200).body("inherited", equalTo(true));
 
         clock.set(Instant.parse("2026-12-01T14:00:00Z"));
-        UUID client = UUID.randomUUID();
+        UUID client = Events.knownClient(clinicId, UUID.randomUUID());
         Events.publish("booking-service", "SessionCompleted", clinicId, client, data(
                 "bookingId", UUID.randomUUID(), "finalSession", true, "sessionNumber", 3, "clientSex", "MALE",
                 "treatmentType", "PERMANENT_SMP", "completedAt", "2026-12-01T13:20:00Z"));

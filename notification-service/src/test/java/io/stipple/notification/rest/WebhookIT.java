@@ -180,7 +180,9 @@ class WebhookIT {
                 .then().statusCode(403).contentType("application/problem+json");
         given().get("/api/v1/webhooks").then().statusCode(401).contentType("application/problem+json");
 
-        // a partner integration manages its clinic's subscriptions; another clinic sees none of them
+        // a registered partner integration subscribes (its own subscription, which the admin manages too); another
+        // clinic sees none of them
+        Db.registerPartner(clinicId, "partner-crm");
         String id = given().auth().oauth2(Tokens.partner(clinicId, "partner-crm")).contentType(ContentType.JSON)
                 .body(Map.of("url", ChannelsTestResource.wireMockUrl("/hooks/partner"), "eventTypes", List.of("PhotoPublished")))
                 .post("/api/v1/webhooks")

@@ -2,6 +2,7 @@ package io.stipple.notification.rest;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.stipple.platform.tenancy.Tenancy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -75,11 +76,11 @@ class WebhookTargetRefusalIT {
         WireMock wireMock = ChannelsTestResource.wireMock();
         wireMock.register(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)));
         UUID subscription = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        Tenancy.asClinic(clinicId, () -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                         insert into webhook_subscription (id, clinic_id, url, secret, event_types, active, created_at)
                         values (?1, ?2, ?3, 'whsec_test', 'BookingConfirmed', true, now())""")
                 .setParameter(1, subscription).setParameter(2, clinicId).setParameter(3, ChannelsTestResource.wireMockUrl(path))
-                .executeUpdate());
+                .executeUpdate()));
 
         Events.publish("booking-service", "BookingConfirmed", clinicId, UUID.randomUUID(), data("bookingId", UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(30)).until(() -> Db.deliveriesOf(subscription).size() == 1);

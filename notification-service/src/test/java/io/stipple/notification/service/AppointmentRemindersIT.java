@@ -68,7 +68,7 @@ class AppointmentRemindersIT {
 
     @Test
     void a_no_show_cancels_what_is_left() {
-        UUID client = UUID.randomUUID();
+        UUID client = Events.knownClient(clinicId, UUID.randomUUID());
         clock.set(Instant.parse("2027-01-01T12:00:00Z"));
         UUID booking = UUID.randomUUID();
         Events.publish("booking-service", "BookingConfirmed", clinicId, client, data(
@@ -81,7 +81,7 @@ class AppointmentRemindersIT {
 
     @Test
     void a_reschedule_moves_the_reminders_to_the_new_time() {
-        UUID client = UUID.randomUUID();
+        UUID client = Events.knownClient(clinicId, UUID.randomUUID());
         clock.set(Instant.parse("2027-01-01T12:00:00Z"));
         UUID booking = UUID.randomUUID();
         Events.publish("booking-service", "BookingConfirmed", clinicId, client, data(
@@ -105,7 +105,7 @@ class AppointmentRemindersIT {
         String phone = "+4477009" + (100_000 + (int) (Math.random() * 800_000));
         Events.publish("client-service", "ClientRegistered", clinicId, client, data(
                 "firstName", "Sam", "phone", phone, "preferredChannels", List.of("SMS"), "email", "sms-" + client + "@example.com"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.contact(client).isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.contact(clinicId, client).isPresent());
         clock.set(Instant.parse("2027-02-01T12:00:00Z"));
         UUID booking = UUID.randomUUID();
         // 09:00 GMT appointment: the 2-hour SMS would be at 07:00, inside quiet hours 21:00-08:00

@@ -27,7 +27,7 @@ class DaylightSavingIT {
         UUID clinic = UUID.randomUUID();
         UUID client = UUID.randomUUID();
         Events.registerClient(clinic, client, "Alex", "dst-" + client + "@example.com", "EMAIL");
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.contact(client).isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.contact(clinic, client).isPresent());
         clock.set(Instant.parse("2026-10-22T14:05:00Z"));
 
         // Thursday 22 Oct 2026 15:00 BST; UK clocks go back on Sunday 25 Oct

@@ -1,6 +1,7 @@
 package io.stipple.notification.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.stipple.platform.tenancy.Tenancy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stipple.notification.Db;
 import io.stipple.notification.Mails;
@@ -40,7 +41,7 @@ class DispatcherConcurrencyIT {
         UUID client = UUID.randomUUID();
         String email = "concurrency-" + client + "@example.com";
         Instant due = Instant.parse("2027-03-01T10:00:00Z");
-        QuarkusTransaction.requiringNew().run(() -> {
+        Tenancy.asClinic(clinic, () -> QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("""
                             insert into client_contact (client_id, clinic_id, first_name, email, preferred_channels, updated_at)
                             values (?1, ?2, 'Kim', ?3, 'EMAIL', now())""")
@@ -52,7 +53,7 @@ class DispatcherConcurrencyIT {
                                 'Europe/London', '{"clinicName":"Concurrency Clinic","day":7}'::jsonb, now(), now()
                             from generate_series(1, 1000) g""")
                     .setParameter(1, clinic).setParameter(2, client).setParameter(3, due).executeUpdate();
-        });
+        }));
         clock.set(due.plusSeconds(1));
 
         Callable<Integer> loop = () -> {

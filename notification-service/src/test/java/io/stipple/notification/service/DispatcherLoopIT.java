@@ -1,6 +1,7 @@
 package io.stipple.notification.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.stipple.platform.tenancy.Tenancy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stipple.notification.Db;
 import io.stipple.notification.Mails;
@@ -37,7 +38,7 @@ class DispatcherLoopIT {
         String email = "loop-" + client + "@example.com";
         clock.reset(); // real time for this test
         Instant due = Instant.now().plusSeconds(2);
-        QuarkusTransaction.requiringNew().run(() -> {
+        Tenancy.asClinic(clinic, () -> QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("""
                             insert into client_contact (client_id, clinic_id, first_name, email, preferred_channels, updated_at)
                             values (?1, ?2, 'Jo', ?3, 'EMAIL', now())""")
@@ -48,7 +49,7 @@ class DispatcherLoopIT {
                             values (gen_random_uuid(), ?1, ?2, 'HEALED', 'EMAIL', 'loop|' || ?2, 'SCHEDULED', ?3, ?3, 'Europe/London',
                                 '{"clinicName":"Loop Clinic","day":7}'::jsonb, now(), now())""")
                     .setParameter(1, clinic).setParameter(2, client).setParameter(3, due).executeUpdate();
-        });
+        }));
         loop.start();
         try {
             await().atMost(Duration.ofSeconds(15)).until(() -> Mails.to(email).size() == 1);

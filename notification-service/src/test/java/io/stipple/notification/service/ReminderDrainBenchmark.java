@@ -1,6 +1,7 @@
 package io.stipple.notification.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.stipple.platform.tenancy.Tenancy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stipple.notification.ChannelsTestResource;
 import io.stipple.notification.Db;
@@ -52,7 +53,7 @@ class ReminderDrainBenchmark {
         Instant due = Instant.parse("2028-01-10T10:00:00Z");
 
         long seeded = System.nanoTime();
-        QuarkusTransaction.requiringNew().timeout(600).run(() -> {
+        Tenancy.asClinic(clinic, () -> QuarkusTransaction.requiringNew().timeout(600).run(() -> {
             em.createNativeQuery("""
                             insert into client_contact (client_id, clinic_id, first_name, email, preferred_channels, updated_at)
                             select md5(?1 || '-' || g)::uuid, ?1, 'Client ' || g, 'bench-' || g || '@bench.example.com', 'EMAIL', now()
@@ -70,7 +71,7 @@ class ReminderDrainBenchmark {
                             from generate_series(1, ?2) g""")
                     .setParameter(1, clinic).setParameter(2, reminders).setParameter(3, clients).setParameter(4, due)
                     .executeUpdate();
-        });
+        }));
         em.getEntityManagerFactory().getCache().evictAll();
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("analyze scheduled_reminder").executeUpdate());
         System.out.printf(Locale.ROOT, "BENCHMARK seeded %d reminders in %.1f s%n", reminders, (System.nanoTime() - seeded) / 1e9);

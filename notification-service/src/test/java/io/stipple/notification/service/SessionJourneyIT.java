@@ -44,7 +44,7 @@ class SessionJourneyIT {
     @Test
     void session_one_of_three_schedules_aftercare_and_prompt_and_booking_session_two_suppresses_the_prompt() throws Exception {
         Events.registerClient(clinicId, clientId, "Daniel", email, "EMAIL");
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.contact(clientId).isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.contact(clinicId, clientId).isPresent());
 
         UUID session1 = UUID.randomUUID();
         Instant completedAt = Instant.parse("2026-12-01T13:20:00Z");

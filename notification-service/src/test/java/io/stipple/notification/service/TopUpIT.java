@@ -29,6 +29,7 @@ class TopUpIT {
     private final UUID clinicId = UUID.randomUUID();
 
     private ScheduledReminder finalSession(UUID client, String treatment, String sex, String condition) {
+        if (Db.contact(clinicId, client).isEmpty()) Events.knownClient(clinicId, client);
         Events.publish("booking-service", "SessionCompleted", clinicId, client, data(
                 "bookingId", UUID.randomUUID(), "planId", UUID.randomUUID(), "treatmentType", treatment, "clientSex", sex,
                 "condition", condition, "sessionNumber", 3, "plannedSessions", 3, "finalSession", true,

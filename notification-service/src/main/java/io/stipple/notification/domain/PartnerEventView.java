@@ -1,0 +1,70 @@
+package io.stipple.notification.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a partner's webhook subscription may receive of each event type: the one place that defines the partner
+ * view. It is an allow-list per type — a field an event gains later reaches partners only once it is added here.
+ * Free text (preparation notes, cancellation reasons), health data (condition, sex, healing interval), staff and
+ * room ids and, for gallery events, the link between a photo set and a client are never in it. The clinic's own
+ * (admin-created) subscriptions get the event data as published.
+ */
+public final class PartnerEventView {
+
+    /** The data fields a partner receives, and whether the envelope's {@code subject} (the client id) is kept. */
+    public record View(Set<String> dataFields, boolean subject) {
+    }
+
+    private static final List<String> BOOKING = List.of("bookingId", "clientId", "clinicName", "clinicTimeZone", "kind",
+            "treatmentId", "treatmentName", "planId", "sessionNumber", "startsAt", "endsAt");
+
+    private static final Map<String, View> VIEWS = Map.of(
+            "BookingConfirmed", view(true, BOOKING),
+            "BookingRescheduled", view(true, BOOKING, "previousStartsAt", "previousEndsAt"),
+            "BookingCancelled", view(true, List.of("bookingId", "clientId", "kind", "planId", "sessionNumber", "startsAt",
+                    "cancelledBy")),
+            "BookingNoShow", view(true, List.of("bookingId", "clientId", "kind", "planId", "sessionNumber", "startsAt")),
+            "SessionCompleted", view(true, List.of("bookingId", "clientId", "clinicName", "clinicTimeZone", "planId",
+                    "treatmentType", "kind", "sessionNumber", "plannedSessions", "finalSession", "completedAt")),
+            // a public set is never linked to the client it shows
+            "PhotoPublished", view(false, List.of("setId", "publishedAt", "angle", "treatmentType")),
+            "PhotoWithdrawn", view(false, List.of("setId", "withdrawnAt")));
+
+    private PartnerEventView() {
+    }
+
+    /** The partner view of an event type; fails for a type without one (nothing is sent that was not decided). */
+    public static View of(String eventType) {
+        View view = VIEWS.get(eventType);
+        if (view == null) throw new IllegalArgumentException("no partner view defined for event type " + eventType);
+        return view;
+    }
+
+    public static Set<String> types() {
+        return VIEWS.keySet();
+    }
+
+    /** The event data as a partner receives it: only the allowed fields, in the order they were published. */
+    public static ObjectNode data(String eventType, JsonNode data) {
+        View view = of(eventType);
+        ObjectNode minimized = JsonNodeFactory.instance.objectNode();
+        if (data == null || !data.isObject()) return minimized;
+        data.fields().forEachRemaining(field -> {
+            if (view.dataFields().contains(field.getKey())) minimized.set(field.getKey(), field.getValue().deepCopy());
+        });
+        return minimized;
+    }
+
+    private static View view(boolean subject, List<String> fields, String... more) {
+        Set<String> all = new LinkedHashSet<>(fields);
+        all.addAll(List.of(more));
+        return new View(Set.copyOf(all), subject);
+    }
+}
