@@ -44,7 +44,8 @@ public class AvailabilityResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT, Roles.PARTNER})
-    @Extension(name = AccessRule.EXTENSION, value = "admin staff self sharedPartner")
+    // a client token gets its own availability whatever it asks for (another client's id is 404)
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self otherClient sharedPartner")
     @Operation(summary = "Free start times", description = "For the caller's clinic, a treatment and a client, over local dates "
             + "from..to (at most 31 days): the start times (in the clinic's zone, with offset) at which a technician who "
             + "performs the treatment and a room are free for the client's whole session plus clean-up, within opening "

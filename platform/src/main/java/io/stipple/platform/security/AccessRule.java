@@ -27,7 +27,8 @@ package io.stipple.platform.security;
  *     <tr><td>{@value #ANONYMOUS}</td><td>no token</td></tr>
  *     <tr><td>{@value #FORGED}</td><td>a forged admin token of clinic A (never let through)</td></tr>
  * </table>
- * {@value #PUBLIC} alone means every kind but forged tokens (public reads without identity).
+ * {@value #PUBLIC} alone means every kind: a public read ignores whatever token comes with it (it must still never
+ * show a client's id).
  */
 public final class AccessRule {
 
