@@ -217,6 +217,12 @@ class AttackIT {
     /** An example body whose id properties name the victim's records (clientId, photo ids, booking ids ...). */
     private JsonNode bodyWithVictimIds(OpenApi.Operation op) {
         JsonNode body = exampleBody(op, a);
+        if (body instanceof ObjectNode o && "POST".equals(op.method()) && op.path().equals("/api/v1/partners")) {
+            // the id a clinic chooses for a partner it registers: its own name, not a reference to clinic A's
+            // records (the same id in another clinic is another partner)
+            o.put("partnerId", "attack-new-" + UUID.randomUUID().toString().substring(0, 8));
+            return o;
+        }
         if (body instanceof ObjectNode o) {
             List<String> names = new ArrayList<>();
             o.fieldNames().forEachRemaining(names::add);
