@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.stipple.gallery.domain.ClientProfile;
+import io.stipple.platform.tenancy.Tenancy;
 import io.stipple.testinfra.DevTokens;
 import io.stipple.testinfra.EventContracts;
 import io.stipple.testinfra.StippleInfra;
@@ -78,13 +79,24 @@ public final class Fixtures {
     /** Grants clinical-photos consent and waits until the gallery knows it. */
     public static void clinicalConsent(UUID clinicId, UUID clientId) {
         consent(clinicId, clientId, "CLINICAL_PHOTOS", true);
-        awaitProfile(clientId, p -> p.clinicalPhotosConsent);
+        awaitProfile(clinicId, clientId, p -> p.clinicalPhotosConsent);
     }
 
-    public static ClientProfile awaitProfile(UUID clientId, Predicate<ClientProfile> condition) {
+    /** Sends ClientRegistered (client-service's example) and waits until the gallery knows the client in the clinic. */
+    public static void registered(UUID clinicId, UUID clientId) {
+        sendClientEvent("ClientRegistered", clinicId, clientId, d -> { });
+        awaitProfile(clinicId, clientId, p -> true);
+    }
+
+    /** The clinic's profile of the client (read as that clinic: Row-Level Security), or null. */
+    public static ClientProfile profile(UUID clinicId, UUID clientId) {
+        return Tenancy.asClinic(clinicId, () -> QuarkusTransaction.requiringNew()
+                .call(() -> ClientProfile.of(clinicId, clientId).orElse(null)));
+    }
+
+    public static ClientProfile awaitProfile(UUID clinicId, UUID clientId, Predicate<ClientProfile> condition) {
         return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> QuarkusTransaction.requiringNew().call(() -> ClientProfile.<ClientProfile>findById(clientId)),
-                        p -> p != null && condition.test(p));
+                .until(() -> profile(clinicId, clientId), p -> p != null && condition.test(p));
     }
 
     public static RequestSpecification uploadRequest(String token, UUID clientId, String phase, String angle,

@@ -6,26 +6,57 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import java.io.Serializable;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * What the gallery knows about a client, from client-service's events: photo consents and the facts the public
  * gallery filters on. Never a name or contact detail. After ClientErased it is a tombstone that later events
- * cannot revive.
+ * cannot revive. Keyed by clinic and client: a client id means something only inside its clinic, so another
+ * clinic's event naming the same id is another profile.
  */
 @Entity
 @Table(name = "client_profile")
+@IdClass(ClientProfile.Key.class)
 public class ClientProfile extends PanacheEntityBase {
+
+    /** The primary key: (clinic, client). */
+    public static class Key implements Serializable {
+        public UUID clinicId;
+        public UUID clientId;
+
+        public Key() {
+        }
+
+        public Key(UUID clinicId, UUID clientId) {
+            this.clinicId = clinicId;
+            this.clientId = clientId;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(clinicId, k.clinicId) && Objects.equals(clientId, k.clientId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(clinicId, clientId);
+        }
+    }
+
+    @Id
+    @Column(name = "clinic_id", nullable = false)
+    public UUID clinicId;
 
     @Id
     @Column(name = "client_id")
     public UUID clientId;
-
-    @Column(name = "clinic_id", nullable = false)
-    public UUID clinicId;
 
     @Column(name = "clinical_photos_consent", nullable = false)
     public boolean clinicalPhotosConsent;
@@ -73,6 +104,29 @@ public class ClientProfile extends PanacheEntityBase {
         profile.clinicId = clinicId;
         profile.updatedAt = now;
         return profile;
+    }
+
+    /** The clinic's profile of the client, if the clinic has heard of the client (tombstones included). */
+    public static Optional<ClientProfile> of(UUID clinicId, UUID clientId) {
+        if (clinicId == null || clientId == null) {
+            return Optional.empty();
+        }
+        return findByIdOptional(new Key(clinicId, clientId));
+    }
+
+    /**
+     * The clinic's profile of the client, created on first sight. Race-free: the client-events and booking-events
+     * consumers may both see a client first at the same moment, so the row is made with insert-if-absent.
+     */
+    public static ClientProfile ensure(UUID clinicId, UUID clientId, Instant now) {
+        getEntityManager().createNativeQuery("""
+                        insert into client_profile (clinic_id, client_id, updated_at) values (:clinic, :client, :now)
+                        on conflict (clinic_id, client_id) do nothing""")
+                .setParameter("clinic", clinicId)
+                .setParameter("client", clientId)
+                .setParameter("now", now)
+                .executeUpdate();
+        return ClientProfile.<ClientProfile>findByIdOptional(new Key(clinicId, clientId)).orElseThrow();
     }
 
     public boolean erased() {

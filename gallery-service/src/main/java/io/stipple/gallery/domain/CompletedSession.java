@@ -6,22 +6,55 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import java.io.Serializable;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
-/** A session booking-service reported completed (SessionCompleted): links photos taken at it to its number. */
+/**
+ * A session booking-service reported completed (SessionCompleted): links photos taken at it to its number.
+ * Keyed by clinic and booking: a booking id means something only inside its clinic.
+ */
 @Entity
 @Table(name = "completed_session")
+@IdClass(CompletedSession.Key.class)
 public class CompletedSession extends PanacheEntityBase {
+
+    /** The primary key: (clinic, booking). */
+    public static class Key implements Serializable {
+        public UUID clinicId;
+        public UUID bookingId;
+
+        public Key() {
+        }
+
+        public Key(UUID clinicId, UUID bookingId) {
+            this.clinicId = clinicId;
+            this.bookingId = bookingId;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(clinicId, k.clinicId) && Objects.equals(bookingId, k.bookingId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(clinicId, bookingId);
+        }
+    }
+
+    @Id
+    @Column(name = "clinic_id", nullable = false)
+    public UUID clinicId;
 
     @Id
     @Column(name = "booking_id")
     public UUID bookingId;
-
-    @Column(name = "clinic_id", nullable = false)
-    public UUID clinicId;
 
     @Column(name = "client_id", nullable = false)
     public UUID clientId;
@@ -38,4 +71,9 @@ public class CompletedSession extends PanacheEntityBase {
 
     @Column(name = "completed_at", nullable = false)
     public Instant completedAt;
+
+    /** The clinic's record of the session at that booking, if booking-service reported it completed. */
+    public static Optional<CompletedSession> of(UUID clinicId, UUID bookingId) {
+        return findByIdOptional(new Key(clinicId, bookingId));
+    }
 }

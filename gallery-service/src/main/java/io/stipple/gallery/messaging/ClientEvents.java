@@ -13,6 +13,10 @@ public final class ClientEvents {
     private ClientEvents() {
     }
 
+    /** ClientRegistered: only the id is kept (never a name or contact detail). */
+    public record ClientRegistered(UUID clientId) {
+    }
+
     /** ConsentGranted and ConsentWithdrawn. */
     public record ConsentChanged(UUID clientId, String scope, String textVersion, Instant occurredAt, String recordedBy) {
     }

@@ -6,6 +6,7 @@ import io.stipple.gallery.service.ErasureService;
 import io.stipple.platform.events.EventEnvelope;
 import io.stipple.platform.events.InvalidEventException;
 import io.stipple.platform.inbox.Inbox;
+import io.stipple.platform.partner.PartnerDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,7 +14,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.UUID;
 
-/** Keeps the consent/facts projection and carries out erasure, from {@code stipple.clients}. */
+/**
+ * Keeps the consent/facts projection and carries out erasure, from {@code stipple.clients}. Every event also goes to
+ * the platform's partner projection ({@link PartnerDirectory#apply}: partner registry and partner-sharing consent).
+ * The platform inbox runs each handler under the event's clinic (Row-Level Security), in one transaction with the
+ * inbox record.
+ */
 @ApplicationScoped
 public class ClientEventsConsumer {
 
@@ -28,11 +34,16 @@ public class ClientEventsConsumer {
     @Inject
     ErasureService erasure;
 
+    @Inject
+    PartnerDirectory partners;
+
     @Incoming("client-events")
     @Blocking
     public void onClientEvent(ConsumerRecord<String, String> record) {
         inbox.apply(CONSUMER, record, event -> {
+            partners.apply(event);
             switch (event.eventName()) {
+                case "ClientRegistered" -> projection.clientRegistered(clinicOf(event), data(event, ClientEvents.ClientRegistered.class).clientId());
                 case "ConsentGranted" -> projection.consentChanged(clinicOf(event), data(event, ClientEvents.ConsentChanged.class), true);
                 case "ConsentWithdrawn" -> projection.consentChanged(clinicOf(event), data(event, ClientEvents.ConsentChanged.class), false);
                 case "AssessmentRecorded" -> projection.assessmentRecorded(clinicOf(event), data(event, ClientEvents.AssessmentRecorded.class));
@@ -48,7 +59,9 @@ public class ClientEventsConsumer {
     private <T> T data(EventEnvelope event, Class<T> type) {
         T data = inbox.data(event, type);
         UUID clientId = null;
-        if (data instanceof ClientEvents.ConsentChanged c) {
+        if (data instanceof ClientEvents.ClientRegistered r) {
+            clientId = r.clientId();
+        } else if (data instanceof ClientEvents.ConsentChanged c) {
             clientId = c.clientId();
         } else if (data instanceof ClientEvents.AssessmentRecorded a) {
             clientId = a.clientId();

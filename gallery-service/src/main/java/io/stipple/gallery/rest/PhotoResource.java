@@ -10,6 +10,7 @@ import io.stipple.gallery.service.PhotoService;
 import io.stipple.platform.idempotency.Idempotency;
 import io.stipple.platform.problem.Problem;
 import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.security.AccessRule;
 import io.stipple.platform.security.Roles;
 import io.stipple.platform.web.ETags;
 import io.stipple.platform.web.Page;
@@ -31,6 +32,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -114,6 +116,7 @@ public class PhotoResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "Upload a photo",
             description = "Staff and admins; a client for their own progress photos where the clinic allows it. "
                     + "The type is recognised from the content (JPEG, PNG, WebP); the image is re-encoded with "
@@ -123,11 +126,10 @@ public class PhotoResource {
     @APIResponse(responseCode = "400", description = "A form field is missing or invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "A client uploading for someone else, or client uploads disabled (`client-uploads-disabled`)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "The client belongs to another clinic or was erased", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Exact duplicate of a photo of this client (`duplicate-photo`, with `existingPhotoId`)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Larger than the size limit (`payload-too-large`)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not a JPEG, PNG or WebP image (`unsupported-image-type`)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Image refused: `image-dimensions-too-large`, `image-unreadable`, `image-active-content`; or `clinical-photos-consent-required`, `booking-mismatch`", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Image refused: `image-dimensions-too-large`, `image-unreadable`, `image-active-content`; or `unknown-client` (no such client in the caller's clinic: never registered here, another clinic's, or erased), `clinical-photos-consent-required`, `booking-mismatch`", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Too many images being processed (`gallery-busy`, with Retry-After)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response upload(UploadForm form,
                            @HeaderParam(Idempotency.HEADER) @Parameter(description = "Makes a retry safe") String idempotencyKey) {
@@ -164,6 +166,7 @@ public class PhotoResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff otherClinicStaff self otherClient")
     @Operation(summary = "List photos", description = "The clinic's photos (a client token: only the client's own), oldest taken first.")
     @APIResponse(responseCode = "200", description = "A page of photos")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -180,6 +183,7 @@ public class PhotoResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self")
     @Operation(summary = "Get a photo's details")
     @APIResponse(responseCode = "200", description = "The photo", content = @Content(schema = @Schema(implementation = PhotoView.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -192,6 +196,7 @@ public class PhotoResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "Delete a photo", description = "Deletes the photo and its stored images; sets built from it are withdrawn (PhotoWithdrawn if public) and removed.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -207,6 +212,7 @@ public class PhotoResource {
     @Path("/{id}/content")
     @Produces({ImageResponses.JPEG, Problem.MEDIA_TYPE})
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self")
     @Operation(summary = "Stream a photo (authorised)", description = "The re-encoded JPEG; every access is audited.")
     @APIResponse(responseCode = "200", description = "The image", content = @Content(mediaType = ImageResponses.JPEG, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", description = "Unknown rendition", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -222,6 +228,7 @@ public class PhotoResource {
     @GET
     @Path("/{id}/signed-link")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self")
     @Operation(summary = "Get a short-lived signed link to a photo",
             description = "For an <img> tag or a download without a bearer token. Valid for ttlSeconds (default 300, at most 900), "
                     + "dead as soon as the photo is deleted or the client erased. Issuing and every use are audited.")
@@ -242,6 +249,7 @@ public class PhotoResource {
     @GET
     @Path("/{id}/access-log")
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessRule.EXTENSION, value = "admin")
     @Operation(summary = "Who accessed a photo", description = "Every stream, link issued and link used, oldest first. Admins only.")
     @APIResponse(responseCode = "200", description = "A page of access entries")
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

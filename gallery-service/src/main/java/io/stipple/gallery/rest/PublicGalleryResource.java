@@ -9,6 +9,7 @@ import io.stipple.gallery.domain.TreatmentType;
 import io.stipple.gallery.service.PublicGalleryService;
 import io.stipple.platform.problem.Problem;
 import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.security.AccessRule;
 import io.stipple.platform.web.Page;
 import io.stipple.platform.web.PageQuery;
 import jakarta.annotation.security.PermitAll;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -52,6 +54,7 @@ public class PublicGalleryResource {
 
     @GET
     @Path("/sets")
+    @Extension(name = AccessRule.EXTENSION, value = "public")
     @Operation(summary = "List published sets", description = "Newest first. Filters combine with AND.")
     @APIResponse(responseCode = "200", description = "A page of public sets")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging (`validation-failed`)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -82,6 +85,7 @@ public class PublicGalleryResource {
 
     @GET
     @Path("/sets/{id}")
+    @Extension(name = AccessRule.EXTENSION, value = "public")
     @Operation(summary = "Get a published set")
     @APIResponse(responseCode = "200", description = "The set", content = @Content(schema = @Schema(implementation = PublicSetView.class)))
     @APIResponse(responseCode = "404", description = "No such published set (never published, or withdrawn)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -93,6 +97,7 @@ public class PublicGalleryResource {
     @GET
     @Path("/sets/{id}/images/{slot}")
     @Produces({ImageResponses.JPEG, Problem.MEDIA_TYPE})
+    @Extension(name = AccessRule.EXTENSION, value = "public")
     @Operation(summary = "An image of a published set", description = "`before`, `after` (display size) or `composite` (side by side, labelled). Stops working the moment the set is withdrawn.")
     @APIResponse(responseCode = "200", description = "The JPEG (no metadata)", content = @Content(mediaType = ImageResponses.JPEG, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", description = "Unknown slot", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

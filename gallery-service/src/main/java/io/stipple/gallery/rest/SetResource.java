@@ -6,6 +6,7 @@ import io.stipple.gallery.service.SetService;
 import io.stipple.platform.idempotency.Idempotency;
 import io.stipple.platform.problem.Problem;
 import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.security.AccessRule;
 import io.stipple.platform.security.Roles;
 import io.stipple.platform.web.ETags;
 import io.stipple.platform.web.Page;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -58,6 +60,7 @@ public class SetResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "Pair two photos into a draft set",
             description = "A BEFORE photo and a later AFTER or HEALED photo of the same client and angle. Accepts Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Draft created", content = @Content(schema = @Schema(implementation = SetView.class)))
@@ -65,7 +68,7 @@ public class SetResource {
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not staff", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "These photos already form a set (`set-exists`)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "`photo-not-found` or `set-photos-mismatch` (client, angle, phases or order)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "`photo-not-found`, `unknown-client` (the photos' client is not a live client of this clinic) or `set-photos-mismatch` (client, angle, phases or order)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull Requests.CreateSet request,
                            @HeaderParam(Idempotency.HEADER) @Parameter(description = "Makes a retry safe") String idempotencyKey) {
         return idempotency.execute(idempotencyKey, "POST /api/v1/gallery/sets", request, () -> {
@@ -80,6 +83,7 @@ public class SetResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff otherClinicStaff self otherClient")
     @Operation(summary = "List sets", description = "The clinic's sets (a client token: only the client's own), oldest first; e.g. `status=SUBMITTED` is the moderation queue.")
     @APIResponse(responseCode = "200", description = "A page of sets")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -94,6 +98,7 @@ public class SetResource {
     @GET
     @Path("/suggestions")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "Suggest before/after pairings for a client",
             description = "Per angle, the earliest BEFORE photo with the latest HEALED (else AFTER) photo taken after it, "
                     + "across the client's sessions; pairs that already form a set are left out.")
@@ -102,6 +107,7 @@ public class SetResource {
     @APIResponse(responseCode = "400", description = "clientId missing or not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not staff", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The clinic has no such client (or it was erased)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public java.util.List<Views.SetSuggestion> suggestions(@QueryParam("clientId") @Parameter(description = "The client") String clientId) {
         return sets.suggestions(Params.requiredUuid("clientId", clientId)).stream().map(Views.SetSuggestion::of).toList();
     }
@@ -109,6 +115,7 @@ public class SetResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self")
     @Operation(summary = "Get a set")
     @APIResponse(responseCode = "200", description = "The set, with its ETag", content = @Content(schema = @Schema(implementation = SetView.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -120,6 +127,7 @@ public class SetResource {
     @POST
     @Path("/{id}/submit")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "Submit a draft for moderation")
     @APIResponse(responseCode = "200", description = "Submitted", content = @Content(schema = @Schema(implementation = SetView.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -135,6 +143,7 @@ public class SetResource {
     @POST
     @Path("/{id}/publish")
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessRule.EXTENSION, value = "admin")
     @Operation(summary = "Publish a submitted set (moderator)",
             description = "Needs the client's PUBLIC_GALLERY and CLINICAL_PHOTOS consent at this moment; publishes PhotoPublished.")
     @APIResponse(responseCode = "200", description = "Published", content = @Content(schema = @Schema(implementation = SetView.class)))
@@ -153,6 +162,7 @@ public class SetResource {
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessRule.EXTENSION, value = "admin")
     @Operation(summary = "Send a submitted set back to draft with a note (moderator)")
     @APIResponse(responseCode = "200", description = "Back to draft", content = @Content(schema = @Schema(implementation = SetView.class)))
     @APIResponse(responseCode = "400", description = "Note missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -170,6 +180,7 @@ public class SetResource {
     @POST
     @Path("/{id}/withdraw")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
     @Operation(summary = "Withdraw a set", description = "Takes it out of moderation or the public gallery for good; publishes PhotoWithdrawn (MODERATOR) if it was public.")
     @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(schema = @Schema(implementation = SetView.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -186,6 +197,7 @@ public class SetResource {
     @Path("/{id}/composite")
     @Produces({ImageResponses.JPEG, Problem.MEDIA_TYPE})
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self")
     @Operation(summary = "The side-by-side before/after image (authorised)", description = "Labelled, rendered on first request and cached; audited.")
     @APIResponse(responseCode = "200", description = "The composite JPEG", content = @Content(mediaType = ImageResponses.JPEG, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

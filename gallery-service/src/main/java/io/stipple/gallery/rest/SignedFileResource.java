@@ -4,6 +4,7 @@ import io.stipple.gallery.domain.Rendition;
 import io.stipple.gallery.service.PhotoService;
 import io.stipple.platform.problem.Problem;
 import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.security.AccessRule;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -34,12 +36,14 @@ public class SignedFileResource {
     @GET
     @Path("/{id}")
     @Produces({ImageResponses.JPEG, Problem.MEDIA_TYPE})
+    @Extension(name = AccessRule.EXTENSION, value = "public")
     @Operation(summary = "Open a signed link", description = "Valid until `expires`, while the photo exists; every use is audited.")
     @APIResponse(responseCode = "200", description = "The image", content = @Content(mediaType = ImageResponses.JPEG, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", description = "Link parameters missing or malformed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Bad signature (`link-invalid`) or expired (`link-expired`)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The photo was deleted or its client erased", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response open(@PathParam("id") UUID id,
+                                     @QueryParam("clinic") String clinic,
                                      @QueryParam("rendition") String rendition,
                                      @QueryParam("expires") String expires,
                                      @QueryParam("link") String link,
@@ -51,11 +55,12 @@ public class SignedFileResource {
         } catch (NumberFormatException e) {
             throw ProblemException.invalidField("expires", "must be the epoch second the link expires");
         }
+        UUID clinicId = Params.requiredUuid("clinic", clinic);
         UUID linkId = Params.requiredUuid("link", link);
         if (sig == null || sig.isBlank()) {
             throw ProblemException.invalidField("sig", "must not be empty");
         }
-        PhotoService.PhotoContent content = photos.openLink(id, r, expiresAt, linkId, sig);
+        PhotoService.PhotoContent content = photos.openLink(clinicId, id, r, expiresAt, linkId, sig);
         return ImageResponses.privateImage(content.bytes(), PhotoResource.filename(id, r));
     }
 }

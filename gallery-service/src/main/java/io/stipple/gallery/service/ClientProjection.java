@@ -28,6 +28,11 @@ public class ClientProjection {
     @Inject
     SetService sets;
 
+    /** ClientRegistered: from now on the clinic knows the client (photos and sets may name it). */
+    public void clientRegistered(UUID clinicId, UUID clientId) {
+        profile(clientId, clinicId);
+    }
+
     public void consentChanged(UUID clinicId, ClientEvents.ConsentChanged consent, boolean granted) {
         Optional<ConsentScope> scope = parse(ConsentScope.class, consent.scope());
         if (scope.isEmpty()) {
@@ -36,7 +41,7 @@ public class ClientProjection {
         profile(consent.clientId(), clinicId).ifPresent(profile -> {
             boolean changed = profile.applyConsent(scope.get(), granted, consent.occurredAt(), Instant.now(clock));
             if (changed && !granted) {
-                sets.withdrawForConsent(consent.clientId());
+                sets.withdrawForConsent(clinicId, consent.clientId());
             }
         });
     }
@@ -58,13 +63,9 @@ public class ClientProjection {
         });
     }
 
-    /** The client's profile, created on first sight; empty for an erased client. */
+    /** The clinic's profile of the client, created on first sight; empty for an erased client. */
     Optional<ClientProfile> profile(UUID clientId, UUID clinicId) {
-        ClientProfile profile = ClientProfile.findById(clientId);
-        if (profile == null) {
-            profile = ClientProfile.newFor(clientId, clinicId, Instant.now(clock));
-            profile.persist();
-        }
+        ClientProfile profile = ClientProfile.ensure(clinicId, clientId, Instant.now(clock));
         return profile.erased() ? Optional.empty() : Optional.of(profile);
     }
 

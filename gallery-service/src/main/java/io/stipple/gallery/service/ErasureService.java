@@ -17,9 +17,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -47,32 +45,22 @@ public class ErasureService {
         UUID clientId = erased.clientId();
         Instant now = Instant.now(clock);
         List<String> keys = new ArrayList<>();
-        for (PhotoSet set : PhotoSet.<PhotoSet>list("clientId", clientId)) {
+        for (PhotoSet set : PhotoSet.<PhotoSet>list("clinicId = ?1 and clientId = ?2", clinicId, clientId)) {
             keys.addAll(sets.removeForDeletedPhoto(set, WithdrawalReason.CLIENT_ERASED));
         }
         PhotoSet.getEntityManager().flush();
-        Set<UUID> clinics = new LinkedHashSet<>();
-        clinics.add(clinicId);
-        List<Photo> photos = Photo.list("clientId", clientId);
+        List<Photo> photos = Photo.list("clinicId = ?1 and clientId = ?2", clinicId, clientId);
         for (Photo photo : photos) {
-            clinics.add(photo.clinicId);
             keys.addAll(photo.objectKeys());
             photo.delete();
         }
-        AccessAuditEntry.update("clientId = null where clientId = ?1", clientId);
-        CompletedSession.delete("clientId", clientId);
-        ClientProfile profile = ClientProfile.findById(clientId);
-        if (profile == null) {
-            profile = ClientProfile.newFor(clientId, clinicId, now);
-            profile.persist();
-        }
+        AccessAuditEntry.update("clientId = null where clinicId = ?1 and clientId = ?2", clinicId, clientId);
+        CompletedSession.delete("clinicId = ?1 and clientId = ?2", clinicId, clientId);
+        ClientProfile profile = ClientProfile.ensure(clinicId, clientId, now);
         profile.erase(erased.erasedAt(), now);
         PhotoSet.getEntityManager().flush();
 
-        int deleted = 0;
-        for (UUID clinic : clinics) {
-            deleted += storage.deletePrefix(ObjectKeys.clientPrefix(clinic, clientId));
-        }
+        int deleted = storage.deletePrefix(ObjectKeys.clientPrefix(clinicId, clientId));
         keys.forEach(storage::delete); // already gone with the prefix; kept so a key outside it could never survive
         LOG.infof("client %s erased: %d photos, %d stored objects deleted", clientId, photos.size(), deleted);
     }

@@ -16,7 +16,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.UUID;
 
-/** HMAC-SHA256 signatures of private image links: photo, rendition, expiry and link id are all covered. */
+/**
+ * HMAC-SHA256 signatures of private image links: clinic, photo, rendition, expiry and link id are all covered (the
+ * link carries no token, so the clinic it was signed for is what its use runs as).
+ */
 @ApplicationScoped
 public class LinkSigner {
 
@@ -44,11 +47,11 @@ public class LinkSigner {
         key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
-    public String sign(UUID photoId, Rendition rendition, long expiresEpochSecond, UUID linkId) {
+    public String sign(UUID clinicId, UUID photoId, Rendition rendition, long expiresEpochSecond, UUID linkId) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            String input = photoId + "\n" + rendition + "\n" + expiresEpochSecond + "\n" + linkId;
+            String input = clinicId + "\n" + photoId + "\n" + rendition + "\n" + expiresEpochSecond + "\n" + linkId;
             return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 unavailable", e);
@@ -56,11 +59,12 @@ public class LinkSigner {
     }
 
     /** Constant-time comparison with the signature this service would have made. */
-    public boolean verify(UUID photoId, Rendition rendition, long expiresEpochSecond, UUID linkId, String signature) {
-        if (signature == null) {
+    public boolean verify(UUID clinicId, UUID photoId, Rendition rendition, long expiresEpochSecond, UUID linkId,
+                          String signature) {
+        if (signature == null || clinicId == null) {
             return false;
         }
-        byte[] expected = sign(photoId, rendition, expiresEpochSecond, linkId).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = sign(clinicId, photoId, rendition, expiresEpochSecond, linkId).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -20,6 +20,7 @@ import io.stipple.gallery.storage.ObjectKeys;
 import io.stipple.gallery.storage.ObjectStorage;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.security.Caller;
+import io.stipple.platform.tenancy.Tenancy;
 import io.stipple.platform.web.Page;
 import io.stipple.platform.web.PageQuery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -154,20 +155,18 @@ public class PhotoService {
                         "This clinic does not accept photo uploads from clients");
             }
         }
-        ClientProfile profile = ClientProfile.findById(command.clientId());
-        if (profile != null && (!profile.clinicId.equals(clinicId) || profile.erased())) {
-            throw ProblemException.notFound("Client " + command.clientId());
-        }
+        // the client must be one this clinic knows (422 unknown-client otherwise: random id, other clinic, erased)
+        ClientProfile profile = KnownClients.require(clinicId, command.clientId());
         boolean consentRequired = config.upload().requireClinicalPhotosConsent();
-        if (profile == null ? consentRequired : !profile.mayUpload(consentRequired)) {
+        if (!profile.mayUpload(consentRequired)) {
             throw ProblemException.unprocessable("clinical-photos-consent-required",
                     "The client has not given (or has withdrawn) consent to clinical photos");
         }
         Integer sessionNumber = command.sessionNumber();
         if (command.bookingId() != null) {
-            CompletedSession session = CompletedSession.findById(command.bookingId());
+            CompletedSession session = CompletedSession.of(clinicId, command.bookingId()).orElse(null);
             if (session != null) {
-                if (!session.clientId.equals(command.clientId()) || !session.clinicId.equals(clinicId)) {
+                if (!session.clientId.equals(command.clientId())) {
                     throw ProblemException.unprocessable("booking-mismatch",
                             "Booking " + command.bookingId() + " is not a session of this client");
                 }
@@ -277,8 +276,9 @@ public class PhotoService {
                     photo.clientId, photo.id, null, rendition);
             Instant expires = Instant.now(clock).plus(lifetime);
             long epoch = expires.getEpochSecond();
-            String sig = signer.sign(photo.id, rendition, epoch, issued.id);
-            String url = "/api/v1/gallery/files/" + photo.id + "?rendition=" + rendition.name().toLowerCase()
+            String sig = signer.sign(photo.clinicId, photo.id, rendition, epoch, issued.id);
+            String url = "/api/v1/gallery/files/" + photo.id + "?clinic=" + photo.clinicId
+                    + "&rendition=" + rendition.name().toLowerCase()
                     + "&expires=" + epoch + "&link=" + issued.id + "&sig=" + sig;
             return new SignedLink(url, Instant.ofEpochSecond(epoch));
         });
@@ -287,23 +287,27 @@ public class PhotoService {
     /**
      * Serves a rendition through a signed link: the signature must match, the link must not have expired, and
      * the photo must still exist (a deleted photo or an erased client's photo makes every link to it dead).
+     * The link carries no token, so it names the clinic it was signed for (covered by the signature): only after the
+     * signature checks out does the work run as that clinic (Row-Level Security), in its own transaction.
      */
-    @Transactional
-    public PhotoContent openLink(UUID photoId, Rendition rendition, long expires, UUID linkId, String signature) {
-        if (!signer.verify(photoId, rendition, expires, linkId, signature)) {
+    public PhotoContent openLink(UUID clinicId, UUID photoId, Rendition rendition, long expires, UUID linkId,
+                                 String signature) {
+        if (!signer.verify(clinicId, photoId, rendition, expires, linkId, signature)) {
             throw new ProblemException(403, "link-invalid", "Forbidden", "The link's signature is not valid");
         }
         if (Instant.now(clock).getEpochSecond() > expires) {
             throw new ProblemException(403, "link-expired", "Forbidden", "The link has expired; ask for a new one");
         }
-        Photo photo = Photo.findById(photoId);
-        AccessAuditEntry issued = AccessAuditEntry.findById(linkId);
-        if (photo == null || issued == null || !photoId.equals(issued.photoId)) {
-            throw ProblemException.notFound("Photo " + photoId);
-        }
-        byte[] bytes = read(photo, rendition);
-        audit.throughLink(issued, rendition);
-        return new PhotoContent(photo, rendition, bytes);
+        return Tenancy.asClinic(clinicId, () -> QuarkusTransaction.requiringNew().call(() -> {
+            Photo photo = Photo.<Photo>find("id = ?1 and clinicId = ?2", photoId, clinicId).firstResult();
+            AccessAuditEntry issued = AccessAuditEntry.findById(linkId);
+            if (photo == null || issued == null || !photoId.equals(issued.photoId)) {
+                throw ProblemException.notFound("Photo " + photoId);
+            }
+            byte[] bytes = read(photo, rendition);
+            audit.throughLink(issued, rendition);
+            return new PhotoContent(photo, rendition, bytes);
+        }));
     }
 
     @Transactional

@@ -27,17 +27,17 @@ public class SessionLinkService {
 
     public void sessionCompleted(UUID clinicId, BookingEvents.SessionCompleted event) {
         Instant now = Instant.now(clock);
-        ClientProfile profile = ClientProfile.findById(event.clientId());
+        ClientProfile profile = ClientProfile.of(clinicId, event.clientId()).orElse(null);
         if (profile != null && profile.erased()) {
             return;
         }
-        CompletedSession session = CompletedSession.findById(event.bookingId());
+        CompletedSession session = CompletedSession.of(clinicId, event.bookingId()).orElse(null);
         boolean known = session != null;
         if (!known) {
             session = new CompletedSession();
+            session.clinicId = clinicId;
             session.bookingId = event.bookingId();
         }
-        session.clinicId = clinicId;
         session.clientId = event.clientId();
         session.planId = event.planId();
         session.sessionNumber = event.sessionNumber();
@@ -59,12 +59,12 @@ public class SessionLinkService {
             }
         }
         if (profile == null) {
-            profile = ClientProfile.newFor(event.clientId(), clinicId, now);
-            profile.persist();
+            profile = ClientProfile.ensure(clinicId, event.clientId(), now);
         }
         profile.applyTreatment(session.treatmentType, event.completedAt(), now);
         if (event.sessionNumber() != null) {
-            for (Photo photo : Photo.<Photo>list("bookingId = ?1 and clientId = ?2", event.bookingId(), event.clientId())) {
+            for (Photo photo : Photo.<Photo>list("clinicId = ?1 and bookingId = ?2 and clientId = ?3",
+                    clinicId, event.bookingId(), event.clientId())) {
                 photo.linkSession(event.sessionNumber());
             }
         }

@@ -63,6 +63,7 @@ public class SetService {
         UUID clinicId = caller.clinicId();
         Photo before = photoInClinic(beforePhotoId, clinicId, "beforePhotoId");
         Photo after = photoInClinic(afterPhotoId, clinicId, "afterPhotoId");
+        KnownClients.require(clinicId, before.clientId);
         PhotoSet existing = PhotoSet.find("beforePhotoId = ?1 and afterPhotoId = ?2 and status <> ?3",
                 before.id, after.id, SetStatus.WITHDRAWN).firstResult();
         if (existing != null) {
@@ -83,6 +84,9 @@ public class SetService {
 
     /** Suggested pairings of a client's photos, leaving out pairs that already form a set (not withdrawn). */
     public List<PhotoSet.Pairing> suggestions(UUID clientId) {
+        if (ClientProfile.of(caller.clinicId(), clientId).filter(p -> !p.erased()).isEmpty()) {
+            throw ProblemException.notFound("Client " + clientId);
+        }
         List<Photo> photos = Photo.list("clinicId = ?1 and clientId = ?2", caller.clinicId(), clientId);
         List<PhotoSet> existing = PhotoSet.list("clinicId = ?1 and clientId = ?2 and status <> ?3",
                 caller.clinicId(), clientId, SetStatus.WITHDRAWN);
@@ -134,7 +138,7 @@ public class SetService {
     public Optional<PhotoSet> publish(UUID id, long expectedVersion) {
         return find(id).map(set -> {
             ETags.checkCurrent(expectedVersion, set.version);
-            ClientProfile profile = ClientProfile.findById(set.clientId);
+            ClientProfile profile = ClientProfile.of(set.clinicId, set.clientId).orElse(null);
             Clinic clinic = Clinic.findById(set.clinicId);
             set.publish(profile, caller.subject(), clinic == null ? null : clinic.name, Instant.now(clock));
             events.published(set);
@@ -169,10 +173,10 @@ public class SetService {
      * A client's consent was withdrawn: every published or submitted set of theirs is withdrawn at once
      * (PhotoWithdrawn for each public one); drafts stay private drafts and cannot be published without consent.
      */
-    public int withdrawForConsent(UUID clientId) {
+    public int withdrawForConsent(UUID clinicId, UUID clientId) {
         Instant now = Instant.now(clock);
         int withdrawn = 0;
-        for (PhotoSet set : PhotoSet.<PhotoSet>list("clientId = ?1 and status in ?2", clientId,
+        for (PhotoSet set : PhotoSet.<PhotoSet>list("clinicId = ?1 and clientId = ?2 and status in ?3", clinicId, clientId,
                 List.of(SetStatus.PUBLISHED, SetStatus.SUBMITTED))) {
             if (set.withdraw(WithdrawalReason.CONSENT_WITHDRAWN, now)) {
                 events.withdrawn(set);

@@ -13,6 +13,8 @@ import io.stipple.gallery.image.TestImages;
 import io.stipple.gallery.storage.LocalObjectStorage;
 import io.stipple.gallery.storage.ObjectKeys;
 import io.stipple.gallery.storage.ObjectStorage;
+import io.stipple.platform.partner.PartnerDirectory;
+import io.stipple.platform.tenancy.Tenancy;
 import io.stipple.testinfra.EventContracts;
 import io.stipple.testinfra.TopicProbe;
 import jakarta.inject.Inject;
@@ -49,6 +51,42 @@ class ClientEventsConsumerTest {
     @Inject
     ObjectStorage storage;
 
+    @Inject
+    PartnerDirectory partners;
+
+    private boolean shares(UUID clinic, UUID clientId, String partnerId) {
+        return Tenancy.asClinic(clinic, () -> QuarkusTransaction.requiringNew()
+                .call(() -> partners.sharesWith(clinic, clientId, partnerId)));
+    }
+
+    @Test
+    void partnerRegistryAndPartnerSharingAreProjectedPerClinic() {
+        UUID clinic = UUID.randomUUID();
+        UUID otherClinic = UUID.randomUUID();
+        UUID clientId = UUID.randomUUID();
+        String partnerId = "gallery-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode registered = EventContracts.forService("client-service").exampleNode("PartnerRegistered");
+        registered.put("id", UUID.randomUUID().toString());
+        registered.put("subject", partnerId);
+        registered.put("clinicid", clinic.toString());
+        registered.put("time", Instant.now().minusSeconds(60).toString());
+        ((ObjectNode) registered.get("data")).put("partnerId", partnerId).put("status", "ACTIVE");
+        TopicProbe.send(Fixtures.bootstrap(), "stipple.clients", clientId.toString(), registered.toString(), Map.of());
+        Fixtures.sendClientEvent("ConsentGranted", clinic, clientId, d -> {
+            d.put("scope", "PARTNER_SHARING");
+            d.put("partnerId", partnerId);
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> shares(clinic, clientId, partnerId));
+        // the same partner id in another clinic is another partner: it shares nothing
+        assertThat(shares(otherClinic, clientId, partnerId)).isFalse();
+
+        Fixtures.sendClientEvent("ConsentWithdrawn", clinic, clientId, d -> {
+            d.put("scope", "PARTNER_SHARING");
+            d.put("partnerId", partnerId);
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !shares(clinic, clientId, partnerId));
+    }
+
     @Test
     void theDocumentedExamplesAreUnderstood() {
         // the examples as documented by client-service; only the event id is fresh (the examples share one, and
@@ -61,7 +99,8 @@ class ClientEventsConsumerTest {
             example.put("id", UUID.randomUUID().toString());
             TopicProbe.send(Fixtures.bootstrap(), "stipple.clients", clientId.toString(), example.toString(), Map.of());
         }
-        ClientProfile profile = awaitProfile(clientId, p -> p.publicGalleryConsent && p.treatmentType != null && p.condition != null);
+        UUID exampleClinic = UUID.fromString(granted.path("clinicid").asText());
+        ClientProfile profile = awaitProfile(exampleClinic, clientId, p -> p.publicGalleryConsent && p.treatmentType != null && p.condition != null);
         assertThat(profile.clinicId.toString()).isEqualTo(granted.path("clinicid").asText());
         assertThat(profile.fitzpatrickType).isNotNull();
     }
@@ -75,7 +114,7 @@ class ClientEventsConsumerTest {
             d.put("scope", "PUBLIC_GALLERY");
             d.put("occurredAt", now.toString());
         });
-        awaitProfile(clientId, p -> p.publicGalleryConsent);
+        awaitProfile(clinic, clientId, p -> p.publicGalleryConsent);
         // a withdrawal that happened before the grant (replayed late) changes nothing
         Fixtures.sendClientEvent("ConsentWithdrawn", clinic, clientId, d -> {
             d.put("scope", "PUBLIC_GALLERY");
@@ -86,7 +125,7 @@ class ClientEventsConsumerTest {
             d.put("scope", "CLINICAL_PHOTOS");
             d.put("occurredAt", now.toString());
         });
-        ClientProfile profile = awaitProfile(clientId, p -> p.clinicalPhotosConsent);
+        ClientProfile profile = awaitProfile(clinic, clientId, p -> p.clinicalPhotosConsent);
         assertThat(profile.publicGalleryConsent).isTrue();
     }
 
@@ -109,7 +148,7 @@ class ClientEventsConsumerTest {
         });
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(staff).get(PHOTOS + "/" + id).then().statusCode(200).body("sessionNumber", equalTo(2)));
-        assertThat(awaitProfile(clientId, p -> p.treatmentType != null).treatmentType.name()).isEqualTo("TRICOPIGMENTATION");
+        assertThat(awaitProfile(clinic, clientId, p -> p.treatmentType != null).treatmentType.name()).isEqualTo("TRICOPIGMENTATION");
 
         // a later photo for the same booking takes the number from the known session
         Fixtures.uploadRequest(staff, clientId, "AFTER", "FRONT", Instant.now().minus(1, ChronoUnit.HOURS), TestImages.jpeg(64, 48, 42))
@@ -134,7 +173,7 @@ class ClientEventsConsumerTest {
         UUID clinic = UUID.randomUUID();
         UUID clientId = UUID.randomUUID();
         consent(clinic, clientId, "CLINICAL_PHOTOS", true);
-        awaitProfile(clientId, p -> p.clinicalPhotosConsent);
+        awaitProfile(clinic, clientId, p -> p.clinicalPhotosConsent);
     }
 
     @Test
@@ -145,7 +184,7 @@ class ClientEventsConsumerTest {
         String admin = admin(clinic);
         clinicalConsent(clinic, clientId);
         consent(clinic, clientId, "PUBLIC_GALLERY", true);
-        awaitProfile(clientId, p -> p.publicGalleryConsent);
+        awaitProfile(clinic, clientId, p -> p.publicGalleryConsent);
         Instant t = Instant.now().minus(30, ChronoUnit.DAYS);
         UUID before = uploaded(staff, clientId, "BEFORE", "FRONT", t, TestImages.jpeg(160, 120, 51));
         UUID after = uploaded(staff, clientId, "AFTER", "FRONT", t.plus(10, ChronoUnit.DAYS), TestImages.jpeg(160, 120, 52));
@@ -159,7 +198,8 @@ class ClientEventsConsumerTest {
         given().get(link).then().statusCode(200);
 
         List<String> keys = new ArrayList<>();
-        QuarkusTransaction.requiringNew().run(() -> Photo.<Photo>list("clientId", clientId).forEach(p -> keys.addAll(p.objectKeys())));
+        Tenancy.asClinic(clinic, () -> QuarkusTransaction.requiringNew().run(() ->
+                Photo.<Photo>list("clientId", clientId).forEach(p -> keys.addAll(p.objectKeys()))));
         assertThat(keys).hasSize(6).allMatch(storage::exists);
         java.nio.file.Path clientDir = ((LocalObjectStorage) storage).root().resolve(ObjectKeys.clientPrefix(clinic, clientId));
         assertThat(Files.list(clientDir).count()).isEqualTo(7); // 6 renditions and the composite
@@ -187,11 +227,12 @@ class ClientEventsConsumerTest {
         consent(clinic, clientId, "CLINICAL_PHOTOS", true);
         UUID marker = UUID.randomUUID();
         consent(clinic, marker, "CLINICAL_PHOTOS", true);
-        awaitProfile(marker, p -> p.clinicalPhotosConsent);
-        ClientProfile tombstone = QuarkusTransaction.requiringNew().call(() -> ClientProfile.<ClientProfile>findById(clientId));
+        awaitProfile(clinic, marker, p -> p.clinicalPhotosConsent);
+        ClientProfile tombstone = Fixtures.profile(clinic, clientId);
         assertThat(tombstone.erased()).isTrue();
         assertThat(tombstone.clinicalPhotosConsent).isFalse();
         Response refused = Fixtures.upload(staff, clientId, "BEFORE", "FRONT", t, TestImages.jpeg(64, 48, 53));
-        refused.then().statusCode(404).contentType("application/problem+json");
+        refused.then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://stipple.io/problems/unknown-client"));
     }
 }

@@ -3,6 +3,7 @@ package io.stipple.gallery.rest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.stipple.gallery.Fixtures;
 import io.stipple.gallery.image.JpegSegments;
 import io.stipple.gallery.image.TestImages;
 import io.stipple.gallery.storage.LocalObjectStorage;
@@ -196,10 +197,44 @@ class PhotoResourceTest {
 
     @Test
     void uploadNeedsClinicalPhotosConsent() {
-        UUID stranger = UUID.randomUUID();
-        upload(staff, stranger, "BEFORE", "FRONT", takenAt, TestImages.jpeg(40, 30, 13)).then()
+        UUID noConsent = UUID.randomUUID();
+        Fixtures.registered(clinic, noConsent);
+        upload(staff, noConsent, "BEFORE", "FRONT", takenAt, TestImages.jpeg(40, 30, 13)).then()
                 .statusCode(422).contentType(PROBLEM)
                 .body("type", equalTo("https://stipple.io/problems/clinical-photos-consent-required"));
+    }
+
+    @Test
+    void uploadForAClientTheClinicDoesNotKnowIs422UnknownClient() {
+        // a random id: nobody ever registered it anywhere
+        upload(staff, UUID.randomUUID(), "BEFORE", "FRONT", takenAt, TestImages.jpeg(40, 30, 23)).then()
+                .statusCode(422).contentType(PROBLEM)
+                .body("type", equalTo("https://stipple.io/problems/unknown-client"))
+                .body("field", equalTo("clientId"));
+        // staff of clinic B upload for clinic A's client (known, consenting in A): B does not know that client
+        UUID clinicB = UUID.randomUUID();
+        upload(staff(clinicB), clientId, "BEFORE", "FRONT", takenAt, TestImages.jpeg(40, 30, 24)).then()
+                .statusCode(422).contentType(PROBLEM)
+                .body("type", equalTo("https://stipple.io/problems/unknown-client"));
+        upload(admin(clinicB), clientId, "BEFORE", "FRONT", takenAt, TestImages.jpeg(40, 30, 25)).then()
+                .statusCode(422).body("type", equalTo("https://stipple.io/problems/unknown-client"));
+        // nothing was stored in either clinic, and A's profile of the client is untouched
+        given().auth().oauth2(staff(clinicB)).get(PHOTOS).then().statusCode(200).body("totalItems", equalTo(0));
+        given().auth().oauth2(staff).get(PHOTOS + "?clientId=" + clientId).then().statusCode(200).body("totalItems", equalTo(0));
+        assertThat(Fixtures.profile(clinicB, clientId)).isNull();
+    }
+
+    @Test
+    void anotherClinicsConsentForTheSameClientIdNeverTouchesThisClinicsProfile() {
+        // clinic B's client-service emits events for an id that is also clinic A's client: separate profiles
+        UUID clinicB = UUID.randomUUID();
+        Fixtures.consent(clinicB, clientId, "PUBLIC_GALLERY", true);
+        Fixtures.awaitProfile(clinicB, clientId, p -> p.publicGalleryConsent);
+        Fixtures.consent(clinicB, clientId, "CLINICAL_PHOTOS", false);
+        Fixtures.awaitProfile(clinicB, clientId, p -> p.clinicalPhotosConsentAt != null && !p.clinicalPhotosConsent);
+        assertThat(Fixtures.profile(clinic, clientId).clinicalPhotosConsent).isTrue();
+        assertThat(Fixtures.profile(clinic, clientId).publicGalleryConsent).isFalse();
+        uploaded(staff, clientId, "BEFORE", "FRONT", takenAt, TestImages.jpeg(40, 30, 26));
     }
 
     @Test
@@ -235,8 +270,9 @@ class PhotoResourceTest {
         given().auth().oauth2(other).get(PHOTOS + "/" + id + "/signed-link").then().statusCode(404).contentType(PROBLEM);
         given().auth().oauth2(otherAdmin).delete(PHOTOS + "/" + id).then().statusCode(404).contentType(PROBLEM);
         given().auth().oauth2(other).get(PHOTOS + "?clientId=" + clientId).then().statusCode(200).body("totalItems", equalTo(0));
-        // and uploading for a client of another clinic is 404 too
-        upload(other, clientId, "AFTER", "FRONT", takenAt, TestImages.jpeg(80, 60, 17)).then().statusCode(404);
+        // and uploading for a client of another clinic is refused: that clinic does not know the client
+        upload(other, clientId, "AFTER", "FRONT", takenAt, TestImages.jpeg(80, 60, 17)).then().statusCode(422)
+                .body("type", equalTo("https://stipple.io/problems/unknown-client"));
         given().auth().oauth2(staff).get(PHOTOS + "/" + id).then().statusCode(200);
     }
 
@@ -278,7 +314,8 @@ class PhotoResourceTest {
         Response link = given().auth().oauth2(staff).get(PHOTOS + "/" + id + "/signed-link?rendition=thumbnail&ttlSeconds=60");
         link.then().statusCode(200).header("Cache-Control", "no-store").body("expiresAt", notNullValue());
         String url = link.path("url");
-        assertThat(url).startsWith("/api/v1/gallery/files/" + id + "?rendition=thumbnail&expires=");
+        // the link carries no token: it names the clinic it was signed for, and the signature covers it
+        assertThat(url).startsWith("/api/v1/gallery/files/" + id + "?clinic=" + clinic + "&rendition=thumbnail&expires=");
 
         given().get(url).then().statusCode(200).contentType("image/jpeg")
                 .header("X-Content-Type-Options", "nosniff")
@@ -287,6 +324,10 @@ class PhotoResourceTest {
                 .body("type", equalTo("https://stipple.io/problems/link-invalid"));
         String tampered = url.substring(0, url.length() - 3) + (url.endsWith("AAA") ? "BBB" : "AAA");
         given().get(tampered).then().statusCode(403).body("type", equalTo("https://stipple.io/problems/link-invalid"));
+        given().get(url.replace("clinic=" + clinic, "clinic=" + UUID.randomUUID())).then().statusCode(403)
+                .contentType(PROBLEM).body("type", equalTo("https://stipple.io/problems/link-invalid"));
+        given().get(url.replace("clinic=" + clinic + "&", "")).then().statusCode(400).contentType(PROBLEM)
+                .body("violations[0].field", equalTo("clinic"));
         given().get("/api/v1/gallery/files/" + id + "?expires=abc&link=x&sig=y").then().statusCode(400).contentType(PROBLEM);
         given().auth().oauth2(staff).get(PHOTOS + "/" + id + "/signed-link?ttlSeconds=100000").then().statusCode(400)
                 .body("violations[0].field", equalTo("ttlSeconds"));

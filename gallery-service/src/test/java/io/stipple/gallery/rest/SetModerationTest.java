@@ -106,7 +106,7 @@ class SetModerationTest {
             d.put("agreedAt", Instant.now().minus(95, ChronoUnit.DAYS).toString());
         });
         consent(clinic, clientId, "PUBLIC_GALLERY", true);
-        awaitProfile(clientId, p -> p.publicGalleryConsent && "5A".equals(p.stage) && p.treatmentType != null);
+        awaitProfile(clinic, clientId, p -> p.publicGalleryConsent && "5A".equals(p.stage) && p.treatmentType != null);
 
         String id = submitted();
         try (TopicProbe probe = new TopicProbe(Fixtures.bootstrap(), "stipple.gallery")) {
@@ -205,8 +205,11 @@ class SetModerationTest {
         createSet();
         given().auth().oauth2(staff).get(SETS + "/suggestions?clientId=" + clientId).then().statusCode(200)
                 .body("size()", equalTo(0));
+        // another clinic does not know the client: 404, not an empty answer about a client it cannot see
         given().auth().oauth2(staff(UUID.randomUUID())).get(SETS + "/suggestions?clientId=" + clientId).then()
-                .statusCode(200).body("size()", equalTo(0));
+                .statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(staff).get(SETS + "/suggestions?clientId=" + UUID.randomUUID()).then()
+                .statusCode(404).contentType(PROBLEM);
         given().auth().oauth2(staff).get(SETS + "/suggestions").then().statusCode(400).contentType(PROBLEM);
     }
 

@@ -1,0 +1,29 @@
+package io.stipple.gallery.service;
+
+import io.stipple.gallery.domain.ClientProfile;
+import io.stipple.platform.problem.ProblemException;
+
+import java.util.UUID;
+
+/**
+ * Cross-service references are checked against the caller's clinic: a photo or set may name only a client the
+ * clinic knows (client-service told the gallery about the client in that clinic — ClientRegistered, a consent, an
+ * assessment, a plan or a completed session — and the client was not erased). Anything else is the 422 problem
+ * {@code unknown-client}: a random id, another clinic's client, an erased client all look the same.
+ */
+public final class KnownClients {
+
+    public static final String UNKNOWN_CLIENT = "unknown-client";
+
+    private KnownClients() {
+    }
+
+    /** The clinic's live profile of the client, or 422 {@code unknown-client}. Call inside a transaction. */
+    public static ClientProfile require(UUID clinicId, UUID clientId) {
+        return ClientProfile.of(clinicId, clientId)
+                .filter(profile -> !profile.erased())
+                .orElseThrow(() -> ProblemException.unprocessable(UNKNOWN_CLIENT,
+                                "clientId: this clinic has no such client (never registered here, or erased)")
+                        .with("field", "clientId"));
+    }
+}
