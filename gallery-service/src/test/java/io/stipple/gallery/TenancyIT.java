@@ -4,25 +4,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.stipple.gallery.domain.ClientProfile;
 import io.stipple.gallery.image.TestImages;
+import io.stipple.gallery.messaging.BookingEventsConsumer;
+import io.stipple.gallery.messaging.ClientEventsConsumer;
+import io.stipple.platform.events.EventEnvelope;
+import io.stipple.platform.inbox.Inbox;
 import io.stipple.platform.partner.PartnerDirectory;
 import io.stipple.platform.tenancy.Tenancy;
 import io.stipple.testinfra.EventContracts;
 import io.stipple.testinfra.TenancyProbe;
-import io.stipple.testinfra.TopicProbe;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import static io.restassured.RestAssured.given;
 import static io.stipple.gallery.Fixtures.PHOTOS;
@@ -33,7 +35,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Tenancy is enforced by PostgreSQL: with real data of two clinics created through the API and the events the
- * gallery consumes, queries with no clinic filter at all (the probe connects as the service's runtime role) see one
+ * gallery consumes (applied through the consumers' own inbox and handlers), queries with no clinic filter at all (the probe connects as the service's runtime role) see one
  * clinic's rows, nothing without a clinic, and the runtime role can neither bypass nor switch off Row-Level Security.
  * The public gallery (no token, no clinic) reads across clinics on its one named path, and only consenting clients'
  * published sets.
@@ -51,52 +53,77 @@ class TenancyIT {
     @Inject
     PartnerDirectory partners;
 
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ClientEventsConsumer clientEvents;
+
+    @Inject
+    BookingEventsConsumer bookingEvents;
+
     /** What one clinic's gallery holds, made through the API and the upstream events. */
     record ClinicData(UUID clinic, UUID client, UUID setId, UUID photoId) {
     }
 
-    private static ClinicData galleryDataFor(UUID clinic) {
+    /**
+     * One upstream event, from its producer's documented example with this test's ids, applied through the same
+     * inbox and handler as the Kafka consumer (under the event's clinic, in the inbox's transaction) without waiting
+     * for Kafka; the Kafka path itself is what {@code ClientEventsConsumerTest} proves.
+     */
+    private void feed(String producer, String type, UUID clinic, String subject, Consumer<ObjectNode> data) {
+        ObjectNode event = EventContracts.forService(producer).exampleNode(type);
+        event.put("id", UUID.randomUUID().toString());
+        event.put("subject", subject);
+        event.put("clinicid", clinic.toString());
+        event.put("time", Instant.now().toString());
+        data.accept((ObjectNode) event.get("data"));
+        EventEnvelope envelope = inbox.parse(event.toString());
+        if ("booking-service".equals(producer)) {
+            inbox.apply("gallery-service", "stipple.bookings", envelope, bookingEvents::handle);
+        } else {
+            inbox.apply("gallery-service", "stipple.clients", envelope, clientEvents::handle);
+        }
+    }
+
+    private void feedClientEvent(String type, UUID clinic, UUID client, Consumer<ObjectNode> data) {
+        feed("client-service", type, clinic, client.toString(), d -> {
+            d.put("clientId", client.toString());
+            data.accept(d);
+        });
+    }
+
+    private ClinicData galleryDataFor(UUID clinic) {
         UUID client = UUID.randomUUID();
         String staff = Fixtures.staff(clinic);
         String admin = Fixtures.admin(clinic);
         String partnerId = "tenancy-" + UUID.randomUUID().toString().substring(0, 8);
-        Fixtures.sendClientEvent("ClientRegistered", clinic, client, d -> { });
-        sendPartnerRegistered(clinic, client, partnerId);
-        Fixtures.sendClientEvent("ConsentGranted", clinic, client, d -> {
+        feedClientEvent("ClientRegistered", clinic, client, d -> { });
+        feed("client-service", "PartnerRegistered", clinic, partnerId, d -> {
+            d.put("partnerId", partnerId);
+            d.put("status", PartnerDirectory.ACTIVE);
+        });
+        feedClientEvent("ConsentGranted", clinic, client, d -> {
             d.put("scope", "PARTNER_SHARING");
             d.put("partnerId", partnerId);
-            d.put("occurredAt", Instant.now().toString());
         });
-        Fixtures.consent(clinic, client, "CLINICAL_PHOTOS", true);
-        Fixtures.consent(clinic, client, "PUBLIC_GALLERY", true);
+        for (String scope : List.of("CLINICAL_PHOTOS", "PUBLIC_GALLERY")) {
+            feedClientEvent("ConsentGranted", clinic, client, d -> {
+                d.put("scope", scope);
+                d.put("occurredAt", Instant.now().toString());
+            });
+        }
         UUID bookingId = UUID.randomUUID();
-        Fixtures.sendBookingEvent("SessionCompleted", clinic, client, d -> {
+        feed("booking-service", "SessionCompleted", clinic, client.toString(), d -> {
+            d.put("clientId", client.toString());
             d.put("bookingId", bookingId.toString());
             d.put("sessionNumber", 1);
             d.put("clinicName", "Clinic " + clinic.toString().substring(0, 4));
         });
-        // both topics' consumers (the first test may run while they still join their group)
-        try {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> Fixtures.profile(clinic, client), p -> p != null && p.clinicalPhotosConsent
-                        && p.publicGalleryConsent && p.treatmentType != null);
-        } catch (RuntimeException e) {
-            var p = Fixtures.profile(clinic, client);
-            System.out.println("DEBUGPROFILE " + Instant.now() + " clinical=" + p.clinicalPhotosConsent + " public=" + p.publicGalleryConsent + " treatment=" + p.treatmentType + " client=" + client);
-            Thread.getAllStackTraces().forEach((t, st) -> {
-                if (t.getName().contains("executor") || t.getName().contains("kafka")) {
-                    System.out.println("DEBUGTHREAD " + t.getName() + " " + t.getState());
-                    for (int i = 0; i < Math.min(st.length, 30); i++) System.out.println("DEBUGTHREAD    " + st[i]);
-                }
-            });
-            Config c = ConfigProvider.getConfig();
-            try (var con = java.sql.DriverManager.getConnection(c.getValue("quarkus.datasource.jdbc.url", String.class),
-                    c.getValue("quarkus.datasource.username", String.class), c.getValue("quarkus.datasource.password", String.class));
-                 var rs = con.createStatement().executeQuery("select pid, state, wait_event_type, wait_event, xact_start, left(query, 200) from pg_stat_activity where datname = current_database()")) {
-                while (rs.next()) System.out.println("DEBUGPG " + rs.getInt(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4) + " " + rs.getString(5) + " " + rs.getString(6));
-            } catch (Exception x) { System.out.println("DEBUGPG failed " + x); }
-            throw e;
-        }
+        ClientProfile profile = Fixtures.profile(clinic, client);
+        assertThat(profile.clinicalPhotosConsent && profile.publicGalleryConsent && profile.treatmentType != null).isTrue();
+        assertThat(Tenancy.asClinic(clinic, () -> QuarkusTransaction.requiringNew()
+                .call(() -> partners.sharesWith(clinic, client, partnerId)))).isTrue();
 
         Instant t = Instant.now().minus(40, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         String before = Fixtures.uploadRequest(staff, client, "BEFORE", "CROWN", t, TestImages.jpeg(120, 90, 71))
@@ -120,19 +147,6 @@ class TenancyIT {
         return new ClinicData(clinic, client, UUID.fromString(setId), UUID.fromString(before));
     }
 
-    private static void sendPartnerRegistered(UUID clinic, UUID key, String partnerId) {
-        ObjectNode event = EventContracts.forService("client-service").exampleNode("PartnerRegistered");
-        event.put("id", UUID.randomUUID().toString());
-        event.put("subject", partnerId);
-        event.put("clinicid", clinic.toString());
-        event.put("time", Instant.now().toString());
-        ObjectNode data = (ObjectNode) event.get("data");
-        data.put("partnerId", partnerId);
-        data.put("status", PartnerDirectory.ACTIVE);
-        // keyed like the client's events here, so it is applied before the sharing consent that names it
-        TopicProbe.send(Fixtures.bootstrap(), "stipple.clients", key.toString(), event.toString(), Map.of());
-    }
-
     private long count(String sql, UUID param) {
         return ((Number) em.createNativeQuery(sql).setParameter("p", param).getSingleResult()).longValue();
     }
@@ -141,12 +155,6 @@ class TenancyIT {
     void theDatabaseItselfKeepsEveryClinicTableApart() {
         ClinicData a = galleryDataFor(UUID.randomUUID());
         ClinicData b = galleryDataFor(UUID.randomUUID());
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
-                Tenancy.asClinic(a.clinic(), () -> QuarkusTransaction.requiringNew().call(() ->
-                        !partners.clientsSharedWith(a.clinic(), partnerOf(a.clinic())).isEmpty()))
-                        && Tenancy.asClinic(b.clinic(), () -> QuarkusTransaction.requiringNew().call(() ->
-                        !partners.clientsSharedWith(b.clinic(), partnerOf(b.clinic())).isEmpty())));
-
         Config config = ConfigProvider.getConfig();
         TenancyProbe.Report report = TenancyProbe.check(
                 config.getValue("quarkus.datasource.jdbc.url", String.class),
@@ -160,13 +168,6 @@ class TenancyIT {
             assertThat(report.clinicsPerTable().get(table)).as("clinics with rows in " + table).isGreaterThanOrEqualTo(2);
         }
         assertThat(report.globalTables()).containsExactly("inbox_event");
-    }
-
-    private String partnerOf(UUID clinic) {
-        @SuppressWarnings("unchecked")
-        List<String> ids = em.createNativeQuery("select partner_id from partner_registry where clinic_id = :c")
-                .setParameter("c", clinic).getResultList();
-        return ids.isEmpty() ? "none" : ids.get(0);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.stipple.gallery.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import io.stipple.gallery.service.SessionLinkService;
+import io.stipple.platform.events.EventEnvelope;
 import io.stipple.platform.events.InvalidEventException;
 import io.stipple.platform.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,14 +23,17 @@ public class BookingEventsConsumer {
     @Incoming("booking-events")
     @Blocking
     public void onBookingEvent(ConsumerRecord<String, String> record) {
-        inbox.apply(ClientEventsConsumer.CONSUMER, record, event -> {
-            if ("SessionCompleted".equals(event.eventName())) {
-                BookingEvents.SessionCompleted data = inbox.data(event, BookingEvents.SessionCompleted.class);
-                if (data.bookingId() == null || data.clientId() == null || data.completedAt() == null) {
-                    throw new InvalidEventException("SessionCompleted needs bookingId, clientId and completedAt");
-                }
-                sessions.sessionCompleted(ClientEventsConsumer.clinicOf(event), data);
+        inbox.apply(ClientEventsConsumer.CONSUMER, record, this::handle);
+    }
+
+    /** Applies one booking event (called by the inbox, inside its transaction and under the event's clinic). */
+    public void handle(EventEnvelope event) {
+        if ("SessionCompleted".equals(event.eventName())) {
+            BookingEvents.SessionCompleted data = inbox.data(event, BookingEvents.SessionCompleted.class);
+            if (data.bookingId() == null || data.clientId() == null || data.completedAt() == null) {
+                throw new InvalidEventException("SessionCompleted needs bookingId, clientId and completedAt");
             }
-        });
+            sessions.sessionCompleted(ClientEventsConsumer.clinicOf(event), data);
+        }
     }
 }

@@ -40,20 +40,23 @@ public class ClientEventsConsumer {
     @Incoming("client-events")
     @Blocking
     public void onClientEvent(ConsumerRecord<String, String> record) {
-        inbox.apply(CONSUMER, record, event -> {
-            partners.apply(event);
-            switch (event.eventName()) {
-                case "ClientRegistered" -> projection.clientRegistered(clinicOf(event), data(event, ClientEvents.ClientRegistered.class).clientId());
-                case "ConsentGranted" -> projection.consentChanged(clinicOf(event), data(event, ClientEvents.ConsentChanged.class), true);
-                case "ConsentWithdrawn" -> projection.consentChanged(clinicOf(event), data(event, ClientEvents.ConsentChanged.class), false);
-                case "AssessmentRecorded" -> projection.assessmentRecorded(clinicOf(event), data(event, ClientEvents.AssessmentRecorded.class));
-                case "TreatmentPlanAgreed" -> projection.treatmentPlanAgreed(clinicOf(event), data(event, ClientEvents.TreatmentPlanAgreed.class));
-                case "ClientErased" -> erasure.erase(clinicOf(event), data(event, ClientEvents.ClientErased.class));
-                default -> {
-                    // not an event the gallery acts on
-                }
+        inbox.apply(CONSUMER, record, this::handle);
+    }
+
+    /** Applies one client event (called by the inbox, inside its transaction and under the event's clinic). */
+    public void handle(EventEnvelope event) {
+        partners.apply(event);
+        switch (event.eventName()) {
+            case "ClientRegistered" -> projection.clientRegistered(clinicOf(event), data(event, ClientEvents.ClientRegistered.class).clientId());
+            case "ConsentGranted" -> projection.consentChanged(clinicOf(event), data(event, ClientEvents.ConsentChanged.class), true);
+            case "ConsentWithdrawn" -> projection.consentChanged(clinicOf(event), data(event, ClientEvents.ConsentChanged.class), false);
+            case "AssessmentRecorded" -> projection.assessmentRecorded(clinicOf(event), data(event, ClientEvents.AssessmentRecorded.class));
+            case "TreatmentPlanAgreed" -> projection.treatmentPlanAgreed(clinicOf(event), data(event, ClientEvents.TreatmentPlanAgreed.class));
+            case "ClientErased" -> erasure.erase(clinicOf(event), data(event, ClientEvents.ClientErased.class));
+            default -> {
+                // not an event the gallery acts on
             }
-        });
+        }
     }
 
     private <T> T data(EventEnvelope event, Class<T> type) {
