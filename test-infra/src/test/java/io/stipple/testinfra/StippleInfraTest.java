@@ -31,7 +31,11 @@ class StippleInfraTest {
         resource.init(Map.of("database", "client", "topics", "stipple.clients, stipple.clients.dlq", "partitions", "2"));
         Map<String, String> config = resource.start();
         assertThat(config).containsOnlyKeys("quarkus.datasource.jdbc.url", "quarkus.datasource.username",
-                "quarkus.datasource.password", "kafka.bootstrap.servers");
+                "quarkus.datasource.password", "quarkus.flyway.username", "quarkus.flyway.password",
+                "kafka.bootstrap.servers");
+        // the service runs as a role that owns nothing and is subject to Row-Level Security; Flyway runs as the owner
+        assertThat(config.get("quarkus.datasource.username")).isEqualTo("client_app")
+                .isNotEqualTo(config.get("quarkus.flyway.username"));
         assertThat(config.get("kafka.bootstrap.servers")).isEqualTo(infra.kafka().bootstrapServers());
         assertThat(config.get("quarkus.datasource.jdbc.url")).isEqualTo(infra.postgres().jdbcUrl("client"));
 
@@ -40,6 +44,11 @@ class StippleInfraTest {
                 Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_database()")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("client");
+            try (ResultSet role = s.executeQuery("select rolsuper, rolbypassrls from pg_roles where rolname = current_user")) {
+                assertThat(role.next()).isTrue();
+                assertThat(role.getBoolean(1)).as("superuser").isFalse();
+                assertThat(role.getBoolean(2)).as("bypasses RLS").isFalse();
+            }
         }
         TopicProbe.send(config.get("kafka.bootstrap.servers"), "stipple.clients.dlq", "k", "poison", Map.of("attempt", "3"));
         try (TopicProbe probe = new TopicProbe(config.get("kafka.bootstrap.servers"), "stipple.clients.dlq")) {
