@@ -5,7 +5,9 @@ import io.stipple.gallery.service.SessionLinkService;
 import io.stipple.platform.events.EventEnvelope;
 import io.stipple.platform.events.InvalidEventException;
 import io.stipple.platform.inbox.Inbox;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -19,6 +21,11 @@ public class BookingEventsConsumer {
 
     @Inject
     SessionLinkService sessions;
+
+    /** Lets the platform replay this channel's dead-lettered events through the same handler. */
+    void registerForReplay(@Observes StartupEvent startup) {
+        inbox.register("booking-events", ClientEventsConsumer.CONSUMER, this::handle);
+    }
 
     @Incoming("booking-events")
     @Blocking

@@ -7,7 +7,9 @@ import io.stipple.platform.events.EventEnvelope;
 import io.stipple.platform.events.InvalidEventException;
 import io.stipple.platform.inbox.Inbox;
 import io.stipple.platform.partner.PartnerDirectory;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -36,6 +38,11 @@ public class ClientEventsConsumer {
 
     @Inject
     PartnerDirectory partners;
+
+    /** Lets the platform replay this channel's dead-lettered events through the same handler. */
+    void registerForReplay(@Observes StartupEvent startup) {
+        inbox.register("client-events", CONSUMER, this::handle);
+    }
 
     @Incoming("client-events")
     @Blocking

@@ -11,7 +11,9 @@ import io.stipple.notification.service.WebhookService;
 import io.stipple.platform.events.EventEnvelope;
 import io.stipple.platform.events.InvalidEventException;
 import io.stipple.platform.inbox.Inbox;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -33,6 +35,11 @@ public class BookingEventsConsumer {
 
     @Inject
     ContactService contacts;
+
+    /** Lets the platform replay this channel's dead-lettered events through the same handler. */
+    void registerForReplay(@Observes StartupEvent startup) {
+        inbox.register("booking-events", ClientEventsConsumer.CONSUMER, this::handle);
+    }
 
     @Incoming("booking-events")
     @Blocking

@@ -6,9 +6,12 @@ import io.stipple.notification.messaging.IncomingEvents.ClientErased;
 import io.stipple.notification.messaging.IncomingEvents.ConsentChanged;
 import io.stipple.notification.service.ContactService;
 import io.stipple.platform.events.EventEnvelope;
+import io.stipple.platform.erasure.ClientErasure;
 import io.stipple.platform.inbox.Inbox;
 import io.stipple.platform.partner.PartnerDirectory;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -20,6 +23,9 @@ public class ClientEventsConsumer {
     static final String CONSUMER = "notification-service";
 
     @Inject
+    ClientErasure platformErasure;
+
+    @Inject
     Inbox inbox;
 
     @Inject
@@ -27,6 +33,11 @@ public class ClientEventsConsumer {
 
     @Inject
     PartnerDirectory partners;
+
+    /** Lets the platform replay this channel's dead-lettered events through the same handler. */
+    void registerForReplay(@Observes StartupEvent startup) {
+        inbox.register("client-events", CONSUMER, this::handle);
+    }
 
     @Incoming("client-events")
     @Blocking
@@ -46,6 +57,8 @@ public class ClientEventsConsumer {
             case "ClientErased" -> {
                 ClientErased erased = inbox.data(event, ClientErased.class);
                 contacts.erase(event.clinicid(), erased.clientId(), erased.erasedAt());
+                // the platform's stores: kept Idempotency-Key responses naming the client, sent outbox rows
+                platformErasure.forgetClient(event.clinicid(), erased.clientId());
             }
             default -> {
                 // not ours to act on

@@ -6,7 +6,9 @@ import io.stipple.notification.service.ContactService;
 import io.stipple.notification.service.WebhookService;
 import io.stipple.platform.events.EventEnvelope;
 import io.stipple.platform.inbox.Inbox;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -25,6 +27,11 @@ public class GalleryEventsConsumer {
 
     @Inject
     ContactService contacts;
+
+    /** Lets the platform replay this channel's dead-lettered events through the same handler. */
+    void registerForReplay(@Observes StartupEvent startup) {
+        inbox.register("gallery-events", ClientEventsConsumer.CONSUMER, this::handle);
+    }
 
     @Incoming("gallery-events")
     @Blocking

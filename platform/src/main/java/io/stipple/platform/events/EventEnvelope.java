@@ -9,8 +9,10 @@ import java.util.UUID;
 /**
  * A CloudEvents 1.0 event in structured JSON mode, as every Stipple service publishes it.
  *
- * <p>Extensions: {@code clinicid} (the tenant), {@code schemaversion} (version of {@code data}'s shape)
- * and {@code correlationid}. The Kafka record key is the {@code subject}: the client id, so one
+ * <p>Extensions: {@code clinicid} (the tenant), {@code subjectsequence} (this event's place among its
+ * producer's events about the subject: 1, 2, 3… in commit order; a projection ignores an event whose number is
+ * not above the last it applied), {@code schemaversion} (version of {@code data}'s shape) and
+ * {@code correlationid}. The Kafka record key is the {@code subject}: the client id, so one
  * client's events stay in order.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -23,6 +25,7 @@ public record EventEnvelope(
         Instant time,
         String datacontenttype,
         UUID clinicid,
+        Long subjectsequence,
         Integer schemaversion,
         String correlationid,
         JsonNode data) {
@@ -50,6 +53,9 @@ public record EventEnvelope(
         if (type == null || type.isBlank()) throw new InvalidEventException("type is missing");
         if (time == null) throw new InvalidEventException("time is missing");
         if (clinicid == null) throw new InvalidEventException("clinicid is missing");
+        if (subjectsequence != null && subjectsequence < 1) {
+            throw new InvalidEventException("subjectsequence must be at least 1");
+        }
         if (schemaversion == null || schemaversion < 1) throw new InvalidEventException("schemaversion is missing");
         if (data == null || !data.isObject()) throw new InvalidEventException("data must be a JSON object");
         return this;

@@ -14,15 +14,26 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The idempotent consumer. Records each applied event id in the same transaction as the handler's
- * effect, so a redelivered event changes nothing. A message that is not a valid CloudEvent, or whose
- * handler keeps failing, is rethrown so the Kafka connector's dead-letter strategy moves it aside with
- * the reason and the consumer goes on.
+ * effect, so a redelivered event changes nothing.
+ *
+ * <p>It never drops a decision because of the weather: a transient failure (the database restarting or
+ * unreachable, a deadlock, a timeout: {@link Failures}) is retried with capped backoff for as long as it
+ * lasts, holding back the later events of the partition (so a client's later events wait for its earlier
+ * ones); {@link InboxMonitor} and the readiness check show it. Only a deterministic failure (not a CloudEvent,
+ * off contract, refused by a rule, a bug) is rethrown after {@code stipple.inbox.attempts} tries, so the
+ * Kafka connector's dead-letter strategy moves it aside with the reason and the consumer goes on; once the
+ * cause is fixed, {@link DeadLetters} replays it.
  *
  * <p>Use from a blocking {@code @Incoming} method:
  * <pre>{@code
@@ -45,6 +56,11 @@ public class Inbox {
 
     @Inject
     InboxConfig config;
+
+    @Inject
+    InboxMonitor monitor;
+
+    private final Map<String, Registration> handlers = new ConcurrentHashMap<>();
 
     private volatile ObjectMapper lenient;
 
@@ -71,25 +87,76 @@ public class Inbox {
         if (event.correlationid() != null && Correlation.current() == null) {
             Correlation.set(Correlation.acceptOrCreate(event.correlationid()));
         }
-        RuntimeException last = null;
+        Instant heldSince = null;
+        int attempt = 0;
+        int deterministicFailures = 0;
         long pause = config.backoff().toMillis();
-        for (int attempt = 1; attempt <= Math.max(1, config.attempts()); attempt++) {
-            try {
-                // the event's clinic is the tenant of everything the handler reads and writes (Row-Level Security)
-                return Tenancy.asClinic(event.clinicid(), () -> QuarkusTransaction.requiringNew()
-                        .call(() -> applyInTransaction(consumer, topic, event, handler)));
-            } catch (InvalidEventException e) {
-                throw e; // never going to work: straight to the dead-letter topic
-            } catch (RuntimeException e) {
-                last = e;
-                LOG.warnf("applying %s %s failed (attempt %d): %s", event.type(), event.id(), attempt, e.toString());
-                if (attempt < config.attempts()) {
-                    sleep(pause);
-                    pause *= 2;
+        boolean interrupted = false;
+        try {
+            while (true) {
+                attempt++;
+                try {
+                    // the event's clinic is the tenant of everything the handler reads and writes (Row-Level Security)
+                    return Tenancy.asClinic(event.clinicid(), () -> QuarkusTransaction.requiringNew()
+                            .call(() -> applyInTransaction(consumer, topic, event, handler)));
+                } catch (InvalidEventException e) {
+                    monitor.deadLettered();
+                    throw e; // never going to work: straight to the dead-letter topic
+                } catch (RuntimeException e) {
+                    if (Failures.isTransient(e)) {
+                        // the database, not the event: hold this event (and so every later one of its partition,
+                        // the client's among them) until it applies; never dead-letter a decision for this
+                        if (heldSince == null) {
+                            heldSince = Instant.now();
+                        }
+                        monitor.transientFailure(consumer, event.type(), event.id().toString(), heldSince, attempt, e);
+                        LOG.warnf("applying %s %s failed transiently (attempt %d, held for %d s, retrying): %s",
+                                event.type(), event.id(), attempt,
+                                Duration.between(heldSince, Instant.now()).toSeconds(), InboxMonitor.describe(e));
+                    } else {
+                        deterministicFailures++;
+                        LOG.warnf("applying %s %s failed (attempt %d of %d): %s", event.type(), event.id(),
+                                deterministicFailures, Math.max(1, config.attempts()), e.toString());
+                        if (deterministicFailures >= Math.max(1, config.attempts())) {
+                            monitor.deadLettered();
+                            throw e; // to the dead-letter topic, with the reason; replayable once fixed
+                        }
+                    }
+                    interrupted |= pause(pause);
+                    pause = Math.min(pause * 2, config.maxBackoff().toMillis());
                 }
             }
+        } finally {
+            if (heldSince != null) {
+                monitor.settled(consumer, event.id().toString());
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        throw last;
+    }
+
+    /**
+     * Declares which handler applies the events of an incoming channel, so that dead-lettered events of its topic
+     * can be replayed ({@link DeadLetters}). Call it from the consumer bean's {@code @PostConstruct}.
+     */
+    public void register(String channel, String consumer, EventHandler handler) {
+        String topic = ConfigProvider.getConfig().getOptionalValue("mp.messaging.incoming." + channel + ".topic", String.class)
+                .orElse(channel);
+        String deadLetterTopic = ConfigProvider.getConfig()
+                .getOptionalValue("mp.messaging.incoming." + channel + ".dead-letter-queue.topic", String.class)
+                .orElse(null);
+        handlers.put(topic, new Registration(channel, topic, deadLetterTopic, consumer, handler));
+    }
+
+    /** The consumers registered by {@link #register}, by the topic they consume. */
+    public Map<String, Registration> registrations() {
+        return Map.copyOf(handlers);
+    }
+
+    /** One consuming channel: its topic, its dead-letter topic, the inbox consumer name and the handler. */
+    public record Registration(String channel, String topic, String deadLetterTopic, String consumer,
+                               EventHandler handler) {
     }
 
     /** Parses and validates a CloudEvent; a message that is not one is an {@link InvalidEventException}. */
@@ -153,12 +220,25 @@ public class Inbox {
                 .executeUpdate());
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+    /**
+     * Waits before the next attempt. An interrupt does not end the wait early into a dead letter: the event is
+     * either applied or left unacknowledged (redelivered after a restart); the interrupt is restored afterwards.
+     *
+     * @return true if the thread was interrupted meanwhile
+     */
+    private static boolean pause(long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        boolean interrupted = false;
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return interrupted;
+            }
+            try {
+                Thread.sleep(Math.max(1, left / 1_000_000L));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
         }
     }
 }

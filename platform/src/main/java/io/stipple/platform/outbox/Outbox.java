@@ -55,6 +55,17 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope publish(String topic, UUID clinicId, String subject, DomainEvent event) {
+        // the subject's next number: the upsert row-locks the subject until this transaction ends, so a concurrent
+        // transaction about the same client waits here, then takes a higher number and a higher outbox id (the
+        // relay's order); numbers, ids and commits agree for one client
+        long sequence = ((Number) em.createNativeQuery("""
+                        insert into outbox_sequence (clinic_id, message_key, last_sequence) values (:clinic, :key, 1)
+                        on conflict (clinic_id, message_key)
+                            do update set last_sequence = outbox_sequence.last_sequence + 1
+                        returning last_sequence""")
+                .setParameter("clinic", clinicId)
+                .setParameter("key", subject)
+                .getSingleResult()).longValue();
         EventEnvelope envelope = new EventEnvelope(
                 EventEnvelope.SPEC_VERSION,
                 UUID.randomUUID(),
@@ -64,6 +75,7 @@ public class Outbox {
                 Instant.now(clock).truncatedTo(ChronoUnit.MICROS),
                 "application/json",
                 clinicId,
+                sequence,
                 event.schemaVersion(),
                 Correlation.current(),
                 mapper.valueToTree(event));
@@ -74,8 +86,9 @@ public class Outbox {
             throw new IllegalStateException("event " + event.eventName() + " cannot be serialised", e);
         }
         em.createNativeQuery("""
-                        insert into outbox_event (event_id, clinic_id, topic, message_key, event_type, payload, correlation_id, created_at)
-                        values (:eventId, :clinicId, :topic, :key, :type, :payload, :correlationId, :createdAt)""")
+                        insert into outbox_event (event_id, clinic_id, topic, message_key, event_type, payload, correlation_id, created_at, sequence)
+                        values (:eventId, :clinicId, :topic, :key, :type, :payload, :correlationId, :createdAt, :sequence)""")
+                .setParameter("sequence", sequence)
                 .setParameter("eventId", envelope.id())
                 .setParameter("clinicId", clinicId)
                 .setParameter("topic", topic)

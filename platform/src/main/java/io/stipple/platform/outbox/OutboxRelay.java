@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * transaction-scoped PostgreSQL advisory lock, so rows are sent in id order and a client's events keep
  * their order on the topic. A commit on this replica wakes the relay at once; rows committed elsewhere
  * are found by polling. While Kafka is unreachable the rows stay and are retried with backoff; a row
- * whose send is uncertain is sent again, which the consumers' inbox makes harmless.
+ * whose send is uncertain is sent again, which the consumers' inbox makes harmless. A row Kafka refuses for good
+ * (too large, invalid topic, not authorised) is parked with its reason ({@code parked_at}, {@code parked_reason},
+ * metric {@code stipple_outbox_parked_total}) and the rows after it go on.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -65,11 +68,13 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer;
     private Counter published;
     private Counter failures;
+    private Counter parked;
     private Instant lastCleanup = Instant.EPOCH;
 
     void start(@Observes StartupEvent event) {
         published = registry.counter("stipple.outbox.published");
         failures = registry.counter("stipple.outbox.failures");
+        parked = registry.counter("stipple.outbox.parked");
         registry.gauge("stipple.outbox.lag.seconds", lagMillis, v -> v.get() / 1000.0);
         if (!config.relayEnabled()) {
             LOG.info("outbox relay disabled on this instance");
@@ -164,7 +169,7 @@ public class OutboxRelay {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
                             select id, topic, message_key, payload, correlation_id, created_at
-                            from outbox_event where published_at is null order by id limit :limit""")
+                            from outbox_event where published_at is null and parked_at is null order by id limit :limit""")
                     .setParameter("limit", config.batchSize())
                     .getResultList();
             if (rows.isEmpty()) {
@@ -185,21 +190,69 @@ public class OutboxRelay {
             }
             producer.flush();
             long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            List<Long> sent = new ArrayList<>(ids.size());
+            for (int i = 0; i < acks.size(); i++) {
+                try {
+                    acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    sent.add(ids.get(i));
+                } catch (ExecutionException e) {
+                    if (!refusedForGood(e.getCause())) {
+                        throw new IllegalStateException("Kafka did not take outbox row " + ids.get(i), e.getCause());
+                    }
+                    // the broker or the producer will never take this record: set it aside with the reason instead
+                    // of retrying it before every later row for ever
+                    park(ids.get(i), e.getCause());
+                }
             }
+            ids = sent;
             Object oldest = rows.get(0)[5];
             if (oldest instanceof java.time.OffsetDateTime odt) {
                 lagMillis.set(Math.max(0, Duration.between(odt.toInstant(), Instant.now()).toMillis()));
             } else if (oldest instanceof Instant instant) {
                 lagMillis.set(Math.max(0, Duration.between(instant, Instant.now()).toMillis()));
             }
-            em.createNativeQuery("update outbox_event set published_at = now() where id in (:ids)")
-                    .setParameter("ids", ids)
-                    .executeUpdate();
+            if (!ids.isEmpty()) {
+                em.createNativeQuery("update outbox_event set published_at = now() where id in (:ids)")
+                        .setParameter("ids", ids)
+                        .executeUpdate();
+                // an erased client's rows are not kept for the retention period once sent (ClientErasure)
+                em.createNativeQuery("""
+                                delete from outbox_event o using erased_subject e
+                                where o.id in (:ids) and e.clinic_id = o.clinic_id and e.subject = o.message_key""")
+                        .setParameter("ids", ids)
+                        .executeUpdate();
+            }
             published.increment(ids.size());
-            return ids.size();
+            return rows.size();
         }));
+    }
+
+    /**
+     * True for a send failure that no retry can fix: the record is too large, the topic is invalid, the producer
+     * is not authorised, the record cannot be serialised. A retriable failure (timeouts, leader changes, the
+     * broker away) is not: the round fails and is retried.
+     */
+    static boolean refusedForGood(Throwable cause) {
+        if (cause instanceof org.apache.kafka.common.errors.RetriableException
+                || cause instanceof java.util.concurrent.TimeoutException) {
+            return false;
+        }
+        return cause instanceof org.apache.kafka.common.errors.RecordTooLargeException
+                || cause instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException
+                || cause instanceof org.apache.kafka.common.errors.InvalidTopicException
+                || cause instanceof org.apache.kafka.common.errors.TopicAuthorizationException
+                || cause instanceof org.apache.kafka.common.errors.SerializationException
+                || cause instanceof org.apache.kafka.common.InvalidRecordException;
+    }
+
+    private void park(long id, Throwable reason) {
+        String why = rootMessage(reason);
+        em.createNativeQuery("update outbox_event set parked_at = now(), parked_reason = :reason where id = :id")
+                .setParameter("reason", why.length() > 1000 ? why.substring(0, 1000) : why)
+                .setParameter("id", id)
+                .executeUpdate();
+        parked.increment();
+        LOG.errorf("outbox row %d parked, Kafka refused it for good: %s", id, why);
     }
 
     private void cleanupNowAndThen() {

@@ -32,6 +32,15 @@ public class PartnerDirectory {
     public static final String ACTIVE = "ACTIVE";
     public static final String PARTNER_SHARING = "PARTNER_SHARING";
 
+    /**
+     * When a change replaces the recorded one: by the producer's per-subject sequence when both have one (exact:
+     * commit order), else by the time of the change.
+     */
+    private static final String NEWER = """
+            \scase when %1$s.source_sequence is not null and excluded.source_sequence is not null
+                 then excluded.source_sequence > %1$s.source_sequence
+                 else %1$s.as_of <= excluded.as_of end""";
+
     @Inject
     EntityManager em;
 
@@ -87,12 +96,18 @@ public class PartnerDirectory {
     /** Registers a partner or changes its name or status, unless a newer change is already recorded. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void register(UUID clinicId, String partnerId, String name, String status, Instant asOf) {
+        register(clinicId, partnerId, name, status, asOf, null);
+    }
+
+    private void register(UUID clinicId, String partnerId, String name, String status, Instant asOf, Long sequence) {
         em.createNativeQuery("""
-                        insert into partner_registry (clinic_id, partner_id, name, status, as_of)
-                        values (:clinic, :partner, :name, :status, :asOf)
+                        insert into partner_registry (clinic_id, partner_id, name, status, as_of, source_sequence)
+                        values (:clinic, :partner, :name, :status, :asOf, :sequence)
                         on conflict (clinic_id, partner_id) do update
-                            set name = excluded.name, status = excluded.status, as_of = excluded.as_of
-                            where partner_registry.as_of <= excluded.as_of""")
+                            set name = excluded.name, status = excluded.status, as_of = excluded.as_of,
+                                source_sequence = excluded.source_sequence
+                            where """ + NEWER.formatted("partner_registry"))
+                .setParameter("sequence", sequence)
                 .setParameter("clinic", clinicId)
                 .setParameter("partner", partnerId)
                 .setParameter("name", name)
@@ -104,12 +119,18 @@ public class PartnerDirectory {
     /** Records that the client now shares (or no longer shares) with the partner, unless a newer change is known. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void share(UUID clinicId, UUID clientId, String partnerId, boolean shared, Instant asOf) {
+        share(clinicId, clientId, partnerId, shared, asOf, null);
+    }
+
+    private void share(UUID clinicId, UUID clientId, String partnerId, boolean shared, Instant asOf, Long sequence) {
         em.createNativeQuery("""
-                        insert into partner_sharing (clinic_id, client_id, partner_id, shared, as_of)
-                        values (:clinic, :client, :partner, :shared, :asOf)
+                        insert into partner_sharing (clinic_id, client_id, partner_id, shared, as_of, source_sequence)
+                        values (:clinic, :client, :partner, :shared, :asOf, :sequence)
                         on conflict (clinic_id, client_id, partner_id) do update
-                            set shared = excluded.shared, as_of = excluded.as_of
-                            where partner_sharing.as_of <= excluded.as_of""")
+                            set shared = excluded.shared, as_of = excluded.as_of,
+                                source_sequence = excluded.source_sequence
+                            where """ + NEWER.formatted("partner_sharing"))
+                .setParameter("sequence", sequence)
                 .setParameter("clinic", clinicId)
                 .setParameter("client", clientId)
                 .setParameter("partner", partnerId)
@@ -141,7 +162,8 @@ public class PartnerDirectory {
         Instant at = event.time();
         switch (event.eventName()) {
             case "PartnerRegistered", "PartnerUpdated" -> {
-                register(clinic, text(data, "partnerId"), text(data, "name"), text(data, "status"), at);
+                register(clinic, text(data, "partnerId"), text(data, "name"), text(data, "status"), at,
+                        event.subjectsequence());
                 return true;
             }
             case "ConsentGranted", "ConsentWithdrawn" -> {
@@ -150,7 +172,7 @@ public class PartnerDirectory {
                     return false;
                 }
                 share(clinic, UUID.fromString(text(data, "clientId")), text(data, "partnerId"),
-                        "ConsentGranted".equals(event.eventName()), at);
+                        "ConsentGranted".equals(event.eventName()), at, event.subjectsequence());
                 return true;
             }
             case "ClientErased" -> {
