@@ -9,6 +9,7 @@ import io.stipple.booking.domain.TreatmentType;
 import io.stipple.booking.messaging.ClientEvents;
 import io.stipple.booking.repository.BookingRepository;
 import io.stipple.booking.repository.ProjectionRepository;
+import io.stipple.platform.erasure.ClientErasure;
 import io.stipple.platform.events.EventEnvelope;
 import io.stipple.platform.events.InvalidEventException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,9 @@ import java.util.UUID;
 public class ClientProjectionService {
 
     private static final Logger LOG = Logger.getLogger(ClientProjectionService.class);
+
+    @Inject
+    ClientErasure platformErasure;
 
     @Inject
     Clock clock;
@@ -166,6 +170,9 @@ public class ClientProjectionService {
         c.screeningReviewed = null;
         c.erasedAt = data.erasedAt() != null ? data.erasedAt() : now;
         c.updatedAt = now;
+        // the platform's stores: sent outbox rows about the client (notes in BookingConfirmed), kept
+        // Idempotency-Key responses naming the client; the cancellations written above go out, then are deleted
+        platformErasure.forgetClient(clinicId, clientId);
     }
 
     /**

@@ -14,7 +14,7 @@ import io.stipple.client.repository.ClientRepository;
 import io.stipple.client.repository.ConsentRepository;
 import io.stipple.client.repository.ScreeningRepository;
 import io.stipple.client.repository.TreatmentPlanRepository;
-import io.stipple.platform.partner.PartnerDirectory;
+import io.stipple.platform.erasure.ClientErasure;
 import io.stipple.platform.security.Caller;
 import io.stipple.platform.security.Roles;
 import io.stipple.platform.web.Page;
@@ -58,7 +58,7 @@ public class PrivacyService {
     AuditRepository auditEntries;
 
     @Inject
-    PartnerDirectory partners;
+    ClientErasure platformErasure;
 
     @Inject
     ClientAccess access;
@@ -104,18 +104,17 @@ public class PrivacyService {
         plans.delete("clientId", clientId);
         auditEntries.update("detail = null where clientId = ?1", clientId);
         auditEntries.update("actor = ?1 where clientId = ?2 and actorRole = ?3", ERASED_ACTOR, clientId, Roles.CLIENT);
-        partners.forgetClient(clinicId, clientId);
         clients.delete(client);
         clients.flush();
-        // the client's events (keyed by the client id); the partner registry's events are keyed by partner id
+        // the owner drops the client's events even if not sent yet (ClientErased, written below, supersedes them);
+        // the partner registry's events are keyed by partner id
         em.createNativeQuery("delete from outbox_event where message_key = :key"
                         + " and event_type not in ('io.stipple.PartnerRegistered', 'io.stipple.PartnerUpdated')")
                 .setParameter("key", clientId.toString())
                 .executeUpdate();
-        em.createNativeQuery("delete from idempotency_record where body is not null"
-                        + " and position(convert_to(:id, 'UTF8') in body) > 0")
-                .setParameter("id", clientId.toString())
-                .executeUpdate();
+        // the platform's stores: kept Idempotency-Key responses naming the client, partner sharing, and the client
+        // recorded as erased so the relay deletes ClientErased's row as soon as it is sent
+        platformErasure.forgetClient(clinicId, clientId);
         audit.record(clinicId, clientId, AuditAction.ERASE, AuditLog.CLIENT, clientId, null);
         events.erased(clinicId, clientId, now);
     }

@@ -3,6 +3,7 @@ package io.stipple.gallery.domain;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -112,6 +113,14 @@ public class ClientProfile extends PanacheEntityBase {
             return Optional.empty();
         }
         return findByIdOptional(new Key(clinicId, clientId));
+    }
+
+    /** The same, read with a lock ({@code PESSIMISTIC_READ} = FOR SHARE, {@code PESSIMISTIC_WRITE} = FOR UPDATE). */
+    public static Optional<ClientProfile> of(UUID clinicId, UUID clientId, LockModeType lock) {
+        if (clinicId == null || clientId == null) {
+            return Optional.empty();
+        }
+        return findByIdOptional(new Key(clinicId, clientId), lock);
     }
 
     /**

@@ -9,8 +9,10 @@ import io.stipple.gallery.domain.WithdrawalReason;
 import io.stipple.gallery.messaging.ClientEvents;
 import io.stipple.gallery.storage.ObjectKeys;
 import io.stipple.gallery.storage.ObjectStorage;
+import io.stipple.platform.erasure.ClientErasure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -23,7 +25,8 @@ import java.util.UUID;
 /**
  * ClientErased: public sets are withdrawn (PhotoWithdrawn, CLIENT_ERASED), then every set, photo row and stored
  * object of the client is deleted, the access log keeps its entries without the client id, and the profile becomes a
- * tombstone so a late event cannot bring the client back. Storage is cleaned inside the transaction: if it fails,
+ * tombstone so a late event cannot bring the client back. An upload racing with the erasure is serialised on the
+ * profile row (see {@code PhotoService#upload}). Storage is cleaned inside the transaction: if it fails,
  * the event is retried (deleting is idempotent) and finally dead-lettered for an operator, never half done silently.
  */
 @ApplicationScoped
@@ -41,9 +44,16 @@ public class ErasureService {
     @Inject
     SetService sets;
 
+    @Inject
+    ClientErasure platformErasure;
+
     public void erase(UUID clinicId, ClientEvents.ClientErased erased) {
         UUID clientId = erased.clientId();
         Instant now = Instant.now(clock);
+        // the profile row first, locked: an upload re-checks it (FOR SHARE) when it records its photo, so it either
+        // commits before this erasure (and its photo is found below) or after it (and sees the tombstone)
+        ClientProfile profile = ClientProfile.ensure(clinicId, clientId, now);
+        ClientProfile.getEntityManager().lock(profile, LockModeType.PESSIMISTIC_WRITE);
         List<String> keys = new ArrayList<>();
         for (PhotoSet set : PhotoSet.<PhotoSet>list("clinicId = ?1 and clientId = ?2", clinicId, clientId)) {
             keys.addAll(sets.removeForDeletedPhoto(set, WithdrawalReason.CLIENT_ERASED));
@@ -56,9 +66,11 @@ public class ErasureService {
         }
         AccessAuditEntry.update("clientId = null where clinicId = ?1 and clientId = ?2", clinicId, clientId);
         CompletedSession.delete("clinicId = ?1 and clientId = ?2", clinicId, clientId);
-        ClientProfile profile = ClientProfile.ensure(clinicId, clientId, now);
         profile.erase(erased.erasedAt(), now);
         PhotoSet.getEntityManager().flush();
+
+        // the platform's stores: sent outbox rows about the client, kept Idempotency-Key responses naming it
+        platformErasure.forgetClient(clinicId, clientId);
 
         int deleted = storage.deletePrefix(ObjectKeys.clientPrefix(clinicId, clientId));
         keys.forEach(storage::delete); // already gone with the prefix; kept so a key outside it could never survive

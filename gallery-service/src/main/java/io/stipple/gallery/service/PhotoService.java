@@ -25,6 +25,7 @@ import io.stipple.platform.web.Page;
 import io.stipple.platform.web.PageQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -130,6 +131,16 @@ public class PhotoService {
             storage.put(photo.displayKey, image.display(), "image/jpeg");
             storage.put(photo.thumbnailKey, image.thumbnail(), "image/jpeg");
             return QuarkusTransaction.joiningExisting().call(() -> {
+                // re-checked when recording, under a share lock on the profile: an erasure or a consent withdrawal
+                // that committed while the image was processed refuses the photo (its objects are removed below)
+                ClientProfile current = ClientProfile.of(clinicId, command.clientId(), LockModeType.PESSIMISTIC_READ)
+                        .filter(p -> !p.erased())
+                        .orElseThrow(() -> ProblemException.unprocessable(KnownClients.UNKNOWN_CLIENT,
+                                "clientId: this clinic has no such client (never registered here, or erased)")
+                                .with("field", "clientId"));
+                if (!current.mayUpload(config.upload().requireClinicalPhotosConsent())) {
+                    throw noPhotoConsent();
+                }
                 photo.persist();
                 Photo.getEntityManager().flush();
                 return photo;
@@ -159,8 +170,7 @@ public class PhotoService {
         ClientProfile profile = KnownClients.require(clinicId, command.clientId());
         boolean consentRequired = config.upload().requireClinicalPhotosConsent();
         if (!profile.mayUpload(consentRequired)) {
-            throw ProblemException.unprocessable("clinical-photos-consent-required",
-                    "The client has not given (or has withdrawn) consent to clinical photos");
+            throw noPhotoConsent();
         }
         Integer sessionNumber = command.sessionNumber();
         if (command.bookingId() != null) {
@@ -176,6 +186,11 @@ public class PhotoService {
             }
         }
         return sessionNumber;
+    }
+
+    private static ProblemException noPhotoConsent() {
+        return ProblemException.unprocessable("clinical-photos-consent-required",
+                "The client has not given (or has withdrawn) consent to clinical photos");
     }
 
     private void refuseDuplicate(UUID clinicId, UUID clientId, String sha256) {

@@ -235,4 +235,60 @@ class ClientEventsConsumerTest {
         refused.then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("https://stipple.io/problems/unknown-client"));
     }
+
+    /**
+     * An upload that passed its checks before the client was erased, and records its photo after: refused (422), and
+     * nothing it stored survives. The erasure's transaction is held open while the upload reaches its commit.
+     */
+    @Test
+    void anUploadRacingWithTheErasureIsRefusedAndLeavesNothingStored() throws Exception {
+        UUID clinic = UUID.randomUUID();
+        UUID clientId = UUID.randomUUID();
+        String staff = staff(clinic);
+        clinicalConsent(clinic, clientId);
+        awaitProfile(clinic, clientId, p -> p.clinicalPhotosConsent);
+
+        java.util.concurrent.CountDownLatch erasing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Void> erasure = java.util.concurrent.CompletableFuture.runAsync(() ->
+                Tenancy.asClinic(clinic, () -> QuarkusTransaction.requiringNew().run(() -> {
+                    erasureService.erase(clinic, new ClientEvents.ClientErased(clientId, Instant.now()));
+                    erasing.countDown();
+                    try {
+                        commit.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                })));
+        assertThat(erasing.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        // the upload's first check still sees the client (the erasure has not committed); it stores its objects and
+        // then waits for the erasure at the profile row
+        java.util.concurrent.CompletableFuture<Response> upload = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                Fixtures.upload(staff, clientId, "BEFORE", "FRONT", Instant.now().minus(1, ChronoUnit.DAYS),
+                        TestImages.jpeg(160, 120, 61)));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> waitingOnALock() > 0);
+        commit.countDown();
+        erasure.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        Response refused = upload.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        refused.then().statusCode(422).body("type", equalTo("https://stipple.io/problems/unknown-client"));
+        java.nio.file.Path clientDir = ((LocalObjectStorage) storage).root().resolve(ObjectKeys.clientPrefix(clinic, clientId));
+        assertThat(!Files.exists(clientDir) || Files.list(clientDir).findAny().isEmpty())
+                .as("no stored object of the erased client under " + clientDir).isTrue();
+        long photos = Tenancy.asClinic(clinic, () -> QuarkusTransaction.requiringNew().call(() ->
+                Photo.count("clientId", clientId)));
+        assertThat(photos).isZero();
+    }
+
+    /** Sessions of this database waiting on a row lock right now. */
+    private static long waitingOnALock() {
+        return Tenancy.acrossClinics("test assertion", () -> QuarkusTransaction.requiringNew().call(() ->
+                ((Number) Photo.getEntityManager().createNativeQuery("""
+                        select count(*) from pg_stat_activity
+                        where datname = current_database() and wait_event_type = 'Lock'""").getSingleResult()).longValue()));
+    }
+
+    @Inject
+    io.stipple.gallery.service.ErasureService erasureService;
 }

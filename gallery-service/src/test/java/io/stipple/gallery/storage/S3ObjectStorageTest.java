@@ -17,6 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,6 +126,43 @@ class S3ObjectStorageTest {
         assertThat(storage.deletePrefix(ObjectKeys.clientPrefix(clinic, client))).isEqualTo(6);
         assertThat(storage.deletePrefix(ObjectKeys.clientPrefix(clinic, client))).isZero();
         assertThat(storage.get(kept)).hasValueSatisfying(v -> assertThat(v).isEqualTo(image.thumbnail()));
+    }
+
+    /** On a versioned bucket an erasure removes every version and delete marker, not only the current objects. */
+    @Test
+    void erasureOnAVersionedBucketLeavesNoOldVersionBehind() {
+        String url = "http://127.0.0.1:" + port;
+        S3ObjectStorage versioned = StorageProducer.s3(new TestS3Config(url, "stipple-gallery-versioned", true));
+        try (S3Client s3 = S3Client.builder()
+                .endpointOverride(java.net.URI.create(url))
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test-access-key", "test-secret-key")))
+                .build()) {
+            s3.putBucketVersioning(b -> b.bucket("stipple-gallery-versioned")
+                    .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+            UUID clinic = UUID.randomUUID();
+            UUID client = UUID.randomUUID();
+            String prefix = ObjectKeys.clientPrefix(clinic, client);
+            String replaced = ObjectKeys.newImageKey(clinic, client, "full");
+            String deleted = ObjectKeys.newImageKey(clinic, client, "display");
+            versioned.put(replaced, TestImages.jpeg(32, 24, 1), "image/jpeg");
+            versioned.put(replaced, TestImages.jpeg(32, 24, 2), "image/jpeg"); // an old version stays behind
+            versioned.put(deleted, TestImages.jpeg(32, 24, 3), "image/jpeg");
+            versioned.delete(deleted); // a delete marker over a version that still holds the image
+            String neighbour = ObjectKeys.newImageKey(clinic, UUID.randomUUID(), "full");
+            versioned.put(neighbour, TestImages.jpeg(32, 24, 4), "image/jpeg");
+
+            var before = s3.listObjectVersions(b -> b.bucket("stipple-gallery-versioned").prefix(prefix));
+            assertThat(before.versions().size() + before.deleteMarkers().size()).isEqualTo(4);
+
+            assertThat(versioned.deletePrefix(prefix)).isEqualTo(4);
+
+            var after = s3.listObjectVersions(b -> b.bucket("stipple-gallery-versioned").prefix(prefix));
+            assertThat(after.versions()).isEmpty();
+            assertThat(after.deleteMarkers()).isEmpty();
+            assertThat(versioned.exists(neighbour)).isTrue();
+        }
     }
 
     @Test
