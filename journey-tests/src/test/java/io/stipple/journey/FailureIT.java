@@ -1,9 +1,16 @@
 package io.stipple.journey;
 
+import io.restassured.response.Response;
 import io.stipple.stack.Service;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,13 +19,18 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.stipple.journey.Clinic.LONDON;
+import static io.restassured.RestAssured.given;
+import static io.stipple.journey.Clinic.as;
 import static io.stipple.journey.Clinic.at;
+import static io.stipple.journey.Clinic.ok;
+import static io.stipple.journey.Clinic.url;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The journey under failure: Kafka down for a while, a service killed hard. Nothing committed is lost, nothing
- * is applied twice, and every reminder is sent exactly once.
+ * The journey under failure: Kafka down for a while, a service killed hard, a consuming service's database away
+ * for a minute. Nothing committed is lost, nothing is applied twice, no decision is dead-lettered, and every
+ * reminder is sent exactly once.
  */
 @ExtendWith(StippleSystem.class)
 class FailureIT {
@@ -91,6 +103,104 @@ class FailureIT {
             assertThat(Clinic.aftercareMailsTo(client.email())).hasSize(1);
             assertNoDuplicatesFor(clinic, client);
         }
+    }
+
+    /**
+     * gallery-service loses its database for 60 s (connections reset, new ones refused) while a consent withdrawal
+     * and an erasure arrive. Both are held back, not dead-lettered; the service says so; both take effect once the
+     * database is back.
+     */
+    @Test
+    void with_a_consumers_database_away_for_a_minute_consent_withdrawal_and_erasure_are_held_back_then_applied()
+            throws Exception {
+        Clinic clinic = new Clinic().setUp();
+        Clinic.Client withdrawing = clinic.clientWithAgreedPlan("Gale", List.of("TREATMENT", "CLINICAL_PHOTOS"));
+        Clinic.Client erased = clinic.clientWithAgreedPlan("Harper", List.of("TREATMENT", "CLINICAL_PHOTOS"));
+        // gallery-service knows both, with photo consent: an upload is accepted for each
+        await().atMost(RECOVERY).until(() -> upload(clinic, withdrawing).statusCode() == 201);
+        await().atMost(RECOVERY).until(() -> upload(clinic, erased).statusCode() == 201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> photos(clinic).contains(erased.id().toString()));
+
+        TcpProxy database = StippleSystem.galleryDatabase();
+        Instant cut = Instant.now();
+        database.cut();
+        Map<String, Object> inboxWhileAway;
+        try {
+            ok(as(withdrawing.token()).body(Map.of("scope", "CLINICAL_PHOTOS"))
+                    .post(url(Service.CLIENT, "/api/v1/clients/" + withdrawing.id() + "/consents/withdrawals")), 200, 201);
+            given().auth().oauth2(clinic.admin).delete(url(Service.CLIENT, "/api/v1/clients/" + erased.id()))
+                    .then().statusCode(204);
+            // held back, and said so: the readiness check names the event and the database error
+            inboxWhileAway = await().atMost(Duration.ofSeconds(50)).until(FailureIT::galleryInboxCheck,
+                    check -> check != null && "DOWN".equals(check.get("status")));
+            String metrics = given().get(url(Service.GALLERY, "/q/metrics")).asString();
+            assertThat(metrics).containsPattern("stipple_inbox_retrying_seconds(\\{[^}]*\\})? [1-9]");
+            // the rest of the minute away
+            Instant back = cut.plus(Duration.ofSeconds(60));
+            await().atMost(Duration.ofSeconds(70)).pollInterval(Duration.ofSeconds(1)).until(() -> Instant.now().isAfter(back));
+        } finally {
+            database.restore();
+        }
+        System.out.printf("FailureIT: gallery-service database away %d s; inbox check while away: %s%n",
+                Duration.between(cut, Instant.now()).toSeconds(), inboxWhileAway);
+        assertThat(inboxWhileAway.get("data").toString()).contains("ConsentWithdrawn");
+
+        // applied once the database is back: no more photos without consent, the erased client gone
+        Response refused = await().atMost(RECOVERY).until(() -> upload(clinic, withdrawing), r -> r.statusCode() == 422
+                && r.asString().contains("clinical-photos-consent-required"));
+        await().atMost(RECOVERY).until(() -> !photos(clinic).contains(erased.id().toString()));
+        Response unknown = upload(clinic, erased);
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.asString()).contains("unknown-client");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().get(url(Service.GALLERY, "/q/health/ready")).then().statusCode(200));
+
+        // nothing was dead-lettered: the clinic's dead letters at gallery-service name neither client
+        List<Map<String, Object>> dead = given().auth().oauth2(clinic.admin)
+                .get(url(Service.GALLERY, "/api/v1/admin/dead-letters")).then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        long deadForThem = dead.stream().filter(d -> withdrawing.id().toString().equals(d.get("subject"))
+                || erased.id().toString().equals(d.get("subject"))).count();
+        System.out.printf("FailureIT: decisions sent 2 (ConsentWithdrawn, ClientErased), applied %d, dead-lettered %d, lost %d%n",
+                (refused.statusCode() == 422 ? 1 : 0) + (unknown.statusCode() == 422 ? 1 : 0), deadForThem,
+                2 - (refused.statusCode() == 422 ? 1 : 0) - (unknown.statusCode() == 422 ? 1 : 0));
+        assertThat(deadForThem).isZero();
+    }
+
+    /** The "inbox" entry of gallery-service's readiness report (null while it cannot answer). */
+    private static Map<String, Object> galleryInboxCheck() {
+        try {
+            Response ready = given().get(url(Service.GALLERY, "/q/health/ready"));
+            List<Map<String, Object>> checks = ready.jsonPath().getList("checks");
+            return checks == null ? null : checks.stream().filter(c -> "inbox".equals(c.get("name"))).findFirst().orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String photos(Clinic clinic) {
+        Response r = as(clinic.staff).queryParam("size", 100).get(url(Service.GALLERY, "/api/v1/gallery/photos"));
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
+        return r.asString();
+    }
+
+    private static Response upload(Clinic clinic, Clinic.Client client) throws IOException {
+        BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(90, 70, 60));
+        g.fillRect(0, 0, 320, 240);
+        g.setColor(Color.WHITE);
+        g.drawString("BEFORE " + UUID.randomUUID(), 10, 120);
+        g.dispose();
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", jpeg);
+        return given().auth().oauth2(clinic.staff)
+                .multiPart("file", "before.jpg", jpeg.toByteArray(), "image/jpeg")
+                .multiPart("clientId", client.id().toString())
+                .multiPart("phase", "BEFORE")
+                .multiPart("angle", "FRONT")
+                .multiPart("takenAt", StippleSystem.now().minus(Duration.ofDays(1)).toString())
+                .post(url(Service.GALLERY, "/api/v1/gallery/photos"));
     }
 
     private static long count(List<Map<String, Object>> notifications, String type) {

@@ -42,6 +42,7 @@ public final class StippleSystem implements BeforeAllCallback {
     public static final int PORT_OFFSET = Integer.getInteger("stipple.journey.port-offset", 1000);
 
     private static LocalStack stack;
+    private static TcpProxy galleryDatabase;
     private static RuntimeException startFailure;
     private static Path dataDir;
     private static Path clockFile;
@@ -70,11 +71,21 @@ public final class StippleSystem implements BeforeAllCallback {
                 Path root = Path.of(System.getProperty("stipple.root", "..")).toAbsolutePath().normalize();
                 dataDir = Files.createTempDirectory("stipple-journey-");
                 clockFile = dataDir.resolve("clock-offset");
+                int postgresPort = freePort();
+                // gallery-service reaches PostgreSQL through a hop the fault tests can cut (a database restart or
+                // failover for that one service, while the server keeps serving the others)
+                galleryDatabase = new TcpProxy(freePort(), "127.0.0.1", postgresPort);
+                galleryDatabase.start();
                 Map<Service, Map<String, String>> env = new EnumMap<>(Service.class);
                 for (Service s : Service.values()) {
                     Map<String, String> e = new java.util.HashMap<>();
                     // one movable clock for all four services (platform OffsetFileClock; zero until a test moves it)
                     e.put("STIPPLE_CLOCK_OFFSET_FILE", clockFile.toString());
+                    if (s == Service.GALLERY) {
+                        e.put("DB_URL", "jdbc:postgresql://127.0.0.1:" + galleryDatabase.port() + "/" + s.database);
+                        // say "stuck" well within the fault test's 60 s outage (production default: 1 min)
+                        e.put("STIPPLE_INBOX_STUCK_AFTER", "20s");
+                    }
                     if (s == Service.NOTIFICATION) {
                         // as in production: webhooks to loopback, private or metadata addresses are refused
                         e.put("NOTIFICATION_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "false");
@@ -88,7 +99,7 @@ public final class StippleSystem implements BeforeAllCallback {
                 out.println("Starting Stipple for the journey tests (services on ports " + (8081 + PORT_OFFSET) + "-"
                         + (8084 + PORT_OFFSET) + ", data in " + dataDir + ")");
                 long t0 = System.nanoTime();
-                stack = LocalStack.start(new LocalStack.Options(root, dataDir, PORT_OFFSET, freePort(), freePort(),
+                stack = LocalStack.start(new LocalStack.Options(root, dataDir, PORT_OFFSET, postgresPort, freePort(),
                         freePort(), env, out));
                 out.printf("Stipple is up (%.1f s)%n", (System.nanoTime() - t0) / 1e9);
                 Runtime.getRuntime().addShutdownHook(new Thread(StippleSystem::stop, "stipple-journey-stop"));
@@ -109,6 +120,10 @@ public final class StippleSystem implements BeforeAllCallback {
             if (stack != null) {
                 stack.close();
                 stack = null;
+            }
+            if (galleryDatabase != null) {
+                galleryDatabase.close();
+                galleryDatabase = null;
             }
             clockOffset = Duration.ZERO;
             if (dataDir != null) {
@@ -133,6 +148,12 @@ public final class StippleSystem implements BeforeAllCallback {
 
     public static GreenMail smtp() {
         return start().smtp();
+    }
+
+    /** gallery-service's connection to PostgreSQL: {@code cut()} it to take the database away from that service. */
+    static TcpProxy galleryDatabase() {
+        start();
+        return galleryDatabase;
     }
 
     /** Stops one service: {@code hard} = SIGKILL, as a crash; otherwise a graceful SIGTERM. */
