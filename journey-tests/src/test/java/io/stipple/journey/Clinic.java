@@ -7,6 +7,14 @@ import io.restassured.specification.RequestSpecification;
 import io.stipple.stack.Service;
 import jakarta.mail.internet.MimeMessage;
 
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -219,5 +227,32 @@ final class Clinic {
             throw new IllegalStateException(e);
         }
         return mails;
+    }
+
+    /**
+     * Uploads a small BEFORE photo of the client as staff, taken yesterday; the image carries {@code label}, so two
+     * uploads with the same label are the same image (409 duplicate-photo) and different labels different images.
+     */
+    Response uploadPhoto(UUID clientId, String label) {
+        BufferedImage image = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(80, 60, 50));
+        g.fillRect(0, 0, 160, 120);
+        g.setColor(Color.WHITE);
+        g.drawString(label, 10, 60);
+        g.dispose();
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpg", jpeg);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return given().auth().oauth2(staff)
+                .multiPart("file", "before.jpg", jpeg.toByteArray(), "image/jpeg")
+                .multiPart("clientId", clientId.toString())
+                .multiPart("phase", "BEFORE")
+                .multiPart("angle", "FRONT")
+                .multiPart("takenAt", StippleSystem.now().minus(Duration.ofDays(1)).toString())
+                .post(url(Service.GALLERY, "/api/v1/gallery/photos"));
     }
 }

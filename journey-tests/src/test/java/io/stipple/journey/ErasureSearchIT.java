@@ -10,11 +10,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import javax.imageio.ImageIO;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,7 +58,7 @@ class ErasureSearchIT {
         UUID booking = clinic.book(client, at(day, "08:00")).getUUID("id");
         clinic.complete(booking, at(day, "08:00"), 210);
         await().atMost(PATIENCE).until(() -> !clinic.notifications(client.id()).isEmpty());
-        await().atMost(PATIENCE).until(() -> upload(clinic, client.id()).statusCode() == 201);
+        await().atMost(PATIENCE).until(() -> clinic.uploadPhoto(client.id(), "before").statusCode() == 201);
         // before erasure the searches find the client: they work
         assertThat(databaseHits(List.of(name, client.email(), phone))).isNotEmpty();
         int objectsBefore = objectHits(client.id(), List.of()).size();
@@ -180,22 +175,5 @@ class ErasureSearchIT {
             }
         }
         return hits;
-    }
-
-    private static Response upload(Clinic clinic, UUID client) throws IOException {
-        BufferedImage image = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(70, 55, 45));
-        g.fillRect(0, 0, 160, 120);
-        g.dispose();
-        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpg", jpeg);
-        return given().auth().oauth2(clinic.staff)
-                .multiPart("file", "before.jpg", jpeg.toByteArray(), "image/jpeg")
-                .multiPart("clientId", client.toString())
-                .multiPart("phase", "BEFORE")
-                .multiPart("angle", "FRONT")
-                .multiPart("takenAt", StippleSystem.now().minus(Duration.ofDays(1)).toString())
-                .post(url(Service.GALLERY, "/api/v1/gallery/photos"));
     }
 }

@@ -5,12 +5,6 @@ import io.stipple.stack.Service;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import javax.imageio.ImageIO;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -117,8 +111,8 @@ class FailureIT {
         Clinic.Client withdrawing = clinic.clientWithAgreedPlan("Gale", List.of("TREATMENT", "CLINICAL_PHOTOS"));
         Clinic.Client erased = clinic.clientWithAgreedPlan("Harper", List.of("TREATMENT", "CLINICAL_PHOTOS"));
         // gallery-service knows both, with photo consent: an upload is accepted for each
-        await().atMost(RECOVERY).until(() -> upload(clinic, withdrawing).statusCode() == 201);
-        await().atMost(RECOVERY).until(() -> upload(clinic, erased).statusCode() == 201);
+        await().atMost(RECOVERY).until(() -> clinic.uploadPhoto(withdrawing.id(), "before " + UUID.randomUUID()).statusCode() == 201);
+        await().atMost(RECOVERY).until(() -> clinic.uploadPhoto(erased.id(), "before " + UUID.randomUUID()).statusCode() == 201);
         await().atMost(Duration.ofSeconds(30)).until(() -> photos(clinic).contains(erased.id().toString()));
 
         TcpProxy database = StippleSystem.galleryDatabase();
@@ -146,10 +140,10 @@ class FailureIT {
         assertThat(inboxWhileAway.get("data").toString()).contains("ConsentWithdrawn");
 
         // applied once the database is back: no more photos without consent, the erased client gone
-        Response refused = await().atMost(RECOVERY).until(() -> upload(clinic, withdrawing), r -> r.statusCode() == 422
+        Response refused = await().atMost(RECOVERY).until(() -> clinic.uploadPhoto(withdrawing.id(), "before " + UUID.randomUUID()), r -> r.statusCode() == 422
                 && r.asString().contains("clinical-photos-consent-required"));
         await().atMost(RECOVERY).until(() -> !photos(clinic).contains(erased.id().toString()));
-        Response unknown = upload(clinic, erased);
+        Response unknown = clinic.uploadPhoto(erased.id(), "before " + UUID.randomUUID());
         assertThat(unknown.statusCode()).isEqualTo(422);
         assertThat(unknown.asString()).contains("unknown-client");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
@@ -182,25 +176,6 @@ class FailureIT {
         Response r = as(clinic.staff).queryParam("size", 100).get(url(Service.GALLERY, "/api/v1/gallery/photos"));
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
         return r.asString();
-    }
-
-    private static Response upload(Clinic clinic, Clinic.Client client) throws IOException {
-        BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(90, 70, 60));
-        g.fillRect(0, 0, 320, 240);
-        g.setColor(Color.WHITE);
-        g.drawString("BEFORE " + UUID.randomUUID(), 10, 120);
-        g.dispose();
-        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpg", jpeg);
-        return given().auth().oauth2(clinic.staff)
-                .multiPart("file", "before.jpg", jpeg.toByteArray(), "image/jpeg")
-                .multiPart("clientId", client.id().toString())
-                .multiPart("phase", "BEFORE")
-                .multiPart("angle", "FRONT")
-                .multiPart("takenAt", StippleSystem.now().minus(Duration.ofDays(1)).toString())
-                .post(url(Service.GALLERY, "/api/v1/gallery/photos"));
     }
 
     private static long count(List<Map<String, Object>> notifications, String type) {

@@ -13,12 +13,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import javax.imageio.ImageIO;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -112,7 +106,7 @@ class FaultLoadIT {
         // ... and holds each client's final decision
         Map<String, Integer> applied = new HashMap<>();
         for (UUID id : clients) {
-            Response upload = upload(clinic, id);
+            Response upload = clinic.uploadPhoto(id, id.toString());
             if (withdrawn.contains(id)) {
                 assertThat(upload.statusCode()).as("withdrawn: " + upload.asString()).isEqualTo(422);
                 assertThat(upload.asString()).contains("clinical-photos-consent-required");
@@ -218,24 +212,5 @@ class FaultLoadIT {
                 return true;
             });
         }
-    }
-
-    private static Response upload(Clinic clinic, UUID client) throws IOException {
-        BufferedImage image = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(80, 60, 50));
-        g.fillRect(0, 0, 160, 120);
-        g.setColor(Color.WHITE);
-        g.drawString(client.toString().substring(0, 8), 10, 60); // one image per client: a repeat is a duplicate
-        g.dispose();
-        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpg", jpeg);
-        return given().auth().oauth2(clinic.staff)
-                .multiPart("file", "before.jpg", jpeg.toByteArray(), "image/jpeg")
-                .multiPart("clientId", client.toString())
-                .multiPart("phase", "BEFORE")
-                .multiPart("angle", "FRONT")
-                .multiPart("takenAt", StippleSystem.now().minus(Duration.ofDays(1)).toString())
-                .post(url(Service.GALLERY, "/api/v1/gallery/photos"));
     }
 }
