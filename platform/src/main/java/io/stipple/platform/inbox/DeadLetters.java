@@ -88,8 +88,9 @@ public class DeadLetters {
         for (Entry e : read(clinicId)) {
             EventEnvelope event = e.event();
             try {
+                // bounded even for a transient failure: the replay answers a request; what fails stays dead-lettered
                 boolean ran = inbox.apply(e.registration().consumer(), e.registration().topic(), event,
-                        e.registration().handler());
+                        e.registration().handler(), false);
                 if (ran) {
                     applied++;
                 } else {

@@ -84,6 +84,14 @@ public class Inbox {
 
     /** Applies an already parsed event once (the same contract as the record variant). */
     public boolean apply(String consumer, String topic, EventEnvelope event, EventHandler handler) {
+        return apply(consumer, topic, event, handler, true);
+    }
+
+    /**
+     * Applies an event once; with {@code holdOnTransient} false a transient failure is given up after
+     * {@code stipple.inbox.attempts} like any other and rethrown (a replay answering an HTTP request must end).
+     */
+    boolean apply(String consumer, String topic, EventEnvelope event, EventHandler handler, boolean holdOnTransient) {
         if (event.correlationid() != null && Correlation.current() == null) {
             Correlation.set(Correlation.acceptOrCreate(event.correlationid()));
         }
@@ -100,10 +108,12 @@ public class Inbox {
                     return Tenancy.asClinic(event.clinicid(), () -> QuarkusTransaction.requiringNew()
                             .call(() -> applyInTransaction(consumer, topic, event, handler)));
                 } catch (InvalidEventException e) {
-                    monitor.deadLettered();
+                    if (holdOnTransient) {
+                        monitor.deadLettered();
+                    }
                     throw e; // never going to work: straight to the dead-letter topic
                 } catch (RuntimeException e) {
-                    if (Failures.isTransient(e)) {
+                    if (holdOnTransient && Failures.isTransient(e)) {
                         // the database, not the event: hold this event (and so every later one of its partition,
                         // the client's among them) until it applies; never dead-letter a decision for this
                         if (heldSince == null) {
@@ -118,7 +128,9 @@ public class Inbox {
                         LOG.warnf("applying %s %s failed (attempt %d of %d): %s", event.type(), event.id(),
                                 deterministicFailures, Math.max(1, config.attempts()), e.toString());
                         if (deterministicFailures >= Math.max(1, config.attempts())) {
-                            monitor.deadLettered();
+                            if (holdOnTransient) {
+                                monitor.deadLettered();
+                            }
                             throw e; // to the dead-letter topic, with the reason; replayable once fixed
                         }
                     }
