@@ -132,4 +132,52 @@ class ProblemDetailsIT {
                 .body("type", equalTo("https://stipple.io/problems/internal-error"))
                 .body(not(containsString("failing on purpose")));
     }
+
+    @Test
+    void a_time_parameter_that_is_not_iso_8601_or_out_of_range_is_a_400_naming_it_not_a_404_or_500() {
+        given().auth().oauth2(TOKEN).queryParam("from", "2027-01-31T09:30:00Z").queryParam("day", "2027-01-31")
+                .get("/api/v1/widgets/schedule").then().statusCode(200)
+                .body("startsAt", equalTo("2027-01-31T09:30:00Z")).body("day", equalTo("2027-01-31"));
+        for (String[] bad : new String[][] {{"from", "2027-01-01"}, {"from", "+300000-01-01T00:00:00Z"},
+                {"from", "-5000-01-01T00:00:00Z"}, {"from", "+999999999-12-31T23:59:59Z"}, {"day", "-5000-01-01"},
+                {"day", "0000-01-01"}, {"day", "tomorrow"}}) {
+            given().auth().oauth2(TOKEN).queryParam(bad[0], bad[1]).get("/api/v1/widgets/schedule").then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://stipple.io/problems/invalid-parameter"))
+                    .body("violations[0].field", equalTo(bad[0]))
+                    .body(not(containsString("Exception")));
+        }
+    }
+
+    @Test
+    void a_time_field_with_a_year_outside_0001_to_9999_is_a_400_naming_it() {
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON)
+                .body("{\"startsAt\": \"2027-01-31T09:30:00Z\", \"day\": \"9999-12-31\"}")
+                .post("/api/v1/widgets/schedule").then().statusCode(200);
+        for (String body : new String[] {"{\"startsAt\": \"-5000-01-01T00:00:00Z\"}",
+                "{\"startsAt\": \"+300000-01-01T00:00:00Z\"}",
+                "{\"startsAt\": \"2027-01-31T09:30:00Z\", \"day\": \"-5000-01-01\"}"}) {
+            given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/widgets/schedule").then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body(containsString("year must be between 0001 and 9999"))
+                    .body(not(containsString("Exception")));
+        }
+    }
+
+    @Test
+    void an_idempotency_key_from_a_caller_with_a_very_long_subject_still_works() {
+        String longSubject = "idp|" + "x".repeat(400);
+        String token = DevTokens.token(longSubject, UUID.fromString(PlatformTestInfra.CLINIC_A), "staff");
+        String key = UUID.randomUUID().toString();
+        String first = given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body("{\"name\": \"long-subject\", \"quantity\": 1}").post("/api/v1/widgets")
+                .then().statusCode(201).extract().path("id");
+        String replayed = given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body("{\"name\": \"long-subject\", \"quantity\": 1}").post("/api/v1/widgets")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").extract().path("id");
+        org.assertj.core.api.Assertions.assertThat(replayed).isEqualTo(first);
+    }
 }

@@ -109,8 +109,21 @@ public class Idempotency {
 
     private String scope(String operation) {
         String subject = caller.authenticated() ? caller.subject() : "anonymous";
+        if (subject.length() > 100) {
+            // an IdP's subject can be long; the scope column is not: keep a digest of it
+            subject = "sha256:" + sha256Hex(subject);
+        }
         String clinic = caller.clinicIdIfPresent().map(UUID::toString).orElse("-");
         return clinic + "|" + subject + "|" + operation;
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private boolean claim(String scope, String key, String hash, Instant now) {

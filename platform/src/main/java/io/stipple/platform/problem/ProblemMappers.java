@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.stipple.platform.web.TimeBounds;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -71,7 +72,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public RestResponse<Problem> invalidFormat(InvalidFormatException e, UriInfo uri) {
         String field = jsonPath(e);
-        String reason = e.getTargetType() == String.class ? e.getOriginalMessage()
+        String reason = e.getTargetType() == String.class || TimeBounds.isOutOfRangeMessage(e.getOriginalMessage())
+                ? e.getOriginalMessage()
                 : "expected " + (e.getTargetType() == null ? "another type" : describe(e.getTargetType()));
         return respond(400, "invalid-value", "Invalid value", field + ": " + reason, uri,
                 List.of(new Problem.Violation(field, reason)));
@@ -104,6 +106,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof ProblemException problem) {
+            // a parameter converter's answer, which JAX-RS wraps in a 404 (query, path) or 400 (header, form)
+            return problem(problem, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return internal(e, uri);

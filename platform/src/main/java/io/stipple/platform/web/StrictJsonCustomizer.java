@@ -1,6 +1,11 @@
 package io.stipple.platform.web;
 
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -45,6 +50,35 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Float)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("stipple-no-nul").addDeserializer(String.class, new NoNulStrings()));
+        mapper.registerModule(new SimpleModule("stipple-time-bounds").setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                                                          JsonDeserializer<?> deserializer) {
+                return TimeBounds.isTimeType(description.getBeanClass()) ? new BoundedTime(deserializer) : deserializer;
+            }
+        }));
+    }
+
+    /** Dates and instants with a year outside 0001..9999 are bad input (400), not a database error ({@link TimeBounds}). */
+    static final class BoundedTime extends DelegatingDeserializer {
+        BoundedTime(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+            return new BoundedTime(newDelegatee);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            Object value = super.deserialize(p, ctxt);
+            if (!TimeBounds.inRange(value)) {
+                throw InvalidFormatException.from(p, TimeBounds.OUT_OF_RANGE, String.valueOf(value),
+                        handledType());
+            }
+            return value;
+        }
     }
 
     /** PostgreSQL text cannot hold NUL: a string carrying one is bad input (400), not a database error. */
