@@ -59,6 +59,9 @@ class DeliveryGuaranteesIT {
     @Inject
     PartnerDirectory partners;
 
+    @Inject
+    io.stipple.platform.inbox.ProjectionGuard guard;
+
     private final ObjectMapper json = new ObjectMapper();
 
     private static String admin(UUID clinic) {
@@ -204,6 +207,25 @@ class DeliveryGuaranteesIT {
     }
 
     @Test
+    void a_projection_position_only_moves_forward_per_aspect_and_subject() {
+        String subject = UUID.randomUUID().toString();
+        Instant t = Instant.parse("2026-11-30T10:00:00Z");
+        Map<String, Object> none = Map.of();
+        assertThat(advance("consent:MARKETING", event("ConsentGranted", subject, 5, t, none))).isTrue();
+        assertThat(advance("consent:MARKETING", event("ConsentWithdrawn", subject, 7, t, none))).isTrue();
+        assertThat(advance("consent:MARKETING", event("ConsentGranted", subject, 6, t, none))).as("older").isFalse();
+        assertThat(advance("consent:MARKETING", event("ConsentGranted", subject, 7, t, none))).as("same").isFalse();
+        // another fact of the same subject has its own position
+        assertThat(advance("consent:CLINICAL_PHOTOS", event("ConsentGranted", subject, 6, t, none))).isTrue();
+        // an event published before numbering existed always applies
+        assertThat(advance("consent:MARKETING", event("ConsentGranted", subject, 0, t, none))).isTrue();
+    }
+
+    private boolean advance(String aspect, EventEnvelope event) {
+        return Tenancy.asClinic(CLINIC_A, () -> QuarkusTransaction.requiringNew().call(() -> guard.advance(aspect, event)));
+    }
+
+    @Test
     void a_record_kafka_refuses_for_good_is_parked_with_its_reason_and_later_rows_still_go_out() {
         String tooLarge = UUID.randomUUID().toString();
         Tenancy.asClinic(CLINIC_A, () -> QuarkusTransaction.requiringNew().run(() -> outbox.publish(TOPIC, CLINIC_A,
@@ -231,8 +253,8 @@ class DeliveryGuaranteesIT {
 
     private EventEnvelope event(String name, String subject, long sequence, Instant time, Map<String, Object> data) {
         return new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID(), "/stipple/client-service",
-                EventEnvelope.typeOf(name), subject, time, "application/json", CLINIC_A, sequence, 1, null,
-                json.valueToTree(data));
+                EventEnvelope.typeOf(name), subject, time, "application/json", CLINIC_A, sequence == 0 ? null : sequence, 1,
+                null, json.valueToTree(data));
     }
 
     private EventEnvelope read(String value) {

@@ -6,6 +6,7 @@ import io.stipple.gallery.service.ErasureService;
 import io.stipple.platform.events.EventEnvelope;
 import io.stipple.platform.events.InvalidEventException;
 import io.stipple.platform.inbox.Inbox;
+import io.stipple.platform.inbox.ProjectionGuard;
 import io.stipple.platform.partner.PartnerDirectory;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,9 @@ public class ClientEventsConsumer {
     @Inject
     PartnerDirectory partners;
 
+    @Inject
+    ProjectionGuard positions;
+
     /** Lets the platform replay this channel's dead-lettered events through the same handler. */
     void registerForReplay(@Observes StartupEvent startup) {
         inbox.register("client-events", CONSUMER, this::handle);
@@ -55,8 +59,13 @@ public class ClientEventsConsumer {
         partners.apply(event);
         switch (event.eventName()) {
             case "ClientRegistered" -> projection.clientRegistered(clinicOf(event), data(event, ClientEvents.ClientRegistered.class).clientId());
-            case "ConsentGranted" -> projection.consentChanged(clinicOf(event), data(event, ClientEvents.ConsentChanged.class), true);
-            case "ConsentWithdrawn" -> projection.consentChanged(clinicOf(event), data(event, ClientEvents.ConsentChanged.class), false);
+            case "ConsentGranted", "ConsentWithdrawn" -> {
+                ClientEvents.ConsentChanged consent = data(event, ClientEvents.ConsentChanged.class);
+                // each consent scope is a fact of its own: an older decision never overwrites a newer one
+                if (positions.advance("consent:" + consent.scope(), event)) {
+                    projection.consentChanged(clinicOf(event), consent, "ConsentGranted".equals(event.eventName()));
+                }
+            }
             case "AssessmentRecorded" -> projection.assessmentRecorded(clinicOf(event), data(event, ClientEvents.AssessmentRecorded.class));
             case "TreatmentPlanAgreed" -> projection.treatmentPlanAgreed(clinicOf(event), data(event, ClientEvents.TreatmentPlanAgreed.class));
             case "ClientErased" -> erasure.erase(clinicOf(event), data(event, ClientEvents.ClientErased.class));

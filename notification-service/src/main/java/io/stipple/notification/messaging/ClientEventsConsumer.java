@@ -8,6 +8,7 @@ import io.stipple.notification.service.ContactService;
 import io.stipple.platform.events.EventEnvelope;
 import io.stipple.platform.erasure.ClientErasure;
 import io.stipple.platform.inbox.Inbox;
+import io.stipple.platform.inbox.ProjectionGuard;
 import io.stipple.platform.partner.PartnerDirectory;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,13 @@ public class ClientEventsConsumer {
 
     @Inject
     ClientErasure platformErasure;
+
+    @Inject
+    ProjectionGuard positions;
+
+    static String consentAspect(String scope, String partnerId) {
+        return "consent:" + scope + (partnerId == null ? "" : ":" + partnerId);
+    }
 
     @Inject
     Inbox inbox;
@@ -52,8 +60,14 @@ public class ClientEventsConsumer {
         switch (event.eventName()) {
             case "ClientRegistered", "ClientUpdated" ->
                     contacts.clientDetails(event.clinicid(), inbox.data(event, ClientDetails.class));
-            case "ConsentGranted" -> contacts.consent(event.clinicid(), inbox.data(event, ConsentChanged.class), true);
-            case "ConsentWithdrawn" -> contacts.consent(event.clinicid(), inbox.data(event, ConsentChanged.class), false);
+            case "ConsentGranted", "ConsentWithdrawn" -> {
+                ConsentChanged consent = inbox.data(event, ConsentChanged.class);
+                // each consent is a fact of its own: an older grant (a redelivery, a replayed dead letter) never
+                // overwrites a newer withdrawal
+                if (positions.advance(consentAspect(consent.scope(), consent.partnerId()), event)) {
+                    contacts.consent(event.clinicid(), consent, "ConsentGranted".equals(event.eventName()));
+                }
+            }
             case "ClientErased" -> {
                 ClientErased erased = inbox.data(event, ClientErased.class);
                 contacts.erase(event.clinicid(), erased.clientId(), erased.erasedAt());
