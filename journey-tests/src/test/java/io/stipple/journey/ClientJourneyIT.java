@@ -16,8 +16,10 @@ import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -27,6 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import static io.restassured.RestAssured.given;
 import static io.stipple.journey.Clinic.LONDON;
@@ -56,6 +60,7 @@ class ClientJourneyIT {
     private static final List<UUID> sessions = new ArrayList<>();
     private static LocalDate day1;
     private static UUID setId;
+    private static final List<UUID> photos = new ArrayList<>();
 
     @Test
     @Order(1)
@@ -151,6 +156,8 @@ class ClientJourneyIT {
         StippleSystem.moveClockTo(at(day1.plusDays(30), "12:00")); // the healed photo is taken a month on
         UUID before = upload("BEFORE", null, day1.minusDays(1), new Color(120, 90, 70));
         UUID after = upload("HEALED", 3, day1.plusDays(30), new Color(60, 50, 45));
+        photos.add(before);
+        photos.add(after);
         setId = UUID.fromString(ok(as(clinic.staff).body(Map.of("beforePhotoId", before.toString(), "afterPhotoId", after.toString()))
                 .post(url(Service.GALLERY, "/api/v1/gallery/sets")), 201).getString("id"));
         String etag = as(clinic.staff).get(url(Service.GALLERY, "/api/v1/gallery/sets/" + setId)).header("ETag");
@@ -219,10 +226,66 @@ class ClientJourneyIT {
 
     @Test
     @Order(11)
-    void the_client_exports_their_data() {
+    void the_client_exports_their_data() throws IOException {
         Response export = as(client.token()).get(url(Service.CLIENT, "/api/v1/clients/" + client.id() + "/export"));
         ok(export, 200);
         assertThat(export.asString()).contains(client.email()).contains(client.planId().toString()).contains("PUBLIC_GALLERY");
+
+        // everything the four services hold, in one request: JSON of each service plus the photos' images
+        List<String> reminders = clinic.notifications(client.id()).stream().map(n -> (String) n.get("id")).toList();
+        assertThat(reminders).isNotEmpty();
+        String archivePath = "/api/v1/clients/" + client.id() + "/export/archive";
+        Response archive = given().auth().oauth2(client.token()).get(url(Service.CLIENT, archivePath));
+        assertThat(archive.statusCode()).as(archive.asString()).isEqualTo(200);
+        assertThat(archive.contentType()).startsWith("application/zip");
+        Map<String, byte[]> files = unzip(archive.asByteArray());
+        System.out.println("ClientJourneyIT export archive: " + files.size() + " files, " + archive.asByteArray().length
+                + " bytes: " + files.keySet());
+
+        JsonPath manifest = json(files, "manifest.json");
+        assertThat(manifest.getString("clientId")).isEqualTo(client.id().toString());
+        assertThat(manifest.getString("clinicId")).isEqualTo(clinic.id.toString());
+        assertThat(manifest.getList("services.service", String.class))
+                .containsExactly("client-service", "booking-service", "gallery-service", "notification-service");
+        assertThat(manifest.getList("services.status", String.class)).containsOnly("INCLUDED");
+
+        assertThat(new String(files.get("client-service.json"), StandardCharsets.UTF_8)).contains(client.email());
+        assertThat(json(files, "booking-service.json").getList("bookings.id", String.class))
+                .containsAll(sessions.stream().map(UUID::toString).toList());
+        assertThat(json(files, "gallery-service.json").getList("photos.id", String.class))
+                .containsExactlyInAnyOrderElementsOf(photos.stream().map(UUID::toString).toList());
+        for (UUID photo : photos) {
+            byte[] image = files.get("photos/" + photo + ".jpg");
+            assertThat(image).as("photos/" + photo + ".jpg").isNotNull();
+            assertThat(image[0]).isEqualTo((byte) 0xFF);
+            assertThat(image[1]).isEqualTo((byte) 0xD8); // a JPEG
+            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image));
+            assertThat(decoded.getWidth()).isEqualTo(640);
+            assertThat(decoded.getHeight()).isEqualTo(480);
+        }
+        JsonPath notifications = json(files, "notification-service.json");
+        assertThat(notifications.getString("contact.email")).isEqualTo(client.email());
+        assertThat(notifications.getList("reminders.entry.id", String.class)).containsAll(reminders);
+
+        // another clinic's staff gets nothing, not even that the client exists
+        Response elsewhere = given().auth().oauth2(StippleSystem.staff(UUID.randomUUID())).get(url(Service.CLIENT, archivePath));
+        assertThat(elsewhere.statusCode()).as(elsewhere.asString()).isEqualTo(404);
+        assertThat(elsewhere.asString()).doesNotContain(client.email());
+    }
+
+    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return files;
+    }
+
+    private static JsonPath json(Map<String, byte[]> files, String name) {
+        assertThat(files).as("archive files").containsKey(name);
+        return new JsonPath(new String(files.get(name), StandardCharsets.UTF_8));
     }
 
     @Test

@@ -22,7 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
-/** GDPR export (erasure is DELETE on the client, see {@link ClientResource#erase}). */
+/**
+ * GDPR export of client-service's own data (erasure is DELETE on the client, see {@link ClientResource#erase}; the
+ * archive across the four services is {@link ExportArchiveResource}).
+ */
 @Path("/api/v1/clients/{clientId}/export")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Privacy", description = "GDPR export and erasure, and the access audit")
@@ -44,7 +47,11 @@ public class PrivacyResource {
     @APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such client visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ClientExport export(@PathParam("clientId") UUID clientId) {
-        PrivacyService.Snapshot s = privacy.export(clientId);
+        return toExport(clientId, privacy.export(clientId));
+    }
+
+    /** The one mapping of a client's data to the export document (also client-service.json of the archive). */
+    static ClientExport toExport(UUID clientId, PrivacyService.Snapshot s) {
         return new ClientExport(s.at(), ClientMapper.toView(s.client()),
                 s.assessments().stream().map(AssessmentMapper::toView).toList(),
                 s.screenings().stream().map(ScreeningMapper::toView).toList(),

@@ -39,6 +39,9 @@ public class PrivacyService {
     /** What an erased client's own actions are attributed to in the audit log from then on. */
     public static final String ERASED_ACTOR = "erased-client";
 
+    /** The audit detail of an export taken for the archive across the four services. */
+    public static final String ARCHIVE = "archive";
+
     @Inject
     ClientRepository clients;
 
@@ -80,10 +83,23 @@ public class PrivacyService {
 
     /** Everything held about a client, for staff or the client themself; the export is audited. */
     public Snapshot export(UUID clientId) {
+        return export(clientId, null);
+    }
+
+    /** {@link #export(UUID)}, audited with a detail (e.g. {@link #ARCHIVE}). */
+    public Snapshot export(UUID clientId, String detail) {
         Client client = access.staffOrSelf(clientId);
-        audit.record(client, AuditAction.EXPORT, AuditLog.CLIENT, client.id, null);
+        audit.record(client, AuditAction.EXPORT, AuditLog.CLIENT, client.id, detail);
         return new Snapshot(Instant.now(clock).truncatedTo(ChronoUnit.MICROS), client, assessments.all(clientId),
                 screenings.all(clientId), consents.history(clientId), plans.all(clientId), auditEntries.all(clientId));
+    }
+
+    /**
+     * The clinic of a client whose export the caller may take (staff of the clinic, or the client themself), else
+     * 404 as for every other client. Not audited: the export itself is, once it is taken.
+     */
+    public UUID exportable(UUID clientId) {
+        return access.staffOrSelf(clientId).clinicId;
     }
 
     /**

@@ -60,7 +60,7 @@ class OpenApiTest {
                 }
             }
         }
-        assertThat(operations).isEqualTo(33); // 31 of its own + the platform's dead-letter list and replay
+        assertThat(operations).isEqualTo(34); // 32 of its own + the platform's dead-letter list and replay
         assertThat(doc.getString("paths.'/api/v1/clients/{clientId}'.get.'x-stipple-access'"))
                 .isEqualTo("admin staff self sharedPartner");
         assertThat(doc.getString("paths.'/api/v1/partners'.post.'x-stipple-access'")).isEqualTo("admin");

@@ -216,6 +216,12 @@ public final class LocalStack implements AutoCloseable {
         // local demo: partner webhooks may point at a receiver on this machine, over plain http
         env.put("NOTIFICATION_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         env.put("NOTIFICATION_WEBHOOKS_REQUIRE_HTTPS", "false");
+        if (service == Service.CLIENT) {
+            // the GDPR export archive gathers the other services' parts of a client's data from them
+            env.put("BOOKING_SERVICE_URL", baseUrl(Service.BOOKING));
+            env.put("GALLERY_SERVICE_URL", baseUrl(Service.GALLERY));
+            env.put("NOTIFICATION_SERVICE_URL", baseUrl(Service.NOTIFICATION));
+        }
         env.putAll(options.extraEnv().getOrDefault(service, Map.of()));
         return env;
     }

@@ -35,7 +35,8 @@ final class ProjectModel {
     static final String PLATFORM_CONFIG = "platform/src/main/resources/META-INF/microprofile-config.properties";
     private static final Pattern CHANNEL_KEY = Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.(.+)");
     private static final Pattern CHANNEL_ANNOTATION = Pattern.compile("@(Incoming|Outgoing|Channel)\\(\\s*(?:value\\s*=\\s*)?\"([^\"]+)\"");
-    private static final Pattern TOPIC_LITERAL = Pattern.compile("\"(stipple\\.(?:dlq\\.)?[a-z0-9][a-z0-9-]*)\"");
+    /** A "stipple.x" string in code is a topic, unless it is the prefix of a configuration mapping (stipple.services). */
+    private static final Pattern TOPIC_LITERAL = Pattern.compile("(?<!prefix\\s{0,3}=\\s{0,3})\"(stipple\\.(?:dlq\\.)?[a-z0-9][a-z0-9-]*)\"");
     private static final Pattern DEAD_LETTER_CALL = Pattern.compile("Topics\\.deadLetter\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern API_PATH = Pattern.compile("@Path\\(\\s*\"(/api/v1/[A-Za-z0-9._~-]+)");
     private static final Pattern REQUIRED_ENV = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");

@@ -66,6 +66,8 @@ class ProjectModelTest {
                     @Incoming("pipeline") void d() {}
                     void e() { outbox.publish("stipple.beta", null, null, null); timer("stipple.beta.pipeline.seconds"); }
                 }
+                @ConfigMapping(prefix = "stipple.neighbours")
+                interface Neighbours {}
                 """);
     }
 
@@ -105,7 +107,8 @@ class ProjectModelTest {
                 "stipple.bookings", "dead-letter-topic-booking-events", // DLQ without a topic: SmallRye's default name
                 "stipple.audit",                                       // %prod wins, %test ignored
                 "orphan",                                              // annotated, unconfigured: the channel name
-                "stipple.beta");                                       // literal topic in code (not the metric name)
+                "stipple.beta");                                       // literal topic in code (not the metric name,
+                                                                       // nor a configuration mapping's prefix)
         assertThat(beta.consumesEvents()).isTrue();
     }
 

@@ -45,7 +45,7 @@ class OpenApiAndHealthTest {
                         op.getValue().path(AccessRule.EXTENSION).asText(""));
             }
         }));
-        assertThat(declared).hasSize(24); // 22 of its own + the platform's dead-letter list and replay
+        assertThat(declared).hasSize(25); // 23 of its own + the platform's dead-letter list and replay
         assertThat(declared).allSatisfy((op, rule) -> {
             assertThat(rule).as(op).isNotBlank();
             assertThat(Set.of(rule.split(" "))).as(op).isSubsetOf(kinds);
@@ -53,7 +53,8 @@ class OpenApiAndHealthTest {
         assertThat(declared).containsEntry("GET /api/v1/gallery/public/sets", "public")
                 .containsEntry("GET /api/v1/gallery/files/{id}", "public")
                 .containsEntry("POST /api/v1/gallery/photos", "admin staff")
-                .containsEntry("GET /api/v1/gallery/photos/{id}/access-log", "admin");
+                .containsEntry("GET /api/v1/gallery/photos/{id}/access-log", "admin")
+                .containsEntry("GET /api/v1/gallery/client-exports/{clientId}", "admin staff self");
     }
 
     @Test

@@ -1,0 +1,80 @@
+package io.stipple.booking.service;
+
+import io.stipple.booking.domain.Booking;
+import io.stipple.booking.domain.ClientProjection;
+import io.stipple.booking.domain.Clinic;
+import io.stipple.booking.domain.PlanProjection;
+import io.stipple.booking.domain.SessionRecord;
+import io.stipple.booking.repository.BookingRepository;
+import io.stipple.booking.repository.ProjectionRepository;
+import io.stipple.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * GDPR export (Art. 15/20) of booking-service's part: everything it holds about one client of the caller's clinic —
+ * what client-service told it (the client projection and the client's plans), every booking of the client
+ * (consultations included, whatever their state) and every session record. client-service's
+ * {@code GET /api/v1/clients/{id}/export/archive} puts it into the client's archive.
+ *
+ * <p>Staff of the clinic or the client themself; anyone else, and a client this clinic does not know (never
+ * registered here, or erased), gets 404: nothing is held, or nothing the caller may see.
+ */
+@ApplicationScoped
+@Transactional
+public class ClientExportService {
+
+    @Inject
+    Access access;
+
+    @Inject
+    ProjectionRepository projections;
+
+    @Inject
+    BookingRepository bookings;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Everything held about the client at one moment, and the clinic's zone its booking times are shown in. */
+    public record Snapshot(Instant at, UUID clinicId, ClientProjection client, List<PlanProjection> plans,
+                           List<Booking> bookings, List<SessionRecord> sessionRecords, ZoneId zone) {
+    }
+
+    public Snapshot export(UUID clientId) {
+        UUID clinicId = access.clinicId();
+        if (access.isPartner() || !access.mayAccessClient(clientId)) {
+            throw ProblemException.notFound("Client " + clientId);
+        }
+        ClientProjection client = projections.client(clinicId, clientId).filter(c -> !c.erased())
+                .orElseThrow(() -> ProblemException.notFound("Client " + clientId));
+        List<PlanProjection> plans = em.createQuery("""
+                        from PlanProjection where clinicId = :clinic and clientId = :client
+                        order by agreedAt, planId""", PlanProjection.class)
+                .setParameter("clinic", clinicId).setParameter("client", clientId).getResultList();
+        List<Booking> ofClient = bookings.ofClient(clinicId, clientId);
+        List<SessionRecord> records = ofClient.isEmpty() ? List.of() : em.createQuery("""
+                        from SessionRecord where clinicId = :clinic and bookingId in :bookings
+                        order by completedAt, bookingId""", SessionRecord.class)
+                .setParameter("clinic", clinicId)
+                .setParameter("bookings", ofClient.stream().map(b -> b.id).toList())
+                .getResultList();
+        ZoneId zone = Optional.ofNullable(em.find(Clinic.class, clinicId)).map(Clinic::zone).orElse(ZoneOffset.UTC);
+        return new Snapshot(Instant.now(clock).truncatedTo(ChronoUnit.MICROS), clinicId, client, plans, ofClient,
+                records, zone);
+    }
+}
