@@ -128,6 +128,36 @@ class AuthIT {
         given().auth().oauth2(staffOfA().sign()).get("/api/v1/widgets/" + UUID.randomUUID()).then().statusCode(404);
     }
 
+    /**
+     * The budget is the service's, not the JVM's: what another replica counted (the shared row, here written as that
+     * replica's upsert would) is counted here too; the same partner id in another clinic has a budget of its own.
+     */
+    @Test
+    void the_partner_rate_limit_is_shared_by_every_replica_and_kept_per_clinic() {
+        String partnerId = registeredPartner(CLINIC_A, PartnerDirectory.ACTIVE);
+        String partner = DevTokens.builder().subject("partner-y").clinic(CLINIC_A).roles("partner").partnerId(partnerId).sign();
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(partner).get("/api/v1/widgets/" + UUID.randomUUID())
+                    .then().statusCode(404).header("RateLimit-Remaining", String.valueOf(4 - i));
+        }
+        // another replica of this service serves the partner's next 3 requests
+        Tenancy.asClinic(CLINIC_A, () -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "update partner_rate_window set used = used + 3 where clinic_id = :clinic and partner_id = :partner")
+                .setParameter("clinic", CLINIC_A).setParameter("partner", partnerId).executeUpdate()));
+        given().auth().oauth2(partner).get("/api/v1/widgets/" + UUID.randomUUID())
+                .then().statusCode(429).header("Retry-After", notNullValue());
+
+        // clinic B registered a partner with the same id: its own budget
+        Tenancy.asClinic(CLINIC_B, () -> QuarkusTransaction.requiringNew().run(() ->
+                partners.register(CLINIC_B, partnerId, "B's partner", PartnerDirectory.ACTIVE, Instant.now())));
+        given().auth().oauth2(DevTokens.builder().subject("partner-y").clinic(CLINIC_B).roles("partner").partnerId(partnerId).sign())
+                .get("/api/v1/widgets/" + UUID.randomUUID())
+                .then().statusCode(404).header("RateLimit-Remaining", "4");
+    }
+
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     @Test
     void cors_allows_the_configured_front_end_origin_only() {
         given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "POST")

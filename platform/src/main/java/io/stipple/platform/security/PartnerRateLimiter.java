@@ -2,10 +2,14 @@ package io.stipple.platform.security;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.stipple.platform.tenancy.Tenancy;
 import io.stipple.platform.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
@@ -14,14 +18,20 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
 
 /**
- * Partner integrations are limited per partner with a fixed window: over the limit the request is
- * answered 429 with {@code Retry-After} before any work is done. Every partner response carries
- * {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset}.
+ * Partner integrations are limited per partner of a clinic with a fixed window that starts at the window's first
+ * request: over the limit the request is answered 429 with {@code Retry-After} before any work is done. Every partner
+ * response carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset}.
+ *
+ * <p>The count lives in the service's database ({@code partner_rate_window}, one row per partner, updated with one
+ * upsert per request), so every replica of the service counts into the same budget.
  */
 @ApplicationScoped
 public class PartnerRateLimiter {
@@ -37,7 +47,8 @@ public class PartnerRateLimiter {
     @Inject
     Clock clock;
 
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    @Inject
+    EntityManager em;
 
     @ServerRequestFilter
     public Uni<Response> limit(ContainerRequestContext request) {
@@ -46,6 +57,8 @@ public class PartnerRateLimiter {
         }
         return identity.getDeferredIdentity()
                 .onFailure().recoverWithNull()
+                // the count is in the database: off the event loop
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(id -> check(id, request));
     }
 
@@ -63,10 +76,21 @@ public class PartnerRateLimiter {
                 || id.hasRole(Roles.ADMIN) || id.hasRole(Roles.STAFF)) {
             return null;
         }
-        String partner = id.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(Caller.PARTNER_CLAIM) != null
-                ? jwt.getClaim(Caller.PARTNER_CLAIM).toString()
-                : id.getPrincipal().getName();
-        Decision decision = take(partner);
+        if (!(id.getPrincipal() instanceof JsonWebToken jwt) || jwt.getClaim(Caller.PARTNER_CLAIM) == null
+                || jwt.getClaim(Caller.CLINIC_CLAIM) == null) {
+            return null; // not a usable partner token: PartnerTokenGuard refuses it
+        }
+        UUID clinic;
+        try {
+            clinic = UUID.fromString(jwt.getClaim(Caller.CLINIC_CLAIM).toString());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        String partner = jwt.getClaim(Caller.PARTNER_CLAIM).toString();
+        if (partner.length() > 100) {
+            return null; // no registered partner has such an id: PartnerTokenGuard refuses it
+        }
+        Decision decision = take(clinic, partner);
         request.setProperty(STATE, decision);
         if (decision.allowed) {
             return null;
@@ -85,22 +109,29 @@ public class PartnerRateLimiter {
                 .build();
     }
 
-    Decision take(String partner) {
-        long now = clock.millis();
-        long windowMs = config.window().toMillis();
+    Decision take(UUID clinic, String partner) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Duration window = config.window();
         int limit = config.partnerRequests();
-        Window w = windows.compute(partner, (k, current) -> {
-            if (current == null || now >= current.start + windowMs) {
-                return new Window(now, 1);
-            }
-            return new Window(current.start, current.count + 1);
-        });
-        long reset = Math.max(1, (w.start + windowMs - now + 999) / 1000);
-        boolean allowed = w.count <= limit;
-        return new Decision(allowed, limit, Math.max(0, limit - w.count), reset);
-    }
-
-    private record Window(long start, int count) {
+        Object[] row = Tenancy.asClinic(clinic, () -> QuarkusTransaction.requiringNew().call(() ->
+                (Object[]) em.createNativeQuery("""
+                                insert into partner_rate_window as w (clinic_id, partner_id, window_start, used)
+                                values (:clinic, :partner, :now, 1)
+                                on conflict (clinic_id, partner_id) do update
+                                    set used = case when w.window_start + make_interval(secs => :secs) <= excluded.window_start
+                                                    then 1 else w.used + 1 end,
+                                        window_start = case when w.window_start + make_interval(secs => :secs) <= excluded.window_start
+                                                            then excluded.window_start else w.window_start end
+                                returning used, window_start""")
+                        .setParameter("clinic", clinic)
+                        .setParameter("partner", partner)
+                        .setParameter("now", now)
+                        .setParameter("secs", (double) window.toMillis() / 1000.0)
+                        .getSingleResult()));
+        int used = ((Number) row[0]).intValue();
+        Instant start = row[1] instanceof java.time.OffsetDateTime odt ? odt.toInstant() : (Instant) row[1];
+        long reset = Math.max(1, (Duration.between(now, start.plus(window)).toMillis() + 999) / 1000);
+        return new Decision(used <= limit, limit, Math.max(0, limit - used), reset);
     }
 
     record Decision(boolean allowed, int limit, int remaining, long resetSeconds) {

@@ -12,7 +12,7 @@ public interface RateLimitConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Requests a partner may make per window (per service instance). */
+    /** Requests a partner of a clinic may make per window, to this service (all its replicas together). */
     @WithDefault("120")
     int partnerRequests();
 
