@@ -34,7 +34,7 @@ public final class LocalStack implements AutoCloseable {
     /** Every topic the services publish to or dead-letter into. */
     public static final List<String> TOPICS = List.of(
             "stipple.clients", "stipple.bookings", "stipple.gallery", "stipple.notifications",
-            "stipple.dlq.client-service", "stipple.dlq.booking-service",
+            "stipple.dlq.booking-service",
             "stipple.dlq.notification-service", "stipple.dlq.gallery-service");
 
     /** How to run it. */
