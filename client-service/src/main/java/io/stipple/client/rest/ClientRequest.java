@@ -1,5 +1,6 @@
 package io.stipple.client.rest;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.stipple.client.domain.Channel;
 import io.stipple.client.domain.Sex;
 import jakarta.validation.constraints.Email;
@@ -12,8 +13,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A client's details, to register them or (PUT, with If-Match) replace them. */
+/**
+ * A client's details, to register them or (PUT, with If-Match) replace them. The read-only fields of the client as
+ * GET returns it ({@code id}, {@code clinicId}, {@code createdAt}, {@code updatedAt}, {@code version}) are accepted
+ * and ignored, so a front end can PUT back what it read after changing a field; any other unknown field is a 400.
+ */
 @Schema(name = "ClientRequest")
+@JsonIgnoreProperties(value = {"id", "clinicId", "createdAt", "updatedAt", "version"})
 public record ClientRequest(
         @NotBlank @Size(max = 100) @Schema(example = "Daniel") String firstName,
         @NotBlank @Size(max = 100) @Schema(example = "Okafor") String lastName,

@@ -116,6 +116,20 @@ class ClientResourceTest {
         as(staff()).get("/api/v1/clients/" + id).then().body("firstName", equalTo("Dan"));
     }
 
+    /** What GET returns can be PUT back after changing a field: its read-only fields are not "unknown". */
+    @Test
+    void theRepresentationReadCanBePutBackWithAChange() {
+        String id = Fixtures.createClient(newClient());
+        var read = as(staff()).get("/api/v1/clients/" + id).then().statusCode(200).extract();
+        Map<String, Object> body = new java.util.HashMap<>(read.jsonPath().getMap("$"));
+        body.put("firstName", "Roundtrip");
+        as(staff()).header("If-Match", read.header("ETag")).body(body).put("/api/v1/clients/" + id)
+                .then().statusCode(200).body("firstName", equalTo("Roundtrip")).body("id", equalTo(id));
+        // a field that is neither the client's nor read-only is still refused
+        body.put("shoeSize", 44);
+        as(staff()).header("If-Match", "\"1\"").body(body).put("/api/v1/clients/" + id).then().statusCode(400);
+    }
+
     @Test
     void updateToAnotherClientsEmailIsAConflict() {
         Map<String, Object> a = newClient();
