@@ -11,13 +11,14 @@ import java.util.Map;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * A real SMTP server (GreenMail) and an HTTP receiver (WireMock) for the SMS provider, the push gateway
+ * A real SMTP server (GreenMail, behind a {@link SmtpSwitch}) and an HTTP receiver (WireMock) for the SMS provider, the push gateway
  * and partner webhooks, started before the application so their ports go into its configuration.
  * Tests reach them through {@link #greenMail()} and {@link #wireMock()}.
  */
 public class ChannelsTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static GreenMail greenMail;
+    private static SmtpSwitch smtpSwitch;
     private static WireMockServer wireMock;
 
     @Override
@@ -25,6 +26,13 @@ public class ChannelsTestResource implements QuarkusTestResourceLifecycleManager
         if (greenMail == null) {
             greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
             greenMail.start();
+        }
+        if (smtpSwitch == null) {
+            try {
+                smtpSwitch = new SmtpSwitch(greenMail.getSmtp().getPort());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot start the SMTP switch", e);
+            }
         }
         if (wireMock == null) {
             wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(20));
@@ -34,9 +42,10 @@ public class ChannelsTestResource implements QuarkusTestResourceLifecycleManager
         System.setProperty("stipple.test.smtp.port", Integer.toString(greenMail.getSmtp().getPort()));
         System.setProperty("stipple.test.wiremock.port", Integer.toString(wireMock.port()));
         return Map.of(
-                "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", Integer.toString(greenMail.getSmtp().getPort()),
-                "quarkus.mailer.start-tls", "DISABLED",
+                // the service reaches GreenMail through the switch (SmtpSwitch: a relay, or a server that hangs)
+                "notification.email.smtp.host", "127.0.0.1",
+                "notification.email.smtp.port", Integer.toString(smtpSwitch.port()),
+                "notification.email.smtp.start-tls", "DISABLED",
                 "notification.sms.url", http + "/sms/messages",
                 "notification.push.url", http + "/push/notifications");
     }
@@ -49,6 +58,11 @@ public class ChannelsTestResource implements QuarkusTestResourceLifecycleManager
     public static GreenMail greenMail() {
         if (greenMail == null) throw new IllegalStateException("GreenMail not started in this class loader");
         return greenMail;
+    }
+
+    public static SmtpSwitch smtpSwitch() {
+        if (smtpSwitch == null) throw new IllegalStateException("SMTP switch not started in this class loader");
+        return smtpSwitch;
     }
 
     /** A client of the WireMock receiver (over its admin HTTP API, so any class loader can use it). */

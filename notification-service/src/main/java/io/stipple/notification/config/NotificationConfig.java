@@ -46,7 +46,11 @@ public interface NotificationConfig {
         @WithDefault("2m")
         Duration lease();
 
-        /** Longest wait for one channel send before it counts as a transient failure. */
+        /**
+         * Longest time one channel send may take once handed to the channel (HTTP request timeout; for email the
+         * wait for a free SMTP connection, then again for the SMTP transaction). A send still open after it is
+         * {@code UNCERTAIN}; one that never left (no free connection) may be retried.
+         */
         @WithDefault("20s")
         Duration sendTimeout();
 
@@ -75,6 +79,50 @@ public interface NotificationConfig {
         /** Domain of the Message-ID derived from each reminder's dedupe key. */
         @WithDefault("notifications.stipple.io")
         String messageIdDomain();
+
+        /** The SMTP server (environment: {@code SMTP_HOST}, {@code SMTP_PORT}, ... see application.properties). */
+        Smtp smtp();
+    }
+
+    /** The SMTP connection pool of email reminders (a Vert.x mail client of this service's own, see {@code SmtpClient}). */
+    interface Smtp {
+        @WithDefault("localhost")
+        String host();
+
+        @WithDefault("25")
+        int port();
+
+        Optional<String> username();
+
+        Optional<String> password();
+
+        /** STARTTLS: {@code DISABLED}, {@code OPTIONAL} or {@code REQUIRED}. */
+        @WithDefault("OPTIONAL")
+        String startTls();
+
+        /** Implicit TLS (SMTPS, usually port 465). */
+        @WithDefault("false")
+        boolean ssl();
+
+        /** SMTP sessions open at once; sends beyond wait (at most {@code dispatcher.send-timeout}) for a free one. */
+        @WithDefault("20")
+        int maxPoolSize();
+
+        /** Keep sessions open between messages. */
+        @WithDefault("true")
+        boolean keepAlive();
+
+        /** Longest wait for the TCP connection to the SMTP server. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /**
+         * Longest silence of the SMTP server within a session: after it the connection is closed and the send ends
+         * (the Vert.x mail client has no other timeout: without this a server that stops answering holds the send
+         * and its pooled connection forever).
+         */
+        @WithDefault("15s")
+        Duration readTimeout();
     }
 
     interface Sms {
@@ -83,6 +131,14 @@ public interface NotificationConfig {
 
         /** API key sent as a bearer token to the provider. */
         Optional<String> apiKey();
+
+        /**
+         * The provider drops a request whose {@code Idempotency-Key} it has already accepted (the provider contract,
+         * see README): then a send whose outcome is unknown is retried with the same key. False: it is marked
+         * {@code UNCERTAIN} instead, like email.
+         */
+        @WithDefault("true")
+        boolean deduplicates();
 
         /** Sender id shown on the phone. */
         @WithDefault("Stipple")
@@ -95,6 +151,10 @@ public interface NotificationConfig {
 
         /** Shared secret signing push requests (same scheme as partner webhooks). */
         Optional<String> secret();
+
+        /** The gateway drops a request whose {@code Idempotency-Key} it has already accepted (see {@code sms.deduplicates}). */
+        @WithDefault("true")
+        boolean deduplicates();
     }
 
     interface Webhooks {

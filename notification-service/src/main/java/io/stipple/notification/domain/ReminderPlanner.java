@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -24,14 +25,24 @@ public final class ReminderPlanner {
         this.quietHours = rules.quietHours().toQuietHours();
     }
 
-    /** Reminders before an appointment; one already past its due time is planned as suppressed (too late). */
+    /** Reminders before an appointment, the recipient in the clinic's zone (see the six-argument form). */
     public List<PlannedReminder> appointment(UUID bookingId, Instant startsAt, ZoneId zone, List<Channel> channels, Instant now) {
+        return appointment(bookingId, startsAt, zone, zone, channels, now);
+    }
+
+    /**
+     * Reminders before an appointment; one already past its due time is planned as suppressed (too late). Whole-day
+     * offsets are calendar days of the clinic ({@code zone}: the client comes to the clinic); quiet hours are the
+     * recipient's ({@code recipientZone}: the phone rings where the client is).
+     */
+    public List<PlannedReminder> appointment(UUID bookingId, Instant startsAt, ZoneId zone, ZoneId recipientZone,
+                                             List<Channel> channels, Instant now) {
         List<PlannedReminder> planned = new ArrayList<>();
         if (!rules.appointmentReminders().enabled()) return planned;
         for (ReminderOffset offset : rules.appointmentReminders().parsedOffsets()) {
             Instant due = offset.before(startsAt, zone);
             for (Channel channel : channels) {
-                Instant at = quietHours.adjust(channel, due, zone, startsAt);
+                Instant at = quietHours.adjust(channel, due, recipientZone, startsAt);
                 String key = String.join("|", ReminderType.APPOINTMENT_REMINDER.name(), bookingId.toString(), offset.text(),
                         Long.toString(startsAt.getEpochSecond()), channel.name());
                 PlannedReminder reminder = PlannedReminder.scheduled(ReminderType.APPOINTMENT_REMINDER, channel, at, key,
@@ -132,6 +143,24 @@ public final class ReminderPlanner {
     /** When a transient failure is retried: after the backoff, outside quiet hours. */
     public Instant retryAt(Channel channel, Instant earliest, ZoneId zone) {
         return quietHours.adjust(channel, earliest, zone, null);
+    }
+
+    /**
+     * Checked again when sending (a reminder may be sent long after it was due, e.g. a backlog after an outage):
+     * empty when it may go {@code now}; otherwise it waits until the end of the quiet period in
+     * {@code recipientZone} — or, for a reminder that had to arrive before {@code deadline} (the appointment) and
+     * cannot any more, it is too late.
+     */
+    public Optional<Deferral> deferral(Channel channel, Instant now, ZoneId recipientZone, Instant deadline) {
+        if (!quietHours.appliesTo(channel) || !quietHours.isQuiet(now.atZone(recipientZone).toLocalTime())) {
+            return Optional.empty();
+        }
+        Instant next = quietHours.nextAllowed(now, recipientZone);
+        return Optional.of(new Deferral(next, deadline != null && !next.isBefore(deadline)));
+    }
+
+    /** A send held back by quiet hours: until when, and whether that is after the reminder's deadline. */
+    public record Deferral(Instant until, boolean tooLate) {
     }
 
     private static Map<String, Object> details(Object... pairs) {

@@ -13,9 +13,15 @@ public enum ReminderStatus {
     /** No longer wanted: booking cancelled or moved, client erased, top-up re-armed. */
     CANCELLED,
     /** Deliberately not sent: next session already booked, opted out, no address, too late. */
-    SUPPRESSED;
+    SUPPRESSED,
+    /**
+     * Handed to a channel that does not deduplicate (email) and nobody knows whether it arrived: the send timed out
+     * or the connection broke after the message was written, or the dispatcher died mid-send. Never sent again
+     * automatically (the recipient might get it twice); staff decide.
+     */
+    UNCERTAIN;
 
     public boolean isFinal() {
-        return this == SENT || this == FAILED || this == CANCELLED || this == SUPPRESSED;
+        return this == SENT || this == FAILED || this == CANCELLED || this == SUPPRESSED || this == UNCERTAIN;
     }
 }

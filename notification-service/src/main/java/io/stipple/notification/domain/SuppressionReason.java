@@ -16,6 +16,12 @@ public final class SuppressionReason {
     public static final String NO_CONTACT = "NO_CONTACT";
     public static final String REJECTED = "REJECTED";
     public static final String ATTEMPTS_EXHAUSTED = "ATTEMPTS_EXHAUSTED";
+    /** UNCERTAIN: the send timed out or its connection broke after the message was handed to the channel. */
+    public static final String OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN";
+    /** UNCERTAIN: the dispatcher stopped (crash, kill) after handing the message to the channel; its claim expired. */
+    public static final String DISPATCHER_LOST_MID_SEND = "DISPATCHER_LOST_MID_SEND";
+    /** SCHEDULED: it fell due inside the recipient's quiet hours (a backlog, say) and waits for their end. */
+    public static final String QUIET_HOURS = "QUIET_HOURS";
 
     private SuppressionReason() {
     }

@@ -70,7 +70,8 @@ public class NotificationResource {
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<NotificationView> list(@QueryParam("clientId") UUID clientId, @QueryParam("bookingId") UUID bookingId,
-                                       @Parameter(description = "SCHEDULED, SENDING, SENT, FAILED, CANCELLED or SUPPRESSED")
+                                       @Parameter(description = "SCHEDULED, SENDING, SENT, FAILED, CANCELLED, SUPPRESSED or UNCERTAIN (handed to a "
+                                               + "channel that did not confirm it; never sent again automatically)")
                                        @QueryParam("status") String status,
                                        @Parameter(description = "A reminder type, e.g. APPOINTMENT_REMINDER") @QueryParam("type") String type,
                                        @Parameter(description = "EMAIL, SMS or PUSH") @QueryParam("channel") String channel,

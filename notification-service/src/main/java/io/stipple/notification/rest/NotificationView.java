@@ -18,8 +18,11 @@ public record NotificationView(
         @Schema(example = "b2c3d4e5-f6a7-4811-9900-bbccddeeff00", nullable = true) UUID planId,
         @Schema(example = "APPOINTMENT_REMINDER") ReminderType type,
         @Schema(example = "EMAIL") Channel channel,
-        @Schema(example = "SCHEDULED") ReminderStatus status,
-        @Schema(example = "NEXT_SESSION_BOOKED", nullable = true, description = "Why it was cancelled, suppressed or failed") String reason,
+        @Schema(example = "SCHEDULED", description = "SENT: accepted by the channel. UNCERTAIN: handed to a channel that "
+                + "does not deduplicate (email) without a confirmation (timeout, broken connection, dispatcher lost "
+                + "mid-send): it may or may not have arrived, and is never sent again automatically") ReminderStatus status,
+        @Schema(example = "NEXT_SESSION_BOOKED", nullable = true, description = "Why it was cancelled, suppressed or failed, "
+                + "why it is uncertain (OUTCOME_UNKNOWN, DISPATCHER_LOST_MID_SEND), or why a scheduled one waits (QUIET_HOURS)") String reason,
         @Schema(example = "2026-11-27T10:00:00Z", description = "When it is (was) due, UTC") Instant dueAt,
         @Schema(example = "2026-11-27T10:00:00Z", description = "When the next attempt is made while scheduled") Instant nextAttemptAt,
         @Schema(example = "2026-11-27T10:00:00+00:00", description = "Due time in the recipient's zone") OffsetDateTime dueAtLocal,

@@ -9,6 +9,15 @@ public interface ChannelSender {
 
     Channel channel();
 
-    /** Completes with the outcome; never completes exceptionally for a delivery problem. */
+    /**
+     * Whether the channel drops a repeated message with the same key (the reminder's {@code Idempotency-Key}): only
+     * then is a send whose outcome is unknown ({@link SendResult.Outcome#UNCERTAIN}) tried again.
+     */
+    boolean deduplicates();
+
+    /**
+     * Completes with the outcome, within about {@code notification.dispatcher.send-timeout} (twice that for email,
+     * which may first wait for a free SMTP session); never completes exceptionally for a delivery problem.
+     */
     CompletionStage<SendResult> send(OutgoingMessage message);
 }

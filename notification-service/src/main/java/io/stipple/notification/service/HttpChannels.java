@@ -2,8 +2,13 @@ package io.stipple.notification.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -28,5 +33,23 @@ public class HttpChannels {
 
     public HttpClient client() {
         return client;
+    }
+
+    /**
+     * What a failed exchange (no HTTP answer) says about the request: no connection (refused, unknown host, connect
+     * timeout) — nothing left; a failure while building the request — nothing left; anything else (the request
+     * timeout after the request was written, a connection reset or closed before the whole answer) — uncertain.
+     */
+    public static SendResult classify(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) cause = cause.getCause();
+        String text = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof HttpConnectTimeoutException || c instanceof ConnectException || c instanceof UnknownHostException
+                    || c instanceof UnresolvedAddressException || c instanceof IllegalArgumentException) {
+                return SendResult.failedBeforeSending(text);
+            }
+        }
+        return SendResult.uncertain(text);
     }
 }

@@ -17,7 +17,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Push through a configurable gateway webhook ({@code notification.push.url}) that knows the client's
  * devices: JSON {@code {clientId, title, body, type, reminderId}}, {@code Idempotency-Key}, signed like
- * partner webhooks when {@code notification.push.secret} is set.
+ * partner webhooks when {@code notification.push.secret} is set. Outcomes as for SMS ({@link SmsSender}); the
+ * gateway drops a repeated {@code Idempotency-Key} ({@code notification.push.deduplicates}).
  */
 @ApplicationScoped
 public class PushSender implements ChannelSender {
@@ -37,6 +38,11 @@ public class PushSender implements ChannelSender {
     @Override
     public Channel channel() {
         return Channel.PUSH;
+    }
+
+    @Override
+    public boolean deduplicates() {
+        return config.push().deduplicates();
     }
 
     @Override
@@ -60,6 +66,6 @@ public class PushSender implements ChannelSender {
                 WebhookSignature.header(secret, clock.instant().getEpochSecond(), body)));
         return http.client().sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
                 .thenApply(response -> SendResult.ofHttpStatus(response.statusCode(), null, response.body()))
-                .exceptionally(failure -> SendResult.transientFailure(String.valueOf(failure.getCause() != null ? failure.getCause() : failure)));
+                .exceptionally(HttpChannels::classify);
     }
 }

@@ -27,21 +27,33 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends due reminders. One round: claim a batch of due rows with {@code FOR UPDATE SKIP LOCKED} (marking
- * them SENDING with a lease, in one statement, so no other dispatcher — in this or another replica — can
- * take them), send them concurrently, record each outcome. A transient failure goes back to SCHEDULED
- * with exponential backoff (outside quiet hours); a dispatcher that dies mid-send leaves a lease that
- * expires, and the reminder is sent again with the same dedupe key.
+ * Sends due reminders, each at most once as the recipient sees it. One round:
+ * <ol>
+ *   <li>claim a batch of due rows with {@code FOR UPDATE SKIP LOCKED} (marking them SENDING with a lease, in one
+ *       statement, so no other dispatcher — in this or another replica — can take them);</li>
+ *   <li>decide per row without sending: suppressed, cancelled, or held back by the recipient's quiet hours (checked
+ *       again now, in the recipient's zone: a backlog after an outage does not go out at night);</li>
+ *   <li>record that the rest are being handed to their channel ({@code attempt_started_at}), committed
+ *       <em>before</em> anything is sent;</li>
+ *   <li>send them concurrently and record each outcome.</li>
+ * </ol>
+ * A failure that provably happened before anything left is retried with exponential backoff (outside quiet
+ * hours). A send whose fate is unknown — a timeout or broken connection after the message was written — is
+ * retried only on a channel that deduplicates on the reminder's key (SMS, push); on email it is {@code UNCERTAIN},
+ * never sent again automatically. A dispatcher that dies leaves a lease that expires: a row it had not yet handed
+ * to the channel is scheduled again; one it had handed over is treated like an uncertain send.
  *
  * <p>The background {@link DispatcherLoop} runs rounds continuously; tests call {@link #runOnce()}.
  * Plain JDBC: the hot path of the benchmark, kept free of ORM overhead.
@@ -84,17 +96,29 @@ public class ReminderDispatcher {
                    ZoneId zone, String locale, String payload, int attempts) {
     }
 
-    /** What the recipient allows, as far as known. */
+    /** What the recipient allows, as far as known, and where they are (IANA zone, null when not told). */
     record Contact(String firstName, String email, String phone, boolean marketing, List<Channel> optedOut,
-                   boolean tips) {
+                   boolean tips, String timeZone) {
     }
 
-    /** The outcome of one claimed reminder, to be written back. */
+    /**
+     * The outcome of one claimed reminder, to be written back. {@code deferred}: held back by quiet hours before any
+     * attempt, so the claim does not count as one.
+     */
     record Outcome(Claimed reminder, ReminderStatus status, String reason, String recipient, String providerMessageId,
-                   String error, Instant nextAttemptAt) {
-        Outcome withRecipient(String to) {
-            return new Outcome(reminder, status, reason, to, providerMessageId, error, nextAttemptAt);
+                   String error, Instant nextAttemptAt, boolean deferred) {
+        Outcome(Claimed reminder, ReminderStatus status, String reason, String recipient, String providerMessageId,
+                String error, Instant nextAttemptAt) {
+            this(reminder, status, reason, recipient, providerMessageId, error, nextAttemptAt, false);
         }
+
+        Outcome withRecipient(String to) {
+            return new Outcome(reminder, status, reason, to, providerMessageId, error, nextAttemptAt, deferred);
+        }
+    }
+
+    /** A reminder ready to be handed to its channel. */
+    private record Ready(Claimed reminder, OutgoingMessage message, ChannelSender sender, ZoneId recipientZone) {
     }
 
     /** Runs one round with the configured batch size; returns how many reminders it handled. */
@@ -115,11 +139,16 @@ public class ReminderDispatcher {
             List<Claimed> claimed = claim(now, batchSize, claimant);
             if (claimed.isEmpty()) return 0;
             Map<ClientKey, Contact> contacts = contacts(claimed);
-            List<CompletableFuture<Outcome>> pending = new ArrayList<>(claimed.size());
+            List<Outcome> outcomes = new ArrayList<>(claimed.size());
+            List<Ready> ready = new ArrayList<>(claimed.size());
             for (Claimed reminder : claimed) {
-                pending.add(handle(reminder, contacts.get(new ClientKey(reminder.clinicId(), reminder.clientId()))));
+                prepare(reminder, contacts.get(new ClientKey(reminder.clinicId(), reminder.clientId())), now, outcomes, ready);
             }
-            List<Outcome> outcomes = await(pending, claimed);
+            if (!ready.isEmpty()) {
+                // the attempt is on record before anything leaves: a crash from here on is seen as "maybe sent"
+                markAttemptsStarted(ready, claimant, now);
+                outcomes.addAll(send(ready));
+            }
             logFailures(outcomes);
             record(outcomes, claimant, Instant.now(clock));
             return claimed.size();
@@ -128,20 +157,25 @@ public class ReminderDispatcher {
         }
     }
 
-    private CompletableFuture<Outcome> handle(Claimed reminder, Contact contact) {
+    /** Decides what needs no send (adding its outcome), or renders the message (adding it to {@code ready}). */
+    private void prepare(Claimed reminder, Contact contact, Instant now, List<Outcome> outcomes, List<Ready> ready) {
         if (reminder.clientId() == null) {
-            return done(reminder, ReminderStatus.CANCELLED, SuppressionReason.CLIENT_ERASED, null);
+            outcomes.add(done(reminder, ReminderStatus.CANCELLED, SuppressionReason.CLIENT_ERASED));
+            return;
         }
         if (contact == null) {
             // the client's details have not arrived (yet): retried, failed after the last attempt
-            return CompletableFuture.completedFuture(retryOrFail(reminder, SendResult.transientFailure(
-                    "no contact details received for the client yet"), SuppressionReason.NO_CONTACT));
+            outcomes.add(retryOrFail(reminder, reminder.zone(), "no contact details received for the client yet",
+                    SuppressionReason.NO_CONTACT, ReminderStatus.FAILED));
+            return;
         }
         if (contact.optedOut().contains(reminder.channel())) {
-            return done(reminder, ReminderStatus.SUPPRESSED, SuppressionReason.OPTED_OUT, null);
+            outcomes.add(done(reminder, ReminderStatus.SUPPRESSED, SuppressionReason.OPTED_OUT));
+            return;
         }
         if (reminder.type().needsMarketingConsent() && !(contact.marketing() && contact.tips())) {
-            return done(reminder, ReminderStatus.SUPPRESSED, SuppressionReason.NO_MARKETING_CONSENT, null);
+            outcomes.add(done(reminder, ReminderStatus.SUPPRESSED, SuppressionReason.NO_MARKETING_CONSENT));
+            return;
         }
         String recipient = switch (reminder.channel()) {
             case EMAIL -> contact.email();
@@ -149,11 +183,31 @@ public class ReminderDispatcher {
             case PUSH -> reminder.clientId().toString();
         };
         if (recipient == null || recipient.isBlank()) {
-            return done(reminder, ReminderStatus.SUPPRESSED, SuppressionReason.NO_ADDRESS, null);
+            outcomes.add(done(reminder, ReminderStatus.SUPPRESSED, SuppressionReason.NO_ADDRESS));
+            return;
+        }
+        Map<String, Object> facts;
+        try {
+            facts = mapper.readValue(reminder.payload(), MAP);
+        } catch (Exception e) {
+            LOG.errorf(e, "reminder %s has an unreadable payload", reminder.id());
+            outcomes.add(new Outcome(reminder, ReminderStatus.FAILED, SuppressionReason.REJECTED, recipient, null,
+                    "unreadable payload: " + e.getMessage(), null));
+            return;
+        }
+        // quiet hours again, now, where the recipient is: the reminder may be sent long after it fell due
+        ZoneId recipientZone = Zones.parse(contact.timeZone()).orElse(reminder.zone());
+        Optional<ReminderPlanner.Deferral> quiet = planner(reminder.clinicId())
+                .deferral(reminder.channel(), now, recipientZone, deadline(reminder, facts));
+        if (quiet.isPresent()) {
+            outcomes.add(quiet.get().tooLate()
+                    ? new Outcome(reminder, ReminderStatus.SUPPRESSED, SuppressionReason.TOO_LATE, null, null, null, null, true)
+                    : new Outcome(reminder, ReminderStatus.SCHEDULED, SuppressionReason.QUIET_HOURS, null, null, null,
+                    quiet.get().until(), true));
+            return;
         }
         OutgoingMessage message;
         try {
-            Map<String, Object> facts = mapper.readValue(reminder.payload(), MAP);
             TemplateRenderer.Rendered rendered = templates.render(reminder.type(), reminder.channel(), reminder.locale(),
                     reminder.zone(), facts, contact.firstName());
             Object clinicName = facts.get("clinicName");
@@ -162,34 +216,88 @@ public class ReminderDispatcher {
                     rendered.body());
         } catch (Exception e) {
             LOG.errorf(e, "reminder %s cannot be rendered", reminder.id());
-            return CompletableFuture.completedFuture(new Outcome(reminder, ReminderStatus.FAILED, SuppressionReason.REJECTED,
-                    recipient, null, "rendering failed: " + e.getMessage(), null));
+            outcomes.add(new Outcome(reminder, ReminderStatus.FAILED, SuppressionReason.REJECTED, recipient, null,
+                    "rendering failed: " + e.getMessage(), null));
+            return;
         }
-        ChannelSender sender = sender(reminder.channel());
-        CompletableFuture<SendResult> sent;
+        ready.add(new Ready(reminder, message, sender(reminder.channel()), recipientZone));
+    }
+
+    /** An appointment reminder must arrive before the appointment; the others have no deadline. */
+    private static Instant deadline(Claimed reminder, Map<String, Object> facts) {
+        if (reminder.type() != ReminderType.APPOINTMENT_REMINDER || facts.get("startsAt") == null) return null;
         try {
-            sent = sender.send(message).toCompletableFuture();
-        } catch (RuntimeException e) {
-            sent = CompletableFuture.completedFuture(SendResult.transientFailure(e.toString()));
+            return Instant.parse(facts.get("startsAt").toString());
+        } catch (DateTimeParseException e) {
+            return null;
         }
-        return sent.thenApply(result -> switch (result.outcome()) {
+    }
+
+    /** Hands the messages to their channels at once and waits for every outcome (each channel bounds its own send). */
+    private List<Outcome> send(List<Ready> ready) {
+        List<CompletableFuture<SendResult>> pending = new ArrayList<>(ready.size());
+        for (Ready r : ready) {
+            CompletableFuture<SendResult> sent;
+            try {
+                sent = r.sender().send(r.message()).toCompletableFuture();
+            } catch (RuntimeException e) {
+                // thrown before the channel took the message: nothing left
+                sent = CompletableFuture.completedFuture(SendResult.failedBeforeSending(e.toString()));
+            }
+            pending.add(sent);
+        }
+        // a channel completes within send-timeout (email: twice that, waiting for a session first); past this, a
+        // missing answer is an unknown outcome
+        Duration timeout = config.dispatcher().sendTimeout();
+        long deadline = System.nanoTime() + timeout.multipliedBy(2).plusSeconds(5).toNanos();
+        List<Outcome> outcomes = new ArrayList<>(ready.size());
+        for (int i = 0; i < ready.size(); i++) {
+            SendResult result;
+            try {
+                result = pending.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                result = SendResult.uncertain("interrupted while the channel had the message");
+            } catch (Exception e) {
+                result = SendResult.uncertain("no outcome from the channel within " + timeout.multipliedBy(2).plusSeconds(5) + ": " + e);
+            }
+            outcomes.add(decide(ready.get(i), result));
+        }
+        return outcomes;
+    }
+
+    /** What a channel's answer means for the reminder. */
+    private Outcome decide(Ready ready, SendResult result) {
+        Claimed reminder = ready.reminder();
+        String recipient = ready.message().recipient();
+        Outcome outcome = switch (result.outcome()) {
             case SENT -> new Outcome(reminder, ReminderStatus.SENT, null, recipient, result.providerMessageId(), null, null);
             case PERMANENT -> new Outcome(reminder, ReminderStatus.FAILED, SuppressionReason.REJECTED, recipient, null,
                     result.error(), null);
-            // decided on the dispatcher's thread (it may read the policy): this callback may run on an I/O thread
-            case TRANSIENT -> new Outcome(reminder, null, null, recipient, null, result.error(), null);
-        });
+            case FAILED_BEFORE_SENDING -> retryOrFail(reminder, ready.recipientZone(), result.error(),
+                    SuppressionReason.ATTEMPTS_EXHAUSTED, ReminderStatus.FAILED);
+            // only a channel that drops the repeat (same Idempotency-Key) is tried again; the last try stays uncertain
+            case UNCERTAIN -> ready.sender().deduplicates()
+                    ? retryOrFail(reminder, ready.recipientZone(), result.error(), SuppressionReason.OUTCOME_UNKNOWN,
+                    ReminderStatus.UNCERTAIN)
+                    : new Outcome(reminder, ReminderStatus.UNCERTAIN, SuppressionReason.OUTCOME_UNKNOWN, null, null,
+                    result.error(), null);
+        };
+        return outcome.withRecipient(recipient);
     }
 
-    private Outcome retryOrFail(Claimed reminder, SendResult result, String exhaustedReason) {
+    private Outcome retryOrFail(Claimed reminder, ZoneId recipientZone, String error, String exhaustedReason,
+                                ReminderStatus exhaustedStatus) {
         if (reminder.attempts() >= config.dispatcher().maxAttempts()) {
-            return new Outcome(reminder, ReminderStatus.FAILED, exhaustedReason, null, null, result.error(), null);
+            return new Outcome(reminder, exhaustedStatus, exhaustedReason, null, null, error, null);
         }
-        Duration backoff = backoff(reminder.attempts());
-        Instant earliest = Instant.now(clock).plus(backoff);
-        Instant next = new ReminderPlanner(policies.cachedRules(reminder.clinicId())).retryAt(reminder.channel(), earliest,
-                reminder.zone());
-        return new Outcome(reminder, ReminderStatus.SCHEDULED, null, null, null, result.error(), next);
+        Instant earliest = Instant.now(clock).plus(backoff(reminder.attempts()));
+        Instant next = planner(reminder.clinicId()).retryAt(reminder.channel(), earliest, recipientZone);
+        return new Outcome(reminder, ReminderStatus.SCHEDULED, null, null, null, error, next);
+    }
+
+    private ReminderPlanner planner(UUID clinicId) {
+        return new ReminderPlanner(policies.cachedRules(clinicId));
     }
 
     /** Backoff before attempt {@code attempts + 1}: base × 2^(attempts − 1), capped. */
@@ -201,31 +309,8 @@ public class ReminderDispatcher {
         return wait.compareTo(cap) > 0 ? cap : wait;
     }
 
-    private static CompletableFuture<Outcome> done(Claimed reminder, ReminderStatus status, String reason, String error) {
-        return CompletableFuture.completedFuture(new Outcome(reminder, status, reason, null, null, error, null));
-    }
-
-    private List<Outcome> await(List<CompletableFuture<Outcome>> pending, List<Claimed> claimed) {
-        long deadline = System.nanoTime() + config.dispatcher().sendTimeout().plusSeconds(5).toNanos();
-        List<Outcome> outcomes = new ArrayList<>(pending.size());
-        for (int i = 0; i < pending.size(); i++) {
-            CompletableFuture<Outcome> future = pending.get(i);
-            try {
-                Outcome outcome = future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (outcome.status() == null) { // transient failure
-                    outcome = retryOrFail(outcome.reminder(), SendResult.transientFailure(outcome.error()),
-                            SuppressionReason.ATTEMPTS_EXHAUSTED).withRecipient(outcome.recipient());
-                }
-                outcomes.add(outcome);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                outcomes.add(retryOrFail(claimed.get(i), SendResult.transientFailure("interrupted"), SuppressionReason.ATTEMPTS_EXHAUSTED));
-            } catch (Exception e) {
-                outcomes.add(retryOrFail(claimed.get(i), SendResult.transientFailure("send did not complete: " + e),
-                        SuppressionReason.ATTEMPTS_EXHAUSTED));
-            }
-        }
-        return outcomes;
+    private static Outcome done(Claimed reminder, ReminderStatus status, String reason) {
+        return new Outcome(reminder, status, reason, null, null, null, null);
     }
 
     /** One line per round for the on-call engineer: how many failed, and the first reason. */
@@ -236,18 +321,53 @@ public class ReminderDispatcher {
             LOG.warnf("%d of %d reminder(s) not sent this round (first: %s %s on %s: %s)", failed.size(), outcomes.size(),
                     first.reminder().id(), first.status(), first.reminder().channel(), first.error());
         }
+        long uncertain = outcomes.stream().filter(o -> o.status() == ReminderStatus.UNCERTAIN).count();
+        if (uncertain > 0) {
+            LOG.warnf("%d reminder(s) UNCERTAIN this round: handed to a channel that did not confirm them; not sent again "
+                    + "(GET /api/v1/notifications?status=UNCERTAIN)", uncertain);
+        }
     }
 
+    /**
+     * Claims whose lease ran out (their dispatcher died). One that never reached its channel ({@code
+     * attempt_started_at} null) is scheduled again; one that did may have been delivered: sent again only on a
+     * channel that deduplicates, {@code UNCERTAIN} otherwise.
+     */
     private void releaseExpiredLeases(Instant now) throws SQLException {
+        List<String> deduplicating = new ArrayList<>();
+        senders().forEach((channel, sender) -> {
+            if (sender.deduplicates()) deduplicating.add(channel.name());
+        });
+        Map<String, Integer> counts = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement("""
-                     update scheduled_reminder set status = 'SCHEDULED', claimed_by = null, claimed_until = null
-                     where status = 'SENDING' and claimed_until < ?""")) {
-            statement.setTimestamp(1, Timestamp.from(now));
-            int released = statement.executeUpdate();
-            if (released > 0) {
-                LOG.warnf("%d reminder claim(s) expired (a dispatcher died mid-send?): they will be sent again", released);
+                     update scheduled_reminder
+                        set status = case when attempt_started_at is null or channel = any (?) then 'SCHEDULED' else 'UNCERTAIN' end,
+                            status_reason = case when attempt_started_at is null or channel = any (?) then null
+                                                 else 'DISPATCHER_LOST_MID_SEND' end,
+                            last_error = case when attempt_started_at is null then last_error
+                                              else 'the dispatcher stopped while the channel had the message' end,
+                            claimed_by = null, claimed_until = null, updated_at = ?
+                      where status = 'SENDING' and claimed_until < ?
+                     returning status, channel""")) {
+            String[] channels = deduplicating.toArray(String[]::new);
+            statement.setArray(1, connection.createArrayOf("varchar", channels));
+            statement.setArray(2, connection.createArrayOf("varchar", channels));
+            statement.setTimestamp(3, Timestamp.from(now));
+            statement.setTimestamp(4, Timestamp.from(now));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) counts.merge(rs.getString(1) + "|" + rs.getString(2), 1, Integer::sum);
             }
+        }
+        if (!counts.isEmpty()) {
+            LOG.warnf("reminder claim(s) expired (a dispatcher died mid-round?): %s — never handed over: sent again; "
+                    + "handed to a channel that does not deduplicate: UNCERTAIN", counts);
+            counts.forEach((key, count) -> {
+                String[] parts = key.split("\\|");
+                if (ReminderStatus.UNCERTAIN.name().equals(parts[0])) {
+                    meters.counter("notification.reminders", "status", parts[0], "channel", parts[1]).increment(count);
+                }
+            });
         }
     }
 
@@ -264,7 +384,7 @@ public class ReminderDispatcher {
                          for update skip locked)
                      update scheduled_reminder r
                         set status = 'SENDING', claimed_by = ?, claimed_until = ?, attempts = r.attempts + 1,
-                            last_attempt_at = ?, updated_at = ?
+                            attempt_started_at = null, last_attempt_at = ?, updated_at = ?
                        from due where r.id = due.id
                      returning r.id, r.clinic_id, r.client_id, r.type, r.channel, r.dedupe_key, r.zone, r.locale,
                                r.payload::text, r.attempts""")) {
@@ -286,6 +406,19 @@ public class ReminderDispatcher {
         return claimed;
     }
 
+    /** Records, committed, that these claimed reminders are being handed to their channel now. */
+    private void markAttemptsStarted(List<Ready> ready, String claimant, Instant now) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     update scheduled_reminder set attempt_started_at = ?
+                     where id = any (?) and status = 'SENDING' and claimed_by = ?""")) {
+            statement.setTimestamp(1, Timestamp.from(now));
+            statement.setArray(2, connection.createArrayOf("uuid", ready.stream().map(r -> r.reminder().id()).toArray()));
+            statement.setString(3, claimant);
+            statement.executeUpdate();
+        }
+    }
+
     /** The contact and choices of each claimed reminder's client, as its own clinic knows them (never another's). */
     private Map<ClientKey, Contact> contacts(List<Claimed> claimed) throws SQLException {
         Map<ClientKey, Contact> contacts = new HashMap<>();
@@ -295,7 +428,7 @@ public class ReminderDispatcher {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement("""
                      select c.clinic_id, c.client_id, c.first_name, c.email, c.phone, (c.marketing_opt_in or c.marketing_consent),
-                            p.opted_out_channels, coalesce(p.maintenance_tips, true)
+                            p.opted_out_channels, coalesce(p.maintenance_tips, true), c.time_zone
                      from unnest(?::uuid[], ?::uuid[]) as k(clinic_id, client_id)
                      join client_contact c on c.clinic_id = k.clinic_id and c.client_id = k.client_id
                      left join client_preference p on p.clinic_id = c.clinic_id and p.client_id = c.client_id""")) {
@@ -305,7 +438,7 @@ public class ReminderDispatcher {
                 while (rs.next()) {
                     contacts.put(new ClientKey(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)), new Contact(
                             rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), Channel.parseList(rs.getString(7)),
-                            rs.getBoolean(8)));
+                            rs.getBoolean(8), rs.getString(9)));
                 }
             }
         }
@@ -321,7 +454,7 @@ public class ReminderDispatcher {
                     update scheduled_reminder set status = ?, status_reason = ?, next_attempt_at = coalesce(?, next_attempt_at),
                         recipient = case when client_id is null then null else coalesce(?, recipient) end,
                         provider_message_id = coalesce(?, provider_message_id), last_error = ?, sent_at = ?,
-                        updated_at = ?, claimed_by = null, claimed_until = null
+                        attempts = attempts - ?, updated_at = ?, claimed_by = null, claimed_until = null
                     where id = ? and status = 'SENDING' and claimed_by = ?""")) {
                 Timestamp at = Timestamp.from(now);
                 for (Outcome outcome : outcomes) {
@@ -332,9 +465,10 @@ public class ReminderDispatcher {
                     statement.setString(5, outcome.providerMessageId());
                     statement.setString(6, outcome.error());
                     statement.setTimestamp(7, outcome.status() == ReminderStatus.SENT ? at : null);
-                    statement.setTimestamp(8, at);
-                    statement.setObject(9, outcome.reminder().id());
-                    statement.setString(10, claimant);
+                    statement.setInt(8, outcome.deferred() ? 1 : 0); // held back before any attempt: not an attempt
+                    statement.setTimestamp(9, at);
+                    statement.setObject(10, outcome.reminder().id());
+                    statement.setString(11, claimant);
                     statement.addBatch();
                     counts.merge(outcome.status().name() + "|" + outcome.reminder().channel().name(), 1, Integer::sum);
                 }
@@ -354,11 +488,15 @@ public class ReminderDispatcher {
     }
 
     private ChannelSender sender(Channel channel) {
+        return senders().get(channel);
+    }
+
+    private Map<Channel, ChannelSender> senders() {
         if (byChannel == null) {
             Map<Channel, ChannelSender> map = new EnumMap<>(Channel.class);
             for (ChannelSender sender : senders) map.put(sender.channel(), sender);
             byChannel = map;
         }
-        return byChannel.get(channel);
+        return byChannel;
     }
 }

@@ -72,9 +72,10 @@ public class ReminderScheduler {
         Recipient recipient = recipient(clinicId, event.clientId(), booking.zone());
         ReminderPlanner planner = new ReminderPlanner(policies.rulesFor(clinicId));
 
-        // appointment times are the clinic's: the client comes to the clinic
+        // appointment times are the clinic's (the client comes to the clinic); quiet hours are the recipient's own
+        // (their zone when client-service told us, the clinic's otherwise)
         List<PlannedReminder> planned = planner.appointment(event.bookingId(), event.startsAt(), booking.zone(),
-                recipient.channels(), now);
+                recipient.zone(), recipient.channels(), now);
         List<String> keys = planned.stream().map(PlannedReminder::dedupeKey).toList();
         if (moved) {
             reminders.endPendingForBooking(clinicId, event.bookingId(), Set.of(ReminderType.APPOINTMENT_REMINDER), keys,

@@ -16,7 +16,9 @@ import java.util.concurrent.CompletionStage;
 /**
  * SMS through the provider's HTTP API: {@code POST {notification.sms.url}} with JSON {@code {to, from,
  * body, reference}}, bearer API key and {@code Idempotency-Key} (the reminder's dedupe key hash), answer
- * {@code {id}}. 2xx sent; 408/429/5xx and network errors transient; other 4xx permanent.
+ * {@code {id}}. 2xx sent; 408/425/429/503 and no connection: failed before sending (retried); other 4xx permanent;
+ * other 5xx, a request timeout or a connection broken mid-answer: uncertain — retried with the same key, because
+ * the provider drops a repeated {@code Idempotency-Key} ({@code notification.sms.deduplicates}).
  */
 @ApplicationScoped
 public class SmsSender implements ChannelSender {
@@ -33,6 +35,11 @@ public class SmsSender implements ChannelSender {
     @Override
     public Channel channel() {
         return Channel.SMS;
+    }
+
+    @Override
+    public boolean deduplicates() {
+        return config.sms().deduplicates();
     }
 
     @Override
@@ -53,7 +60,7 @@ public class SmsSender implements ChannelSender {
         config.sms().apiKey().ifPresent(key -> request.header("Authorization", "Bearer " + key));
         return http.client().sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
                 .thenApply(response -> SendResult.ofHttpStatus(response.statusCode(), providerId(response.body()), response.body()))
-                .exceptionally(failure -> SendResult.transientFailure(String.valueOf(failure.getCause() != null ? failure.getCause() : failure)));
+                .exceptionally(HttpChannels::classify);
     }
 
     private String providerId(String body) {

@@ -59,7 +59,9 @@ class DispatcherConcurrencyIT {
         Callable<Integer> loop = () -> {
             int handled = 0;
             int round;
-            while ((round = dispatcher.runOnce(10)) > 0) { // 2 x 10 in flight: within the SMTP pool
+            // 2 x 40 in flight over a pool of 20 SMTP sessions: the sender queues the rest (this load used to leave
+            // sends hanging in the mail client's pool, see EmailSender)
+            while ((round = dispatcher.runOnce(40)) > 0) {
                 handled += round;
             }
             return handled;
