@@ -118,7 +118,9 @@ class FuzzIT {
 
     private static final List<String> BAD_QUERY_VALUES = List.of("", "not-a-uuid", "-1", "0", "99999999999999999999",
             "1.5", "2026-13-45", "2026-02-30T25:61:00Z", "yesterday", "NOT_AN_ENUM", "true", "%00", "x".repeat(1500),
-            "%27%3B%20DROP%20TABLE%20clients%3B--", "1e309", "-2147483649");
+            "%27%3B%20DROP%20TABLE%20clients%3B--", "1e309", "-2147483649",
+            // dates PostgreSQL cannot store or no clinic means (issue 16): 400, never 500
+            "%2B300000-01-01T00:00:00Z", "-5000-01-01T00:00:00Z", "%2B999999999-12-31T23:59:59Z", "-5000-01-01");
 
     private List<Case> casesFor(OpenApi.Operation op) {
         List<Case> cases = new ArrayList<>();
@@ -274,6 +276,9 @@ class FuzzIT {
                     m.put("bad time", NODES.textNode("2026-02-30T25:61:00Z"));
                     m.put("year 0", NODES.textNode("0000-01-01T00:00:00Z"));
                     m.put("year 99999", NODES.textNode("+99999-01-01T00:00:00Z"));
+                    m.put("year -5000", NODES.textNode("-5000-01-01T00:00:00Z"));
+                    m.put("year 300000", NODES.textNode("+300000-01-01T00:00:00Z"));
+                    m.put("date year -5000", NODES.textNode("-5000-01-01"));
                     m.put("no offset", NODES.textNode("2026-12-01T10:00:00"));
                     m.put("epoch", NODES.numberNode(1767225600));
                     m.put("time", NODES.textNode("25:99"));
@@ -302,7 +307,7 @@ class FuzzIT {
         valid.put("sessionNumber", "1");
         for (String field : List.of("clientId", "phase", "angle", "takenAt", "sessionNumber", "bookingId")) {
             for (String bad : List.of("", "not-valid", "-1", "99999999999999999999", "2026-13-45", "x".repeat(3000),
-                    "00000000-0000-0000-0000-000000000000", "%00")) {
+                    "00000000-0000-0000-0000-000000000000", "%00", "-5000-01-01T00:00:00Z", "+300000-01-01T00:00:00Z")) {
                 Map<String, String> fields = new LinkedHashMap<>(valid);
                 fields.put(field, bad);
                 cases.add(new Case(op, "part " + field + "=" + abbreviate(bad), () -> multipart(url, token, fields,

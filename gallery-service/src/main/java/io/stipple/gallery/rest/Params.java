@@ -1,6 +1,7 @@
 package io.stipple.gallery.rest;
 
 import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.web.TimeBounds;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -72,10 +73,15 @@ final class Params {
         if (value == null || value.isBlank()) {
             throw ProblemException.invalidField(field, "must not be empty");
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
+            instant = OffsetDateTime.parse(value.trim()).toInstant();
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField(field, "must be an ISO-8601 date-time with offset");
         }
+        if (!TimeBounds.inRange(instant)) {
+            throw ProblemException.invalidField(field, TimeBounds.OUT_OF_RANGE);
+        }
+        return instant;
     }
 }
