@@ -55,6 +55,12 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClientJourneyIT {
 
+    /** The services' clock is shared by every test class: give it back as found once the journey is over. */
+    @org.junit.jupiter.api.AfterAll
+    static void giveTheClockBack() {
+        StippleSystem.setClockOffset(java.time.Duration.ZERO);
+    }
+
     private static Clinic clinic;
     private static Clinic.Client client;
     private static final List<UUID> sessions = new ArrayList<>();

@@ -29,6 +29,12 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(StippleSystem.class)
 class FailureIT {
 
+    /** The services' clock is shared by every test class: give it back as found (the journey reads real dates). */
+    @org.junit.jupiter.api.AfterEach
+    void giveTheClockBack() {
+        StippleSystem.setClockOffset(java.time.Duration.ZERO);
+    }
+
     /**
      * Long enough for a reminder whose first send attempt failed transiently (the dispatcher retries with
      * backoff, 30 s at first) to go out on a retry: recovering that way is part of what is tested.
