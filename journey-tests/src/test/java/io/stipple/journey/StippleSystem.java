@@ -170,8 +170,8 @@ public final class StippleSystem implements BeforeAllCallback {
 
     /**
      * Moves the clock of all four services (not of this JVM or of token expiry): they read the offset from a shared
-     * file at most every 50 ms, so wait for the effect (Awaitility) rather than assuming it is instant. Offsets are
-     * absolute (from real time), not cumulative.
+     * file at most every 50 ms, and this returns once that has passed, so the next request runs at the new time.
+     * Offsets are absolute (from real time), not cumulative.
      */
     public static void setClockOffset(Duration offset) {
         start();
@@ -181,6 +181,9 @@ public final class StippleSystem implements BeforeAllCallback {
             Files.move(tmp, clockFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             clockOffset = offset;
+            // the services re-read the file at most every 50 ms (OffsetFileClock): let that pass, so the next request
+            // already runs at the new time (a check-in right after the move was refused as too early)
+            org.awaitility.Awaitility.await().pollDelay(Duration.ofMillis(60)).atMost(Duration.ofSeconds(1)).until(() -> true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

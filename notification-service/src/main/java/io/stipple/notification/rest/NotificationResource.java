@@ -4,6 +4,7 @@ import io.stipple.notification.domain.Channel;
 import io.stipple.notification.domain.ReminderStatus;
 import io.stipple.notification.domain.ReminderType;
 import io.stipple.notification.service.DeliveryLogService;
+import io.stipple.notification.service.UncertainDeliveryService;
 import io.stipple.notification.service.PreferenceService;
 import io.stipple.notification.service.PreviewService;
 import io.stipple.platform.problem.Problem;
@@ -21,6 +22,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -46,6 +48,9 @@ import java.util.UUID;
 @Tag(name = "Notifications", description = "Delivery log of reminders, previews and client preferences")
 @SecurityRequirement(name = "bearer")
 public class NotificationResource {
+
+    @Inject
+    UncertainDeliveryService uncertain;
 
     @Inject
     Caller caller;
@@ -102,6 +107,30 @@ public class NotificationResource {
                 .filter(r -> !caller.isClient() || (r.clientId != null && caller.mayAccessClient(r.clientId)))
                 .map(NotificationMapper::toView)
                 .orElseThrow(() -> ProblemException.notFound("Notification"));
+    }
+
+    /** What staff decided about an UNCERTAIN delivery. */
+    public record ResolutionRequest(
+            @NotNull @Schema(description = "DELIVERED: the recipient has it (recorded as sent). RESEND: send it again now "
+                    + "(quiet hours still apply).", example = "RESEND") UncertainDeliveryService.Resolution outcome) {
+    }
+
+    @POST
+    @Path("/{id}/resolution")
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff")
+    @Operation(summary = "Resolve an UNCERTAIN delivery",
+            description = "A reminder handed to a channel that does not deduplicate (email) and never confirmed is UNCERTAIN "
+                    + "and is not sent again automatically. Staff who know better record DELIVERED, or RESEND it now. "
+                    + "Only an UNCERTAIN reminder can be resolved (409 not-uncertain otherwise).")
+    @APIResponse(responseCode = "200", description = "The entry as it now stands")
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such entry in the caller's clinic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "not-uncertain: the entry is not UNCERTAIN (already resolved, or never was)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public NotificationView resolve(@PathParam("id") UUID id, @Valid @NotNull ResolutionRequest body) {
+        return NotificationMapper.toView(uncertain.resolve(caller.clinicId(), id, body.outcome()));
     }
 
     @GET

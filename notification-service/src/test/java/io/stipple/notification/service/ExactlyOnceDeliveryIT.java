@@ -112,6 +112,25 @@ class ExactlyOnceDeliveryIT {
                 .body("items[0].reason", is("OUTCOME_UNKNOWN"));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("notification_reminders_total\\{[^}]*channel=\"EMAIL\"[^}]*status=\"UNCERTAIN\"[^}]*} [1-9]");
+
+        // the client says it never arrived: staff send it again, once; it cannot be resolved twice
+        given().auth().oauth2(Tokens.client(clinicId, client)).contentType("application/json")
+                .body("{\"outcome\":\"RESEND\"}").post("/api/v1/notifications/" + reminder + "/resolution")
+                .then().statusCode(403);
+        given().auth().oauth2(Tokens.staff(clinicId)).contentType("application/json").body("{\"outcome\":\"RESEND\"}")
+                .post("/api/v1/notifications/" + reminder + "/resolution")
+                .then().statusCode(200).body("status", is("SCHEDULED")).body("reason", is("RESEND_BY_STAFF"));
+        given().auth().oauth2(Tokens.staff(clinicId)).contentType("application/json").body("{\"outcome\":\"RESEND\"}")
+                .post("/api/v1/notifications/" + reminder + "/resolution")
+                .then().statusCode(409).body("type", is("https://stipple.io/problems/not-uncertain"));
+        given().auth().oauth2(Tokens.staff(UUID.randomUUID())).contentType("application/json").body("{\"outcome\":\"RESEND\"}")
+                .post("/api/v1/notifications/" + reminder + "/resolution")
+                .then().statusCode(404);
+        while (dispatcher.runOnce() > 0) {
+            // drain
+        }
+        assertThat(row(reminder).status).isEqualTo(ReminderStatus.SENT);
+        assertThat(Mails.to(email)).hasSize(1);
     }
 
     @Test
@@ -155,6 +174,19 @@ class ExactlyOnceDeliveryIT {
         assertThat(sent.attempts).isEqualTo(2); // the lost claim counted, then the real attempt
         assertThat(Mails.to(email)).hasSize(1);
         assertThat(Mails.header(Mails.to(email).get(0), "X-Stipple-Reminder-Id")).isEqualTo(onlyClaimed.toString());
+
+        // the client confirms the first one arrived after all: staff record it as delivered; it is never sent again
+        given().auth().oauth2(Tokens.staff(clinicId)).contentType("application/json").body("{\"outcome\":\"DELIVERED\"}")
+                .post("/api/v1/notifications/" + handedOver + "/resolution")
+                .then().statusCode(200).body("status", is("SENT")).body("reason", is("CONFIRMED_BY_STAFF"));
+        clock.set(due.plus(Duration.ofDays(1)));
+        while (dispatcher.runOnce() > 0) {
+            // drain
+        }
+        assertThat(Mails.to(email)).hasSize(1);
+        given().auth().oauth2(Tokens.staff(clinicId)).contentType("application/json").body("{\"outcome\":\"SOMETIMES\"}")
+                .post("/api/v1/notifications/" + onlyClaimed + "/resolution")
+                .then().statusCode(400);
     }
 
     @Test
