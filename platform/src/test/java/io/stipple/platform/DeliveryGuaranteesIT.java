@@ -100,7 +100,8 @@ class DeliveryGuaranteesIT {
             assertThat(check.get("status")).isEqualTo("DOWN");
             assertThat(check.get("data").toString()).contains("io.stipple.WidgetCreated").contains("I/O error");
         });
-        given().get("/q/metrics").then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("stipple_inbox_retrying_seconds(\\{[^}]*\\})? [1-9]");
 
         // the database "returns": applied once, ready again, nothing dead-lettered
         await().atMost(Duration.ofSeconds(30)).until(() -> appliedCount(id) == 1);
@@ -130,6 +131,19 @@ class DeliveryGuaranteesIT {
         assertThat(appliedCount(id)).isZero();
 
         WidgetEventsConsumer.fixed = true;
+        // a replay answers a request: a transient failure during it is given up after the usual attempts and
+        // reported, the event stays dead-lettered (it is not held for as long as it lasts, as a live event is)
+        WidgetEventsConsumer.TRANSIENT_FAILURES_LEFT.set(1_000);
+        JsonPath held;
+        try {
+            held = given().auth().oauth2(admin(CLINIC_A)).post("/api/v1/admin/dead-letters/replay")
+                    .then().statusCode(200).extract().jsonPath();
+        } finally {
+            WidgetEventsConsumer.TRANSIENT_FAILURES_LEFT.set(0);
+        }
+        assertThat(outcomeOf(held, id)).isEqualTo("FAILED");
+        assertThat(appliedCount(id)).isZero();
+
         JsonPath first = given().auth().oauth2(admin(CLINIC_A)).post("/api/v1/admin/dead-letters/replay")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(outcomeOf(first, id)).isEqualTo("APPLIED");

@@ -111,19 +111,10 @@ public class Idempotency {
         String subject = caller.authenticated() ? caller.subject() : "anonymous";
         if (subject.length() > 100) {
             // an IdP's subject can be long; the scope column is not: keep a digest of it
-            subject = "sha256:" + sha256Hex(subject);
+            subject = "sha256:" + sha256Hex(subject.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         String clinic = caller.clinicIdIfPresent().map(UUID::toString).orElse("-");
         return clinic + "|" + subject + "|" + operation;
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 
     private boolean claim(String scope, String key, String hash, Instant now) {
@@ -206,10 +197,17 @@ public class Idempotency {
 
     private String hash(Object request) {
         try {
-            byte[] canonical = request == null ? new byte[0] : mapper.writeValueAsBytes(request);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return sha256Hex(request == null ? new byte[0] : mapper.writeValueAsBytes(request));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 

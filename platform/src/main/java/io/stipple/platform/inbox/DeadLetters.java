@@ -70,11 +70,13 @@ public class DeadLetters {
 
     /** The clinic's dead-lettered events, oldest first, and whether each has been applied since. */
     public List<DeadLetter> list(UUID clinicId) {
+        List<Entry> entries = read(clinicId);
+        Set<String> applied = applied(entries);
         List<DeadLetter> result = new ArrayList<>();
-        for (Entry e : read(clinicId)) {
+        for (Entry e : entries) {
             result.add(new DeadLetter(e.event().id(), e.event().type(), e.event().subject(), e.event().time(),
                     e.registration().topic(), e.reason(), Instant.ofEpochMilli(e.record().timestamp()),
-                    isApplied(e.registration().consumer(), e.event().id())));
+                    applied.contains(e.registration().consumer() + "/" + e.event().id())));
         }
         return result;
     }
@@ -109,12 +111,24 @@ public class DeadLetters {
         return new ReplayReport(outcomes.size(), applied, already, failed, outcomes);
     }
 
-    private boolean isApplied(String consumer, UUID eventId) {
-        return QuarkusTransaction.joiningExisting().call(() -> !em.createNativeQuery(
-                        "select 1 from inbox_event where consumer = :consumer and event_id = :id")
-                .setParameter("consumer", consumer)
-                .setParameter("id", eventId)
-                .getResultList().isEmpty());
+    /** "consumer/eventId" of every listed event the inbox has applied since: one query, not one per event. */
+    private Set<String> applied(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return Set.of();
+        }
+        List<UUID> ids = entries.stream().map(e -> e.event().id()).distinct().toList();
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery(
+                            "select consumer, event_id from inbox_event where event_id in (:ids)")
+                    .setParameter("ids", ids)
+                    .getResultList();
+            Set<String> applied = new java.util.HashSet<>();
+            for (Object[] row : rows) {
+                applied.add(row[0] + "/" + row[1]);
+            }
+            return applied;
+        });
     }
 
     /** The clinic's readable dead letters of every registered channel, oldest event first. */
