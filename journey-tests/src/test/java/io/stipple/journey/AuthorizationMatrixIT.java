@@ -53,7 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>The kinds: {@code admin}, {@code staff} (clinic A), {@code otherClinicStaff} (clinic B's staff),
  * {@code self} (C1), {@code otherClient} (C2), {@code sharedPartner}, {@code unsharedPartner},
  * {@code otherClinicPartner} (clinic B's partner with the shared partner's id), {@code anonymous} (no token),
- * {@code forged} (clinic A's admin signed with another key); {@code public} declares every kind (a public read ignores the token).
+ * {@code forged} (clinic A's admin signed with another key), {@code service} (notification-service's own token, no
+ * clinic: only internal server-to-server operations may let it through); {@code public} declares every kind (a public read ignores the token).
  *
  * <p>Judged per call:
  * <ul>
@@ -78,7 +79,7 @@ class AuthorizationMatrixIT {
 
     /** The caller kinds, in calling order for state changes: the allowed ones last, admin the very last. */
     enum Kind {
-        FORGED("forged"), ANONYMOUS("anonymous"), OTHER_CLINIC_PARTNER("otherClinicPartner"),
+        FORGED("forged"), ANONYMOUS("anonymous"), SERVICE("service"), OTHER_CLINIC_PARTNER("otherClinicPartner"),
         OTHER_CLINIC_STAFF("otherClinicStaff"), UNSHARED_PARTNER("unsharedPartner"), OTHER_CLIENT("otherClient"),
         SHARED_PARTNER("sharedPartner"), SELF("self"), STAFF("staff"), ADMIN("admin");
 
@@ -88,13 +89,15 @@ class AuthorizationMatrixIT {
             this.declared = declared;
         }
 
-        /** May see C1's data (where the operation lets it through). */
+        /** May see C1's data (where the operation lets it through: a service only its internal operations). */
         boolean mayGenerallySeeVictim() {
-            return this == ADMIN || this == STAFF || this == SELF || this == SHARED_PARTNER;
+            return this == ADMIN || this == STAFF || this == SELF || this == SHARED_PARTNER || this == SERVICE;
         }
 
+        /** Not a person or partner of clinic A (a service's own token names no clinic). */
         boolean outsideClinicA() {
-            return this == FORGED || this == ANONYMOUS || this == OTHER_CLINIC_PARTNER || this == OTHER_CLINIC_STAFF;
+            return this == FORGED || this == ANONYMOUS || this == OTHER_CLINIC_PARTNER || this == OTHER_CLINIC_STAFF
+                    || this == SERVICE;
         }
 
         /** May see C2 (the other client: themselves, the partner C2 shares with, clinic A's people). */
@@ -151,6 +154,9 @@ class AuthorizationMatrixIT {
         tokens.put(Kind.UNSHARED_PARTNER, a.partnerToken(a.unsharedPartner));
         tokens.put(Kind.OTHER_CLINIC_PARTNER, b.partnerToken(sharedPartnerId));
         tokens.put(Kind.ANONYMOUS, null);
+        // a Stipple service's own token (client credentials): notification-service, which may read client keys
+        tokens.put(Kind.SERVICE, DevTokens.builder().subject("notification-service").roles("service")
+                .expiresAt(Instant.now().plus(1, ChronoUnit.HOURS)).sign());
         tokens.put(Kind.FORGED, DevTokens.signedWithOtherKey(DevTokens.builder().subject("admin-" + a.clinicId)
                 .clinic(a.clinicId).roles("admin").expiresAt(Instant.now().plus(1, ChronoUnit.HOURS))));
         System.out.printf("AuthorizationMatrixIT: fixtures ready in %.1f s; clinic A %s, clinic B %s%n",
@@ -563,6 +569,7 @@ class AuthorizationMatrixIT {
         return switch (k) {
             case FORGED -> "forg";
             case ANONYMOUS -> "anon";
+            case SERVICE -> "svc";
             case OTHER_CLINIC_PARTNER -> "BPart";
             case OTHER_CLINIC_STAFF -> "BStaff";
             case UNSHARED_PARTNER -> "unshP";

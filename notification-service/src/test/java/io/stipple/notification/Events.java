@@ -25,9 +25,12 @@ public final class Events {
     private Events() {
     }
 
-    /** The documented example of {@code message} with a fresh event id, the given tenant, subject and data fields. */
+    /** The documented example of {@code message} (version 1 of ClientRegistered/ClientUpdated) with a fresh event id, the given tenant, subject and data fields. */
     public static ObjectNode example(String service, String message, UUID clinicId, UUID clientId, Map<String, ?> data) {
-        ObjectNode event = EventContracts.forService(service).exampleNode(message);
+        // ClientRegistered and ClientUpdated: the schema version 1 examples (contact details in clear), so tests can
+        // set them; SealedClientEventsIT proves version 2 (sealed with the client's key)
+        String documented = message.equals("ClientRegistered") || message.equals("ClientUpdated") ? message + "V1" : message;
+        ObjectNode event = EventContracts.forService(service).exampleNode(documented);
         event.put("id", UUID.randomUUID().toString());
         event.put("clinicid", clinicId.toString());
         event.put("subject", clientId.toString());

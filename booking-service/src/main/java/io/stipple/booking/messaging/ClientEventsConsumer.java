@@ -5,6 +5,7 @@ import io.stipple.booking.service.ClientProjectionService;
 import io.stipple.platform.events.EventEnvelope;
 import io.stipple.platform.inbox.Inbox;
 import io.stipple.platform.partner.PartnerDirectory;
+import io.stipple.platform.sealing.ClientKeyring;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,6 +32,9 @@ public class ClientEventsConsumer {
     @Inject
     PartnerDirectory partnerDirectory;
 
+    @Inject
+    ClientKeyring keyring;
+
     /** Lets the platform replay this channel's dead-lettered events through the same handler. */
     void registerForReplay(@Observes StartupEvent startup) {
         inbox.register("client-events", CONSUMER, this::handle);
@@ -50,8 +54,9 @@ public class ClientEventsConsumer {
         }
         partnerDirectory.apply(event);
         switch (name) {
-            case "ClientRegistered", "ClientUpdated" ->
-                    projection.clientDetails(event, inbox.data(event, ClientEvents.ClientDetails.class));
+            // the names are sealed with the client's key (schema version 2); no key any more: erased, nothing to keep
+            case "ClientRegistered", "ClientUpdated" -> keyring.open(event).ifPresent(opened ->
+                    projection.clientDetails(opened, inbox.data(opened, ClientEvents.ClientDetails.class)));
             case "AssessmentRecorded" -> projection.assessment(event, inbox.data(event, ClientEvents.AssessmentRecorded.class));
             case "ScreeningRecorded" -> projection.screening(event, inbox.data(event, ClientEvents.ScreeningRecorded.class));
             case "TreatmentPlanAgreed" -> projection.planAgreed(event, inbox.data(event, ClientEvents.TreatmentPlanAgreed.class));

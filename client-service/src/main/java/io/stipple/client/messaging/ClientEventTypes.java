@@ -1,6 +1,7 @@
 package io.stipple.client.messaging;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stipple.client.domain.Channel;
 import io.stipple.client.domain.Condition;
 import io.stipple.client.domain.ConsentScope;
@@ -18,24 +19,39 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The data of the events on {@code stipple.clients} (schema version 1). Field names are the contract with
+ * The data of the events on {@code stipple.clients} (schema version 1; ClientRegistered and ClientUpdated 2). Field names are the contract with
  * booking-, notification- and gallery-service: add fields, never rename. Nulls are written as {@code null}.
  */
 public final class ClientEventTypes {
 
+    /**
+     * Schema version 2: the personal fields ({@link #SEALED_FIELDS}) travel only in {@code sealed}, encrypted with the
+     * client's own key (crypto-shredding, {@code io.stipple.platform.sealing.SealedFields}); version 1 carried them in
+     * clear.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record ClientRegistered(UUID clientId, String firstName, String lastName, String email, String phone,
-                                   LocalDate dateOfBirth, Sex sex, String timeZone, String locale,
+    public record ClientRegistered(UUID clientId, ObjectNode sealed, Sex sex, String timeZone, String locale,
                                    List<Channel> preferredChannels, boolean marketingOptIn, long version)
             implements DomainEvent {
+        @Override
+        public int schemaVersion() {
+            return 2;
+        }
     }
 
+    /** Schema version 2, like {@link ClientRegistered}. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record ClientUpdated(UUID clientId, String firstName, String lastName, String email, String phone,
-                                LocalDate dateOfBirth, Sex sex, String timeZone, String locale,
+    public record ClientUpdated(UUID clientId, ObjectNode sealed, Sex sex, String timeZone, String locale,
                                 List<Channel> preferredChannels, boolean marketingOptIn, long version)
             implements DomainEvent {
+        @Override
+        public int schemaVersion() {
+            return 2;
+        }
     }
+
+    /** The fields of ClientRegistered and ClientUpdated sealed with the client's key. */
+    public static final List<String> SEALED_FIELDS = List.of("firstName", "lastName", "email", "phone", "dateOfBirth");
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AssessmentRecorded(UUID clientId, UUID assessmentId, Instant assessedAt, HairLossScale scale,

@@ -1,11 +1,14 @@
 package io.stipple.client.messaging;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stipple.client.domain.Assessment;
 import io.stipple.client.domain.Client;
 import io.stipple.client.domain.ConsentRecord;
 import io.stipple.client.domain.Partner;
 import io.stipple.client.domain.Screening;
 import io.stipple.client.domain.TreatmentPlan;
+import io.stipple.client.keys.ClientKeys;
 import io.stipple.client.messaging.ClientEventTypes.AssessmentRecorded;
 import io.stipple.client.messaging.ClientEventTypes.ClientErased;
 import io.stipple.client.messaging.ClientEventTypes.ClientRegistered;
@@ -20,6 +23,7 @@ import io.stipple.client.messaging.ClientEventTypes.TreatmentPlanCancelled;
 import io.stipple.client.messaging.ClientEventTypes.TreatmentPlanCompleted;
 import io.stipple.platform.events.Topics;
 import io.stipple.platform.outbox.Outbox;
+import io.stipple.platform.sealing.SealedFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -29,6 +33,7 @@ import java.util.UUID;
 /**
  * The one place that turns client-service's aggregates into events on {@code stipple.clients} (through the
  * outbox, so inside the caller's transaction). Shapes: docs/EVENTS.md and docs/asyncapi/client-service.yaml.
+ * ClientRegistered and ClientUpdated carry the personal fields sealed with the client's key ({@link ClientKeys}).
  * Client events are keyed by the client id; the partner registry's events by the partner id.
  */
 @ApplicationScoped
@@ -37,14 +42,28 @@ public class ClientEvents {
     @Inject
     Outbox outbox;
 
+    @Inject
+    ClientKeys keys;
+
     public void registered(Client c) {
-        publish(c.clinicId, c.id, new ClientRegistered(c.id, c.firstName, c.lastName, c.email, c.phone,
-                c.dateOfBirth, c.sex, c.timeZone, c.locale, c.channels(), c.marketingOptIn, c.version));
+        publish(c.clinicId, c.id, new ClientRegistered(c.id, sealed(c), c.sex, c.timeZone, c.locale, c.channels(),
+                c.marketingOptIn, c.version));
     }
 
     public void updated(Client c) {
-        publish(c.clinicId, c.id, new ClientUpdated(c.id, c.firstName, c.lastName, c.email, c.phone,
-                c.dateOfBirth, c.sex, c.timeZone, c.locale, c.channels(), c.marketingOptIn, c.version));
+        publish(c.clinicId, c.id, new ClientUpdated(c.id, sealed(c), c.sex, c.timeZone, c.locale, c.channels(),
+                c.marketingOptIn, c.version));
+    }
+
+    /** Name, e-mail, phone and date of birth, sealed with the client's own key (destroyed at erasure). */
+    private ObjectNode sealed(Client c) {
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        fields.put("firstName", c.firstName);
+        fields.put("lastName", c.lastName);
+        fields.put("email", c.email);
+        fields.put("phone", c.phone);
+        fields.put("dateOfBirth", c.dateOfBirth == null ? null : c.dateOfBirth.toString());
+        return SealedFields.seal(keys.keyFor(c.clinicId, c.id), c.clinicId, c.id, fields);
     }
 
     public void assessmentRecorded(Assessment a) {

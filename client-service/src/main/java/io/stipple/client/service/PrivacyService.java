@@ -3,6 +3,7 @@ package io.stipple.client.service;
 import io.stipple.client.domain.Assessment;
 import io.stipple.client.domain.AuditAction;
 import io.stipple.client.domain.AuditEntry;
+import io.stipple.client.keys.ClientKeys;
 import io.stipple.client.domain.Client;
 import io.stipple.client.domain.ConsentRecord;
 import io.stipple.client.domain.Screening;
@@ -44,6 +45,9 @@ public class PrivacyService {
 
     @Inject
     ClientRepository clients;
+
+    @Inject
+    ClientKeys clientKeys;
 
     @Inject
     AssessmentRepository assessments;
@@ -105,7 +109,7 @@ public class PrivacyService {
     /**
      * Erases the client: their records go, the audit log keeps only who-did-what-when without personal content,
      * the outbox loses the client's events (sent or not) and the idempotency store every stored response that
-     * carries the client, and the partner-sharing projection forgets it; then ClientErased (ids only) tells every
+     * carries the client, and the partner-sharing projection forgets it; the client's event key is destroyed; then ClientErased (ids only) tells every
      * other service to purge theirs.
      */
     public void erase(UUID clientId) {
@@ -131,6 +135,9 @@ public class PrivacyService {
         // the platform's stores: kept Idempotency-Key responses naming the client, partner sharing, and the client
         // recorded as erased so the relay deletes ClientErased's row as soon as it is sent
         platformErasure.forgetClient(clinicId, clientId);
+        // crypto-shredding: the key of the client's sealed event fields goes, so every copy of those events on Kafka
+        // (the topic, dead-letter topics, their backups) is unreadable from this commit on
+        clientKeys.destroy(clinicId, clientId);
         audit.record(clinicId, clientId, AuditAction.ERASE, AuditLog.CLIENT, clientId, null);
         events.erased(clinicId, clientId, now);
     }

@@ -76,7 +76,9 @@ class ClientEventsTest {
                 assertThat(event.path("source").asText()).isEqualTo("/stipple/client-service");
                 assertThat(event.path("subject").asText()).isEqualTo(clientId);
                 assertThat(event.path("clinicid").asText()).isEqualTo(Fixtures.CLINIC.toString());
-                assertThat(event.path("schemaversion").asInt()).isEqualTo(1);
+                // ClientRegistered and ClientUpdated seal the personal fields (version 2); the rest is version 1
+                assertThat(event.path("schemaversion").asInt())
+                        .isEqualTo(name.equals("ClientRegistered") || name.equals("ClientUpdated") ? 2 : 1);
                 assertThat(event.path("data").path("clientId").asText()).isEqualTo(clientId);
                 assertThat(TopicProbe.header(record, "content-type")).isEqualTo("application/cloudevents+json");
             }
@@ -84,11 +86,18 @@ class ClientEventsTest {
 
             JsonNode registered = byType.get("ClientRegistered");
             assertThat(registered.path("correlationid").asText()).isEqualTo("corr-events-1");
-            assertThat(registered.path("data").path("email").asText()).isEqualTo(details.get("email"));
-            assertThat(registered.path("data").path("phone").asText()).isEqualTo(details.get("phone"));
+            // name, e-mail, phone and date of birth only sealed (ClientKeysTest opens them with the client's key)
+            for (String field : List.of("firstName", "lastName", "email", "phone", "dateOfBirth")) {
+                assertThat(registered.path("data").has(field)).as(field).isFalse();
+                assertThat(byType.get("ClientUpdated").path("data").has(field)).as(field).isFalse();
+            }
+            assertThat(registered.path("data").path("sealed").path("alg").asText()).isEqualTo("A256GCM");
+            for (ConsumerRecord<String, String> record : records) {
+                assertThat(record.value()).doesNotContain((String) details.get("email"))
+                        .doesNotContain((String) details.get("phone")).doesNotContain("\"Dan\"");
+            }
             assertThat(registered.path("data").path("preferredChannels").toString()).isEqualTo("[\"EMAIL\",\"SMS\"]");
             assertThat(registered.path("data").path("version").asInt()).isZero();
-            assertThat(byType.get("ClientUpdated").path("data").path("firstName").asText()).isEqualTo("Dan");
             assertThat(byType.get("ClientUpdated").path("data").path("version").asInt()).isEqualTo(1);
 
             JsonNode assessment = byType.get("AssessmentRecorded").path("data");

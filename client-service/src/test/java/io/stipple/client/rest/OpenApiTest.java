@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class OpenApiTest {
 
-    private static final List<String> KINDS = List.of(AccessRule.ADMIN, AccessRule.STAFF, AccessRule.OTHER_CLINIC_STAFF,
+    private static final List<String> KINDS = List.of(AccessRule.SERVICE, AccessRule.ADMIN, AccessRule.STAFF, AccessRule.OTHER_CLINIC_STAFF,
             AccessRule.SELF, AccessRule.OTHER_CLIENT, AccessRule.SHARED_PARTNER, AccessRule.UNSHARED_PARTNER,
             AccessRule.OTHER_CLINIC_PARTNER);
 
@@ -47,7 +47,13 @@ class OpenApiTest {
                 Object access = operation.get(AccessRule.EXTENSION);
                 assertThat(access).as(where + " " + AccessRule.EXTENSION).isInstanceOf(String.class);
                 assertThat(((String) access).split(" ")).as(where + " " + AccessRule.EXTENSION)
-                        .isNotEmpty().isSubsetOf(KINDS).contains(AccessRule.ADMIN);
+                        .isNotEmpty().isSubsetOf(KINDS);
+                if (path.getKey().startsWith("/api/v1/internal/")) {
+                    // server to server: other services' own tokens only, never a person's
+                    assertThat((String) access).as(where).isEqualTo(AccessRule.SERVICE);
+                } else {
+                    assertThat(((String) access).split(" ")).as(where).contains(AccessRule.ADMIN);
+                }
                 if (path.getKey().contains("{clientId}") || path.getKey().contains("{partnerId}")) {
                     assertThat(responses).as(where).containsKey("404");
                 }
@@ -60,7 +66,8 @@ class OpenApiTest {
                 }
             }
         }
-        assertThat(operations).isEqualTo(34); // 32 of its own + the platform's dead-letter list and replay
+        // 32 of its own + the internal client-key read + the platform's dead-letter list and replay
+        assertThat(operations).isEqualTo(35);
         assertThat(doc.getString("paths.'/api/v1/clients/{clientId}'.get.'x-stipple-access'"))
                 .isEqualTo("admin staff self sharedPartner");
         assertThat(doc.getString("paths.'/api/v1/partners'.post.'x-stipple-access'")).isEqualTo("admin");

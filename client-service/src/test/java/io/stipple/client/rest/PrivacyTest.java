@@ -119,7 +119,9 @@ class PrivacyTest {
                 "colour-" + unique, "assessment-notes-" + unique, "allergy-" + unique, "screening-notes-" + unique,
                 "review-notes-" + unique, "hairline-" + unique, "portal-user-" + clientId);
         // before: the data is really there, so the search below can find it
-        assertThat(tablesContaining(email)).contains("client", "outbox_event", "idempotency_record");
+        // (the outbox holds the client's events with those fields sealed, and the client's key that opens them)
+        assertThat(tablesContaining(email)).contains("client", "idempotency_record").doesNotContain("outbox_event");
+        assertThat(count("select count(*) from client_key where client_id = ?::uuid", clientId)).isEqualTo(1);
         assertThat(tablesContaining("screening-notes-" + unique)).contains("screening");
         assertThat(count("select count(*) from partner_sharing where client_id = ?::uuid", clientId)).isEqualTo(1);
 
@@ -146,6 +148,8 @@ class PrivacyTest {
             assertThat(count("select count(*) from " + table + " where client_id = ?::uuid", clientId)).as(table).isZero();
         }
         assertThat(count("select count(*) from client where id = ?::uuid", clientId)).isZero();
+        // crypto-shredding: the key of the client's sealed event fields is gone with the client
+        assertThat(count("select count(*) from client_key where client_id = ?::uuid", clientId)).isZero();
         // what is left about the client is ids: the audit facts; even the ClientErased event's outbox row goes as soon
         // as it is sent (the client is recorded in erased_subject)
         assertThat(count("select count(*) from erased_subject where subject = ?", clientId)).isEqualTo(1);

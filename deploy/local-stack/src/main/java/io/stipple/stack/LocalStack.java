@@ -2,6 +2,7 @@ package io.stipple.stack;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.stipple.testinfra.DevIdentityProvider;
 import io.stipple.testinfra.DevTokens;
 import io.stipple.testinfra.EmbeddedKafkaBroker;
 import io.stipple.testinfra.EmbeddedPostgresServer;
@@ -51,6 +52,8 @@ public final class LocalStack implements AutoCloseable {
     private final EmbeddedPostgresServer postgres;
     private final EmbeddedKafkaBroker kafka;
     private final GreenMail smtp;
+    /** DEVELOPMENT ONLY: the token endpoint granting the services their own tokens (client credentials). */
+    private final DevIdentityProvider identity;
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
     private final Path publicKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -61,6 +64,7 @@ public final class LocalStack implements AutoCloseable {
         this.postgres = postgres;
         this.kafka = kafka;
         this.smtp = smtp;
+        this.identity = DevIdentityProvider.start();
         this.publicKey = publicKey;
     }
 
@@ -216,6 +220,13 @@ public final class LocalStack implements AutoCloseable {
         // local demo: partner webhooks may point at a receiver on this machine, over plain http
         env.put("NOTIFICATION_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         env.put("NOTIFICATION_WEBHOOKS_REQUIRE_HTTPS", "false");
+        // server-to-server calls with the service's own token: booking- and notification-service ask client-service
+        // for a client's key to open the sealed fields of client events (DEVELOPMENT ONLY identity provider, secrets
+        // made for this run)
+        env.put("SERVICE_TOKEN_URL", identity.tokenUrl());
+        env.put("SERVICE_CLIENT_ID", service.artifact);
+        env.put("SERVICE_CLIENT_SECRET", identity.register(service.artifact));
+        env.put("CLIENT_SERVICE_URL", baseUrl(Service.CLIENT));
         if (service == Service.CLIENT) {
             // the GDPR export archive gathers the other services' parts of a client's data from them
             env.put("BOOKING_SERVICE_URL", baseUrl(Service.BOOKING));
@@ -267,6 +278,7 @@ public final class LocalStack implements AutoCloseable {
         for (Service s : running) {
             stopService(s, false);
         }
+        identity.close();
         closeQuietly(smtp, kafka, postgres);
     }
 

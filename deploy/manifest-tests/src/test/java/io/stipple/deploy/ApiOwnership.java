@@ -22,13 +22,23 @@ final class ApiOwnership {
             Map.entry("/api/v1/webhooks", "notification-service"),
             Map.entry("/api/v1/gallery", "gallery-service"));
 
+    /**
+     * Server-to-server operations (other services' own tokens only, e.g. client-service's client keys): served by a
+     * service but never routed by an Ingress.
+     */
+    static final String INTERNAL = "/api/v1/internal";
+
     private ApiOwnership() {
     }
 
-    /** The documented table, extended with prefixes found in the services' code; conflicts are reported by the checker. */
+    /**
+     * The documented table, extended with prefixes found in the services' code (not {@link #INTERNAL}); conflicts are
+     * reported by the checker.
+     */
     static Map<String, String> owners(ProjectModel project) {
         Map<String, String> owners = new TreeMap<>(DOCUMENTED);
-        project.services().values().forEach(service -> service.apiPrefixes()
+        project.services().values().forEach(service -> service.apiPrefixes().stream()
+                .filter(prefix -> !prefix.equals(INTERNAL))
                 .forEach(prefix -> owners.putIfAbsent(prefix, service.artifactId())));
         return owners;
     }

@@ -831,6 +831,11 @@ final class ManifestChecker {
                 }
             });
             for (Route route : routes) {
+                // (a route above it, such as a catch-all "/", is reported below: no service owns it)
+                if (route.path().equals(ApiOwnership.INTERNAL) || route.path().startsWith(ApiOwnership.INTERNAL + "/")) {
+                    fail("Ingress " + route.ingress() + " routes " + route.path() + ", which exposes the server-to-server "
+                            + ApiOwnership.INTERNAL + " operations outside the cluster");
+                }
                 String owner = owners.get(route.path());
                 if (owner == null) {
                     fail("Ingress " + route.ingress() + " routes " + route.path() + " to " + route.service()

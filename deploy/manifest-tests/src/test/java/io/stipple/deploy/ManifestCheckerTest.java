@@ -530,6 +530,17 @@ class ManifestCheckerTest {
         })).containsExactly("[prod] Ingress stipple-api routes / to client-service, but no service owns that prefix");
     }
 
+    @Test
+    void routingTheServerToServerOperationsIsCaught() {
+        assertThat(introduced(m -> {
+            ObjectNode path = arr(m.get("Ingress", "stipple-api"), "/spec/rules/0/http/paths").addObject();
+            path.put("path", "/api/v1/internal").put("pathType", "Prefix");
+            path.putObject("backend").putObject("service").put("name", "client-service").putObject("port").put("name", "http");
+        })).containsExactly("[prod] Ingress stipple-api routes /api/v1/internal, which exposes the server-to-server "
+                + "/api/v1/internal operations outside the cluster",
+                "[prod] Ingress stipple-api routes /api/v1/internal to client-service, but no service owns that prefix");
+    }
+
     // ---------------------------------------------------------------- NetworkPolicies
 
     @Test

@@ -10,6 +10,7 @@ import io.stipple.platform.erasure.ClientErasure;
 import io.stipple.platform.inbox.Inbox;
 import io.stipple.platform.inbox.ProjectionGuard;
 import io.stipple.platform.partner.PartnerDirectory;
+import io.stipple.platform.sealing.ClientKeyring;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -42,6 +43,9 @@ public class ClientEventsConsumer {
     @Inject
     PartnerDirectory partners;
 
+    @Inject
+    ClientKeyring keyring;
+
     /** Lets the platform replay this channel's dead-lettered events through the same handler. */
     void registerForReplay(@Observes StartupEvent startup) {
         inbox.register("client-events", CONSUMER, this::handle);
@@ -58,8 +62,9 @@ public class ClientEventsConsumer {
         // dispatcher consult (PartnerRegistered/Updated, PARTNER_SHARING consents, ClientErased)
         partners.apply(event);
         switch (event.eventName()) {
-            case "ClientRegistered", "ClientUpdated" ->
-                    contacts.clientDetails(event.clinicid(), inbox.data(event, ClientDetails.class));
+            // contact details are sealed with the client's key (schema version 2); no key any more: erased, keep nothing
+            case "ClientRegistered", "ClientUpdated" -> keyring.open(event).ifPresent(opened ->
+                    contacts.clientDetails(opened.clinicid(), inbox.data(opened, ClientDetails.class)));
             case "ConsentGranted", "ConsentWithdrawn" -> {
                 ConsentChanged consent = inbox.data(event, ConsentChanged.class);
                 // each consent is a fact of its own: an older grant (a redelivery, a replayed dead letter) never

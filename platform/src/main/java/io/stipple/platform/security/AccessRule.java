@@ -24,6 +24,8 @@ package io.stipple.platform.security;
  *     <tr><td>{@value #SHARED_PARTNER}</td><td>a partner registered by A that C1 shares with</td></tr>
  *     <tr><td>{@value #UNSHARED_PARTNER}</td><td>a partner registered by A that C1 does not share with</td></tr>
  *     <tr><td>{@value #OTHER_CLINIC_PARTNER}</td><td>clinic B's partner with the same partner id as the shared one</td></tr>
+ *     <tr><td>{@value #SERVICE}</td><td>a Stipple service's own token (client credentials, no clinic): only the
+ *     internal server-to-server operations let it through</td></tr>
  *     <tr><td>{@value #ANONYMOUS}</td><td>no token</td></tr>
  *     <tr><td>{@value #FORGED}</td><td>a forged admin token of clinic A (never let through)</td></tr>
  * </table>
@@ -42,6 +44,7 @@ public final class AccessRule {
     public static final String SHARED_PARTNER = "sharedPartner";
     public static final String UNSHARED_PARTNER = "unsharedPartner";
     public static final String OTHER_CLINIC_PARTNER = "otherClinicPartner";
+    public static final String SERVICE = "service";
     public static final String ANONYMOUS = "anonymous";
     public static final String FORGED = "forged";
     public static final String PUBLIC = "public";

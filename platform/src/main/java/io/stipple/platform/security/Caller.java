@@ -70,6 +70,19 @@ public class Caller {
         return hasRole(Roles.PARTNER) && !isStaff();
     }
 
+    /**
+     * Another Stipple service's own token (client credentials): the service role and no clinic, client or partner
+     * role. Its name is the token's subject.
+     */
+    public boolean isService() {
+        return hasRole(Roles.SERVICE) && !isStaff() && !hasRole(Roles.CLIENT) && !hasRole(Roles.PARTNER);
+    }
+
+    /** The calling service's name when {@link #isService()}. */
+    public Optional<String> serviceName() {
+        return isService() ? Optional.ofNullable(jwt.getSubject()) : Optional.empty();
+    }
+
     /** The client record a client token stands for. */
     public Optional<UUID> clientId() {
         return authenticated() ? parseUuid(jwt.getClaim(CLIENT_CLAIM)) : Optional.empty();

@@ -10,6 +10,11 @@ public final class Roles {
     public static final String CLIENT = "client";
     /** A partner clinic's integration. */
     public static final String PARTNER = "partner";
+    /**
+     * Another Stipple service calling server to server with its own token (client credentials; {@code sub} is the
+     * service, e.g. {@code notification-service}). It reaches only the internal operations that name it.
+     */
+    public static final String SERVICE = "service";
 
     private Roles() {
     }
