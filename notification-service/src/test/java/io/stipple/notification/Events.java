@@ -63,8 +63,8 @@ public final class Events {
 
     /**
      * A client registered with the given email and channels (the documented ClientRegistered example otherwise);
-     * returns once the clinic knows the client (booking events of a clinic about a client it does not know are
-     * ignored for reminders, and client and booking events travel on different topics).
+     * returns once the clinic knows the client (a booking event of a clinic about a client it does not know yet is
+     * held back, then dead-lettered; client and booking events travel on different topics).
      */
     public static ObjectNode registerClient(UUID clinicId, UUID clientId, String firstName, String email, String... channels) {
         Map<String, Object> data = new LinkedHashMap<>();

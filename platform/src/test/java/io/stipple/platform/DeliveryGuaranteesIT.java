@@ -159,6 +159,61 @@ class DeliveryGuaranteesIT {
                 .get("applied")).isEqualTo(true);
     }
 
+    @Test
+    void an_event_not_applicable_yet_is_held_without_making_the_service_unready_and_applied_once_its_fact_arrives() {
+        String name = WidgetEventsConsumer.AWAITED + UUID.randomUUID();
+        String id = create(name);
+        // held past stuck-after (1 s here) but within its hold (6 s): shown, counted, and the service stays ready
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonPath health = given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+            Map<String, Object> check = health.getMap("checks.find { it.name == 'inbox' }");
+            assertThat(check.get("status")).isEqualTo("UP");
+            Map<?, ?> data = (Map<?, ?>) check.get("data");
+            assertThat(data.get("kind")).isEqualTo("NOT_YET_APPLICABLE");
+            assertThat(data.get("lastFailure").toString()).contains("the prerequisite of " + name);
+            assertThat(((Number) data.get("longestSeconds")).longValue()).isGreaterThanOrEqualTo(2);
+        });
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .containsPattern("stipple_inbox_not_yet_applicable_total(\\{[^}]*\\})? [1-9]");
+        assertThat(appliedCount(id)).isZero();
+
+        WidgetEventsConsumer.ARRIVED.add(name);
+        await().atMost(Duration.ofSeconds(20)).until(() -> appliedCount(id) == 1);
+        assertThat(deadLetters(CLINIC_A)).noneMatch(d -> id.equals(d.get("subject")));
+    }
+
+    @Test
+    void an_event_whose_fact_never_arrives_is_dead_lettered_after_its_hold_and_a_replay_applies_it_once_it_has() {
+        String name = WidgetEventsConsumer.AWAITED + UUID.randomUUID();
+        String id = create(name);
+        await().atMost(Duration.ofSeconds(40)).until(() -> deadLetters(CLINIC_A).stream()
+                .anyMatch(d -> id.equals(d.get("subject"))));
+        Map<String, Object> listed = deadLetters(CLINIC_A).stream().filter(d -> id.equals(d.get("subject")))
+                .findFirst().orElseThrow();
+        assertThat(listed.get("reason")).isEqualTo("the prerequisite of " + name + " has not arrived after PT6S");
+        assertThat(appliedCount(id)).isZero();
+
+        // a replay answers a request: the event is not held for its 6 s, it fails at once with the reason
+        long started = System.nanoTime();
+        JsonPath early = given().auth().oauth2(admin(CLINIC_A)).post("/api/v1/admin/dead-letters/replay")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(WidgetEventsConsumer.AWAITED_HOLD);
+        assertThat(outcomeOf(early, id)).isEqualTo("FAILED");
+        assertThat(reasonOf(early, id)).contains("the prerequisite of " + name + " has not arrived");
+
+        WidgetEventsConsumer.ARRIVED.add(name);
+        JsonPath replayed = given().auth().oauth2(admin(CLINIC_A)).post("/api/v1/admin/dead-letters/replay")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(outcomeOf(replayed, id)).isEqualTo("APPLIED");
+        assertThat(appliedCount(id)).isEqualTo(1);
+    }
+
+    private static String reasonOf(JsonPath report, String subject) {
+        List<Map<String, Object>> events = report.getList("events");
+        return events.stream().filter(e -> subject.equals(e.get("subject"))).map(e -> (String) e.get("reason"))
+                .findFirst().orElseThrow(() -> new AssertionError(subject + " not in the replay report " + events));
+    }
+
     private static String outcomeOf(JsonPath report, String subject) {
         List<Map<String, Object>> events = report.getList("events");
         return events.stream().filter(e -> subject.equals(e.get("subject"))).map(e -> (String) e.get("outcome"))

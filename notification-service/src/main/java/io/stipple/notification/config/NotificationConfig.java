@@ -29,6 +29,15 @@ public interface NotificationConfig {
     @WithDefault("30s")
     Duration policyCacheTtl();
 
+    /**
+     * How long a BookingConfirmed, BookingRescheduled or SessionCompleted about a client the event's clinic does not
+     * know yet (its ClientRegistered, on another topic, has not been applied) is held back and retried, the later
+     * booking events waiting behind it, before it is dead-lettered ("client X unknown in clinic Y after PT5M"). The
+     * admin replay plans its reminders once the client is known.
+     */
+    @WithDefault("5m")
+    Duration unknownClientHold();
+
     interface Dispatcher {
         /** Run the background dispatcher loop (tests switch it off and run rounds themselves). */
         @WithDefault("true")

@@ -2,6 +2,7 @@ package io.stipple.notification.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stipple.notification.config.NotificationConfig;
 import io.stipple.notification.domain.Booking;
 import io.stipple.notification.domain.Channel;
 import io.stipple.notification.domain.ClientContact;
@@ -18,6 +19,7 @@ import io.stipple.notification.messaging.IncomingEvents.BookingEnded;
 import io.stipple.notification.messaging.IncomingEvents.SessionCompleted;
 import io.stipple.notification.repository.ReminderRepository;
 import io.stipple.notification.repository.ReminderRepository.Target;
+import io.stipple.platform.inbox.NotYetApplicableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -63,6 +65,9 @@ public class ReminderScheduler {
 
     @Inject
     Clock clock;
+
+    @Inject
+    NotificationConfig config;
 
     /** BookingConfirmed, or BookingRescheduled ({@code moved}): appointment reminders for the (new) time. */
     public void bookingConfirmed(UUID clinicId, BookingConfirmed event, boolean moved) {
@@ -163,17 +168,19 @@ public class ReminderScheduler {
 
     /**
      * Reminders go only to clients the clinic knows (client-service told it of them, and they are not erased): a
-     * booking event of a clinic about a client it does not know never reaches that client.
+     * booking event of a clinic about a client it does not know never reaches that client. An erased client is
+     * skipped for good (false). A client not known YET may be on its way (ClientRegistered travels on another topic
+     * and may be applied later): the event is not applicable yet, and the inbox holds it back for
+     * {@code notification.unknown-client-hold}, then dead-letters it for a replay once the client is known.
      */
     private boolean knownClient(UUID clinicId, UUID clientId, UUID bookingId, String what) {
         if (contacts.knows(clinicId, clientId)) return true;
         if (contacts.isErased(clinicId, clientId)) {
             LOG.debugf("%s of booking %s: client %s is erased in clinic %s; no reminders", what, bookingId, clientId, clinicId);
-        } else {
-            LOG.warnf("%s of booking %s ignored for reminders: clinic %s does not know client %s", what, bookingId, clinicId,
-                    clientId);
+            return false;
         }
-        return false;
+        throw new NotYetApplicableException("client " + clientId + " unknown in clinic " + clinicId,
+                config.unknownClientHold());
     }
 
     private boolean nextSessionBooked(UUID clinicId, SessionCompleted event, Instant completedAt) {

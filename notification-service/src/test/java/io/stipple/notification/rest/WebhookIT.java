@@ -73,7 +73,8 @@ class WebhookIT {
                 .then().statusCode(200).body("secret", nullValue()).body("url", equalTo(ChannelsTestResource.wireMockUrl(path)));
 
         clock.set(Instant.parse("2027-04-01T09:00:00Z"));
-        UUID client = UUID.randomUUID();
+        // a client the clinic knows: a booking event for one it does not know yet is held back (and then dead-lettered)
+        UUID client = Events.knownClient(clinicId, UUID.randomUUID());
         var event = Events.publish("booking-service", "BookingConfirmed", clinicId, client, data(
                 "bookingId", UUID.randomUUID(), "startsAt", "2027-04-20T10:00:00Z", "endsAt", "2027-04-20T12:00:00Z"));
         await().atMost(Duration.ofSeconds(30)).until(() -> Db.deliveriesOf(subscriptionId).size() == 1);
@@ -110,7 +111,7 @@ class WebhookIT {
 
         Instant start = Instant.parse("2027-05-01T09:00:00Z");
         clock.set(start);
-        Events.publish("booking-service", "SessionCompleted", clinicId, UUID.randomUUID(), data(
+        Events.publish("booking-service", "SessionCompleted", clinicId, Events.knownClient(clinicId, UUID.randomUUID()), data(
                 "bookingId", UUID.randomUUID(), "completedAt", "2027-05-01T08:30:00Z"));
         await().atMost(Duration.ofSeconds(30)).until(() -> Db.deliveriesOf(subscriptionId).size() == 1);
 

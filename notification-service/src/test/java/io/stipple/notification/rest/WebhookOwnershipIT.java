@@ -80,7 +80,7 @@ class WebhookOwnershipIT {
 
         // an admin's subscription gets a delivery, so there is something to redeliver
         clock.set(Instant.parse("2027-08-01T09:00:00Z"));
-        Events.publish("booking-service", "BookingConfirmed", clinicId, UUID.randomUUID(), data(
+        Events.publish("booking-service", "BookingConfirmed", clinicId, Events.knownClient(clinicId, UUID.randomUUID()), data(
                 "bookingId", UUID.randomUUID(), "startsAt", "2027-08-20T10:00:00Z", "endsAt", "2027-08-20T12:00:00Z"));
         UUID adminSubscription = UUID.fromString(ofAdmin);
         await().atMost(Duration.ofSeconds(30)).until(() -> Db.deliveriesOf(adminSubscription).size() == 1);
@@ -124,7 +124,7 @@ class WebhookOwnershipIT {
         given().auth().oauth2(two).get("/api/v1/webhooks/" + ofTwo).then().statusCode(200);
 
         // the next event still goes to the admin's receiver, not to the partner's
-        Events.publish("booking-service", "BookingConfirmed", clinicId, UUID.randomUUID(), data(
+        Events.publish("booking-service", "BookingConfirmed", clinicId, Events.knownClient(clinicId, UUID.randomUUID()), data(
                 "bookingId", UUID.randomUUID(), "startsAt", "2027-08-21T10:00:00Z", "endsAt", "2027-08-21T12:00:00Z"));
         await().atMost(Duration.ofSeconds(30)).until(() -> Db.deliveriesOf(adminSubscription).size() == 2);
         while (dispatcher.runOnce() > 0) {

@@ -82,7 +82,7 @@ class WebhookTargetRefusalIT {
                 .setParameter(1, subscription).setParameter(2, clinicId).setParameter(3, ChannelsTestResource.wireMockUrl(path))
                 .executeUpdate()));
 
-        Events.publish("booking-service", "BookingConfirmed", clinicId, UUID.randomUUID(), data("bookingId", UUID.randomUUID()));
+        Events.publish("booking-service", "BookingConfirmed", clinicId, Events.knownClient(clinicId, UUID.randomUUID()), data("bookingId", UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(30)).until(() -> Db.deliveriesOf(subscription).size() == 1);
         dispatcher.runOnce();
 

@@ -41,7 +41,7 @@ public class DeadLetterResource {
     @Extension(name = AccessRule.EXTENSION, value = "admin")
     @Operation(summary = "List the clinic's dead-lettered events",
             description = "Events of the caller's clinic that this service's consumers dead-lettered (off contract, "
-                    + "refused by a rule), oldest first, with the reason and whether each has been applied since. "
+                    + "refused by a rule, still not applicable when its hold ended), oldest first, with the reason and whether each has been applied since. "
                     + "Transient failures never dead-letter an event: they are retried until they pass. No event data "
                     + "is shown.")
     @APIResponse(responseCode = "200", description = "The dead letters",

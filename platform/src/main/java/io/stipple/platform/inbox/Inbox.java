@@ -33,7 +33,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * ones); {@link InboxMonitor} and the readiness check show it. Only a deterministic failure (not a CloudEvent,
  * off contract, refused by a rule, a bug) is rethrown after {@code stipple.inbox.attempts} tries, so the
  * Kafka connector's dead-letter strategy moves it aside with the reason and the consumer goes on; once the
- * cause is fixed, {@link DeadLetters} replays it.
+ * cause is fixed, {@link DeadLetters} replays it. An event a handler declares not applicable yet
+ * ({@link NotYetApplicableException}: a fact it needs travels on another topic and has not arrived) is held back the
+ * same way, but only for the hold the handler names; then it is dead-lettered with the reason. The decisions are
+ * {@link Attempts}'.
  *
  * <p>Use from a blocking {@code @Incoming} method:
  * <pre>{@code
@@ -89,16 +92,16 @@ public class Inbox {
 
     /**
      * Applies an event once; with {@code holdOnTransient} false a transient failure is given up after
-     * {@code stipple.inbox.attempts} like any other and rethrown (a replay answering an HTTP request must end).
+     * {@code stipple.inbox.attempts} like any other and rethrown, and a not-yet-applicable event fails at once (a
+     * replay answering an HTTP request must end).
      */
     boolean apply(String consumer, String topic, EventEnvelope event, EventHandler handler, boolean holdOnTransient) {
         if (event.correlationid() != null && Correlation.current() == null) {
             Correlation.set(Correlation.acceptOrCreate(event.correlationid()));
         }
+        Attempts attempts = Attempts.of(config, holdOnTransient);
         Instant heldSince = null;
         int attempt = 0;
-        int deterministicFailures = 0;
-        long pause = config.backoff().toMillis();
         boolean interrupted = false;
         try {
             while (true) {
@@ -107,35 +110,45 @@ public class Inbox {
                     // the event's clinic is the tenant of everything the handler reads and writes (Row-Level Security)
                     return Tenancy.asClinic(event.clinicid(), () -> QuarkusTransaction.requiringNew()
                             .call(() -> applyInTransaction(consumer, topic, event, handler)));
-                } catch (InvalidEventException e) {
-                    if (holdOnTransient) {
-                        monitor.deadLettered();
-                    }
-                    throw e; // never going to work: straight to the dead-letter topic
                 } catch (RuntimeException e) {
-                    if (holdOnTransient && Failures.isTransient(e)) {
-                        // the database, not the event: hold this event (and so every later one of its partition,
-                        // the client's among them) until it applies; never dead-letter a decision for this
-                        if (heldSince == null) {
-                            heldSince = Instant.now();
-                        }
-                        monitor.transientFailure(consumer, event.type(), event.id().toString(), heldSince, attempt, e);
-                        LOG.warnf("applying %s %s failed transiently (attempt %d, held for %d s, retrying): %s",
-                                event.type(), event.id(), attempt,
-                                Duration.between(heldSince, Instant.now()).toSeconds(), InboxMonitor.describe(e));
-                    } else {
-                        deterministicFailures++;
-                        LOG.warnf("applying %s %s failed (attempt %d of %d): %s", event.type(), event.id(),
-                                deterministicFailures, Math.max(1, config.attempts()), e.toString());
-                        if (deterministicFailures >= Math.max(1, config.attempts())) {
+                    Attempts.Verdict verdict = attempts.failed(e);
+                    switch (verdict.kind()) {
+                        case GIVE_UP -> {
+                            LOG.warnf("applying %s %s failed, giving up (attempt %d): %s", event.type(), event.id(),
+                                    attempt, verdict.failure().toString());
                             if (holdOnTransient) {
                                 monitor.deadLettered();
                             }
-                            throw e; // to the dead-letter topic, with the reason; replayable once fixed
+                            // to the dead-letter topic, with the reason; replayable once fixed
+                            throw verdict.failure();
                         }
+                        case HOLD_TRANSIENT -> {
+                            // the database, not the event: hold this event (and so every later one of its partition,
+                            // the client's among them) until it applies; never dead-letter a decision for this
+                            if (heldSince == null) {
+                                heldSince = Instant.now();
+                            }
+                            monitor.transientFailure(consumer, event.type(), event.id().toString(), heldSince, attempt, e);
+                            LOG.warnf("applying %s %s failed transiently (attempt %d, held for %d s, retrying): %s",
+                                    event.type(), event.id(), attempt,
+                                    Duration.between(heldSince, Instant.now()).toSeconds(), InboxMonitor.describe(e));
+                        }
+                        case HOLD_NOT_YET -> {
+                            // a fact it depends on (another topic's event) has not arrived: wait for it, bounded
+                            if (heldSince == null) {
+                                heldSince = Instant.now();
+                            }
+                            monitor.notYetApplicable(consumer, event.type(), event.id().toString(), heldSince, attempt,
+                                    e, verdict.expectedHold());
+                            LOG.infof("%s %s not applicable yet (attempt %d, held for %d s of at most %s, retrying): %s",
+                                    event.type(), event.id(), attempt,
+                                    Duration.between(heldSince, Instant.now()).toSeconds(), verdict.expectedHold(),
+                                    InboxMonitor.describe(e));
+                        }
+                        case RETRY -> LOG.warnf("applying %s %s failed (attempt %d of %d): %s", event.type(), event.id(),
+                                attempts.deterministicFailures(), attempts.attempts(), e.toString());
                     }
-                    interrupted |= pause(pause);
-                    pause = Math.min(pause * 2, config.maxBackoff().toMillis());
+                    interrupted |= pause(verdict.pause().toMillis());
                 }
             }
         } finally {

@@ -14,6 +14,10 @@ import java.time.Instant;
  * {@code stipple.inbox.stuck-after}: the service is behind on decisions (a consent withdrawal, an erasure) and
  * its database needs attention. Readiness, not liveness: restarting the pod would not bring the database back,
  * and the event is applied as soon as it returns.
+ *
+ * <p>An event held back by design because it is not applicable yet ({@link NotYetApplicableException}) counts only
+ * from the end of its hold: waiting minutes for another topic's event is expected, and it is dead-lettered at the
+ * end of its hold, so it makes the service unready only if the inbox is stuck beyond that.
  */
 @Readiness
 @ApplicationScoped
@@ -29,18 +33,22 @@ public class InboxHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         Instant now = Instant.now();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("inbox").up();
-        var longest = monitor.longest();
-        if (longest.isEmpty()) {
+        var worst = monitor.mostOverdue(now);
+        if (worst.isEmpty()) {
             return response.withData("retrying", 0).build();
         }
-        InboxMonitor.Retrying r = longest.get();
+        InboxMonitor.Retrying r = worst.get();
         response.withData("retrying", monitor.retrying().size())
                 .withData("longestSeconds", r.waited(now).toSeconds())
                 .withData("consumer", r.consumer())
                 .withData("eventType", r.eventType())
                 .withData("eventId", r.eventId())
+                .withData("kind", r.kind().name())
                 .withData("lastFailure", r.lastFailure());
-        if (r.waited(now).compareTo(config.stuckAfter()) > 0) {
+        if (r.kind() == InboxMonitor.Kind.NOT_YET_APPLICABLE) {
+            response.withData("holdSeconds", r.expectedHold().toSeconds());
+        }
+        if (r.overdue(now).compareTo(config.stuckAfter()) > 0) {
             response.down();
         }
         return response.build();
