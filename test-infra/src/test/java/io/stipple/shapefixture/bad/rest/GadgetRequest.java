@@ -1,0 +1,5 @@
+package io.stipple.shapefixture.bad.rest;
+
+/** An API record. */
+public record GadgetRequest(String name) {
+}

@@ -1,0 +1,5 @@
+package io.stipple.shapefixture.good.domain;
+
+/** A domain type of the compliant fixture service. */
+public record Widget(String name) {
+}
