@@ -113,6 +113,14 @@ final class Clinic {
 
     /** Registers a Norwood 6 client, screens them eligible, records consents and agrees a 3-session SMP plan. */
     Client clientWithAgreedPlan(String firstName, List<String> consents) {
+        return clientWithAgreedPlan(firstName, consents, Map.of());
+    }
+
+    /**
+     * As {@link #clientWithAgreedPlan(String, List)}, the plan proposed with these extra fields (e.g. a healing interval
+     * below the minimum with {@code healingIntervalOverrideReason}, which the admin proposes).
+     */
+    Client clientWithAgreedPlan(String firstName, List<String> consents, Map<String, Object> planFields) {
         String email = firstName.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         UUID clientId = UUID.fromString(ok(as(staff).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(registration(firstName, email)).post(url(Service.CLIENT, "/api/v1/clients")), 201).getString("id"));
@@ -129,8 +137,10 @@ final class Clinic {
             ok(as(staff).body(Map.of("scope", scope, "textVersion", scope.toLowerCase() + "-2026-01"))
                     .post(url(Service.CLIENT, base + "/consents")), 201);
         }
-        UUID planId = UUID.fromString(ok(as(staff).body(Map.of("treatmentType", "PERMANENT_SMP", "plannedSessions", 3,
-                        "hairlineDesignNotes", "Soft, slightly receded hairline 7 cm above the brow"))
+        Map<String, Object> plan = new java.util.LinkedHashMap<>(Map.of("treatmentType", "PERMANENT_SMP", "plannedSessions", 3,
+                "hairlineDesignNotes", "Soft, slightly receded hairline 7 cm above the brow"));
+        plan.putAll(planFields);
+        UUID planId = UUID.fromString(ok(as(planFields.isEmpty() ? staff : admin).body(plan)
                 .post(url(Service.CLIENT, base + "/plans")), 201).getString("id"));
         JsonPath agreed = ok(as(staff).post(url(Service.CLIENT, base + "/plans/" + planId + "/agreement")), 200);
         assertThat(agreed.getString("status")).isEqualTo("AGREED");

@@ -15,8 +15,23 @@ public record HealingInterval(int days, boolean overridden) {
      */
     public static HealingInterval effective(Integer planDays, Integer treatmentDays, int defaultDays, int minimumDays,
                                             Integer overrideDays) {
+        return effective(planDays, false, treatmentDays, defaultDays, minimumDays, overrideDays);
+    }
+
+    /**
+     * As {@link #effective(Integer, Integer, int, int, Integer)}, for a plan whose interval client-service agreed
+     * with an admin override ({@code planOverridden}: below the minimum, with a reason). client-service owns the
+     * plan's interval: an agreed override holds for every booking of the plan, never raised back to the minimum or
+     * the treatment's interval, so the clinic does not override it again for each session. A booking's own override
+     * still wins over it.
+     */
+    public static HealingInterval effective(Integer planDays, boolean planOverridden, Integer treatmentDays,
+                                            int defaultDays, int minimumDays, Integer overrideDays) {
         if (overrideDays != null) {
             return new HealingInterval(overrideDays, true);
+        }
+        if (planOverridden && planDays != null && planDays > 0) {
+            return new HealingInterval(planDays, true);
         }
         int days = planDays != null ? planDays : treatmentDays != null ? treatmentDays : defaultDays;
         if (treatmentDays != null) days = Math.max(days, treatmentDays);

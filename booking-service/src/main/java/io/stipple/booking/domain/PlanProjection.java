@@ -42,6 +42,9 @@ public class PlanProjection extends PanacheEntityBase {
     public int plannedSessions;
     @Column(name = "healing_interval_days")
     public int healingIntervalDays;
+    /** The plan's interval was agreed below the minimum by an admin with a reason (client-service owns it). */
+    @Column(name = "healing_interval_overridden")
+    public boolean healingIntervalOverridden;
     public String scale;
     public String stage;
     public String condition;

@@ -24,7 +24,8 @@ public final class ClientEvents {
 
     public record TreatmentPlanAgreed(UUID clientId, UUID planId, String treatmentType, Integer plannedSessions,
                                       Integer healingIntervalDays, String scale, String stage, String condition,
-                                      Integer coveragePercent, String eligibility, String sex, Instant agreedAt) {
+                                      Integer coveragePercent, String eligibility, String sex, Instant agreedAt,
+                                      Boolean healingIntervalOverridden) {
     }
 
     /** TreatmentPlanCancelled and TreatmentPlanCompleted. */

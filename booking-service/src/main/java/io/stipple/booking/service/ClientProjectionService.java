@@ -96,6 +96,7 @@ public class ClientProjectionService {
         }
         plan.plannedSessions = required(data.plannedSessions(), "plannedSessions");
         plan.healingIntervalDays = data.healingIntervalDays() != null ? data.healingIntervalDays() : 0;
+        plan.healingIntervalOverridden = Boolean.TRUE.equals(data.healingIntervalOverridden());
         plan.scale = data.scale();
         plan.stage = data.stage();
         plan.condition = data.condition();

@@ -116,8 +116,9 @@ public class SessionPlanner {
             throw new BookingRuleException("plan-sessions-exhausted", "All " + plan.plannedSessions
                     + " planned sessions of plan " + plan.planId + " are booked or done; a top-up is its own treatment");
         }
-        HealingInterval interval = HealingInterval.effective(plan.healingIntervalDays, treatment.healingIntervalDays,
-                config.healing().defaultIntervalDays(), config.healing().minimumIntervalDays(), overrideDays);
+        HealingInterval interval = HealingInterval.effective(plan.healingIntervalDays, plan.healingIntervalOverridden,
+                treatment.healingIntervalDays, config.healing().defaultIntervalDays(),
+                config.healing().minimumIntervalDays(), overrideDays);
         Instant earliest = null;
         Instant latestEnd = null;
         for (Booking b : live) {
@@ -161,7 +162,8 @@ public class SessionPlanner {
         ClientProjection client = booking.clientId == null ? null
                 : projections.client(booking.clinicId, booking.clientId).orElse(null);
         HealingInterval interval = HealingInterval.effective(plan != null ? plan.healingIntervalDays : null,
-                treatment.healingIntervalDays, config.healing().defaultIntervalDays(),
+                plan != null && plan.healingIntervalOverridden, treatment.healingIntervalDays,
+                config.healing().defaultIntervalDays(),
                 config.healing().minimumIntervalDays(), booking.healingOverrideDays);
         return new Completed(plan, client, interval.days());
     }

@@ -37,6 +37,17 @@ class HealingIntervalTest {
     }
 
     @Test
+    void anIntervalAgreedWithAnOverrideHoldsForEverySessionOfThePlan() {
+        // client-service agreed 5 days with an admin's reason: not raised back to the minimum or the treatment's 14
+        HealingInterval agreed = HealingInterval.effective(5, true, 14, 7, 7, null);
+        assertThat(agreed.days()).isEqualTo(5);
+        assertThat(agreed.overridden()).isTrue();
+        assertThat(HealingInterval.effective(5, false, 14, 7, 7, null).days()).as("not overridden: raised").isEqualTo(14);
+        assertThat(HealingInterval.effective(5, true, 14, 7, 7, 3).days()).as("a booking's own override wins").isEqualTo(3);
+        assertThat(HealingInterval.effective(0, true, null, 7, 7, null).days()).as("no plan interval").isEqualTo(7);
+    }
+
+    @Test
     void onlyAnOverrideGoesBelowTheMinimum() {
         HealingInterval overridden = HealingInterval.effective(7, 14, 7, 7, 5);
         assertThat(overridden.days()).isEqualTo(5);

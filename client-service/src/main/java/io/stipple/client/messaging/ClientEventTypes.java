@@ -78,7 +78,8 @@ public final class ClientEventTypes {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record TreatmentPlanAgreed(UUID clientId, UUID planId, TreatmentType treatmentType, int plannedSessions,
                                       int healingIntervalDays, HairLossScale scale, String stage, Condition condition,
-                                      int coveragePercent, Eligibility eligibility, Sex sex, Instant agreedAt)
+                                      int coveragePercent, Eligibility eligibility, Sex sex, Instant agreedAt,
+                                      boolean healingIntervalOverridden)
             implements DomainEvent {
     }
 

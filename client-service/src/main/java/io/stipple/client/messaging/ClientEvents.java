@@ -89,7 +89,7 @@ public class ClientEvents {
     public void planAgreed(TreatmentPlan p, Assessment basis, Client client) {
         publish(p.clinicId, p.clientId, new TreatmentPlanAgreed(p.clientId, p.id, p.treatmentType,
                 p.plannedSessions, p.healingIntervalDays, basis.scale, basis.stage, basis.condition,
-                basis.coveragePercent, p.eligibility, client.sex, p.agreedAt));
+                basis.coveragePercent, p.eligibility, client.sex, p.agreedAt, p.healingOverrideReason != null));
     }
 
     public void planCancelled(TreatmentPlan p) {
