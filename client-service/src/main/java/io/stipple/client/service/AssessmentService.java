@@ -63,7 +63,7 @@ public class AssessmentService {
         a.recordedBy = access.actor();
         a.createdAt = now;
         a.checkConsistent();
-        assessments.persist(a);
+        assessments.add(a);
         audit.record(client, AuditAction.CREATE, AuditLog.ASSESSMENT, a.id, a.scale + " " + a.stage + " " + a.condition);
         events.assessmentRecorded(a);
         return a;

@@ -58,7 +58,7 @@ public class ClientService {
         details.applyTo(client);
         client.createdAt = now();
         client.updatedAt = client.createdAt;
-        clients.persist(client);
+        clients.add(client);
         flush();
         events.registered(client);
         return client;
@@ -145,7 +145,7 @@ public class ClientService {
     /** Flushes now so a concurrent duplicate (unique index) is a 409, not a failure at commit. */
     private void flush() {
         try {
-            clients.flush();
+            clients.flushChanges();
         } catch (PersistenceException e) {
             for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
                 if (t instanceof org.hibernate.exception.ConstraintViolationException cve

@@ -104,8 +104,8 @@ public class ConsentService {
         r.occurredAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         r.recordedBy = access.actor();
         r.recordedRole = access.actorRole();
-        consents.persist(r);
-        consents.flush();
+        consents.add(r);
+        consents.flushChanges();
         if (scope.perPartner()) {
             // the projection every service checks ("client X shares with partner P"), in the same transaction
             partners.share(client.clinicId, client.id, partnerId, r.isGrant(), r.occurredAt);

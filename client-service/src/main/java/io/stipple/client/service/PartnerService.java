@@ -51,7 +51,7 @@ public class PartnerService {
         if (partners.findInClinic(clinicId, partner.partnerId).isPresent()) {
             throw alreadyRegistered(partner.partnerId);
         }
-        partners.persist(partner);
+        partners.add(partner);
         flush(partner.partnerId);
         directory.register(clinicId, partner.partnerId, partner.name, partner.status.name(), partner.updatedAt);
         events.partnerRegistered(partner);
@@ -72,7 +72,7 @@ public class PartnerService {
         Partner partner = get(partnerId);
         ETags.checkCurrent(expectedVersion, partner.version);
         partner.change(r.name(), r.status(), now());
-        partners.flush();
+        partners.flushChanges();
         directory.register(partner.clinicId, partner.partnerId, partner.name, partner.status.name(), partner.updatedAt);
         events.partnerUpdated(partner);
         return partner;
@@ -81,7 +81,7 @@ public class PartnerService {
     /** Flushes now so a registration of the same id at the same moment (primary key) is a 409, not a 500. */
     private void flush(String partnerId) {
         try {
-            partners.flush();
+            partners.flushChanges();
         } catch (PersistenceException e) {
             if (Constraints.violated(e, "partner_pkey")) {
                 throw alreadyRegistered(partnerId);

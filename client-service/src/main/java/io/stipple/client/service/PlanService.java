@@ -73,7 +73,7 @@ public class PlanService {
         p.createdBy = access.actor();
         p.createdAt = now();
         applyTerms(p, r);
-        plans.persist(p);
+        plans.add(p);
         return p;
     }
 
@@ -128,7 +128,7 @@ public class PlanService {
                         plans.otherActive(clientId, p.id).map(other -> other.id).orElse(null)),
                 access.actor(), now());
         try {
-            plans.flush();
+            plans.flushChanges();
         } catch (PersistenceException e) {
             if (Constraints.violated(e, ONE_ACTIVE_PLAN)) {
                 throw ProblemException.conflict("active-plan-exists",
@@ -190,7 +190,7 @@ public class PlanService {
     }
 
     private TreatmentPlan flushed(TreatmentPlan p) {
-        plans.flush();
+        plans.flushChanges();
         return p;
     }
 

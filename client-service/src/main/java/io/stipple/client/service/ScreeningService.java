@@ -61,7 +61,7 @@ public class ScreeningService {
         s.notes = r.notes();
         s.recordedBy = access.actor();
         s.createdAt = now;
-        screenings.persist(s);
+        screenings.add(s);
         audit.record(client, AuditAction.CREATE, AuditLog.SCREENING, s.id, "eligibility " + s.eligibility);
         events.screeningRecorded(s);
         return s;
@@ -86,7 +86,7 @@ public class ScreeningService {
         Screening s = find(clientId, screeningId);
         ETags.checkCurrent(expectedVersion, s.version);
         s.markReviewed(access.actor(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS), notes);
-        screenings.flush();
+        screenings.flushChanges();
         audit.record(client, AuditAction.REVIEW, AuditLog.SCREENING, s.id, "marked reviewed");
         events.screeningRecorded(s);
         return s;
