@@ -8,7 +8,7 @@ import io.stipple.client.domain.ConsentRecord;
 import io.stipple.client.domain.Partner;
 import io.stipple.client.domain.Screening;
 import io.stipple.client.domain.TreatmentPlan;
-import io.stipple.client.keys.ClientKeys;
+import io.stipple.client.service.ClientKeys;
 import io.stipple.client.messaging.ClientEventTypes.AssessmentRecorded;
 import io.stipple.client.messaging.ClientEventTypes.ClientErased;
 import io.stipple.client.messaging.ClientEventTypes.ClientRegistered;

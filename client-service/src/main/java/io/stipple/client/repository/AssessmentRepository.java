@@ -31,4 +31,14 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
     public Optional<Assessment> findForClient(UUID clientId, UUID id) {
         return find("id = ?1 and clientId = ?2", id, clientId).firstResultOptional();
     }
+
+    /** Adds a new Assessment (written at the next flush, at the latest at commit). */
+    public void add(Assessment entity) {
+        persist(entity);
+    }
+
+    /** Deletes all the client's assessments (erasure). */
+    public void deleteForClient(UUID clientId) {
+        delete("clientId", clientId);
+    }
 }

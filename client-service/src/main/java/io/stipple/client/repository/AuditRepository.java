@@ -21,4 +21,17 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEntry, UUID> 
     public List<AuditEntry> all(UUID clientId) {
         return list("clientId", Sort.by("seq"), clientId);
     }
+
+    public void add(AuditEntry entry) {
+        persist(entry);
+    }
+
+    /**
+     * Erasure: the client's entries keep only who did what when: their details go, and the client's own actions
+     * ({@code clientRole}) are attributed to {@code erasedActor}.
+     */
+    public void anonymise(UUID clientId, String erasedActor, String clientRole) {
+        update("detail = null where clientId = ?1", clientId);
+        update("actor = ?1 where clientId = ?2 and actorRole = ?3", erasedActor, clientId, clientRole);
+    }
 }

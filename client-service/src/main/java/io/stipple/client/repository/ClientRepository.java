@@ -90,4 +90,31 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
+
+    /** Adds a new Client (written at the next flush, at the latest at commit). */
+    public void add(Client entity) {
+        persist(entity);
+    }
+
+    /** Writes the pending changes now, so a constraint violation surfaces here rather than at commit. */
+    public void flushChanges() {
+        flush();
+    }
+
+    /** Deletes the client and writes the deletion now (erasure). */
+    public void deleteNow(Client client) {
+        delete(client);
+        flush();
+    }
+
+    /**
+     * Deletes the client's events from the platform's outbox, sent or not (erasure: ClientErased supersedes them).
+     * The partner registry's events are keyed by partner id and are kept.
+     */
+    public void deleteOutboxEvents(UUID clientId) {
+        getEntityManager().createNativeQuery("delete from outbox_event where message_key = :key"
+                        + " and event_type not in ('io.stipple.PartnerRegistered', 'io.stipple.PartnerUpdated')")
+                .setParameter("key", clientId.toString())
+                .executeUpdate();
+    }
 }

@@ -26,4 +26,19 @@ public class ConsentRepository implements PanacheRepositoryBase<ConsentRecord, U
     public ConsentState state(UUID clientId) {
         return ConsentState.of(history(clientId));
     }
+
+    /** Adds a new ConsentRecord (written at the next flush, at the latest at commit). */
+    public void add(ConsentRecord entity) {
+        persist(entity);
+    }
+
+    /** Writes the pending changes now, so a constraint violation surfaces here rather than at commit. */
+    public void flushChanges() {
+        flush();
+    }
+
+    /** Deletes the client's consent history (erasure). */
+    public void deleteForClient(UUID clientId) {
+        delete("clientId", clientId);
+    }
 }

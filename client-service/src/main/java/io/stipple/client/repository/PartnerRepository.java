@@ -22,4 +22,14 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, Partner
         var query = find("clinicId", Sort.by("registeredAt").and("partnerId"), clinicId);
         return Page.of(query.page(page.page, page.size).list(), page, query.count());
     }
+
+    /** Adds a new Partner (written at the next flush, at the latest at commit). */
+    public void add(Partner entity) {
+        persist(entity);
+    }
+
+    /** Writes the pending changes now, so a constraint violation surfaces here rather than at commit. */
+    public void flushChanges() {
+        flush();
+    }
 }

@@ -31,4 +31,19 @@ public class ScreeningRepository implements PanacheRepositoryBase<Screening, UUI
     public Optional<Screening> findForClient(UUID clientId, UUID id) {
         return find("id = ?1 and clientId = ?2", id, clientId).firstResultOptional();
     }
+
+    /** Adds a new Screening (written at the next flush, at the latest at commit). */
+    public void add(Screening entity) {
+        persist(entity);
+    }
+
+    /** Writes the pending changes now, so a constraint violation surfaces here rather than at commit. */
+    public void flushChanges() {
+        flush();
+    }
+
+    /** Deletes all the client's screenings (erasure). */
+    public void deleteForClient(UUID clientId) {
+        delete("clientId", clientId);
+    }
 }

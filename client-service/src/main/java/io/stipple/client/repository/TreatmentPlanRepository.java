@@ -33,4 +33,19 @@ public class TreatmentPlanRepository implements PanacheRepositoryBase<TreatmentP
         return find("clientId = ?1 and id <> ?2 and status in ?3", clientId, exceptPlan,
                 List.of(PlanStatus.AGREED, PlanStatus.IN_PROGRESS)).firstResultOptional();
     }
+
+    /** Adds a new TreatmentPlan (written at the next flush, at the latest at commit). */
+    public void add(TreatmentPlan entity) {
+        persist(entity);
+    }
+
+    /** Writes the pending changes now, so a constraint violation surfaces here rather than at commit. */
+    public void flushChanges() {
+        flush();
+    }
+
+    /** Deletes all the client's plans (erasure). */
+    public void deleteForClient(UUID clientId) {
+        delete("clientId", clientId);
+    }
 }

@@ -2,6 +2,7 @@ package io.stipple.client.rest;
 
 import io.stipple.client.domain.Assessment;
 import io.stipple.client.domain.ScarDetails;
+import io.stipple.client.service.AssessmentService;
 
 public final class AssessmentMapper {
 
@@ -12,7 +13,12 @@ public final class AssessmentMapper {
                 a.fitzpatrickType, a.hairColour, a.desiredLook, scar, a.notes, a.recordedBy, a.createdAt);
     }
 
-    public static ScarDetails toScar(AssessmentRequest.Scar scar) {
+    public static AssessmentService.NewAssessment toCommand(AssessmentRequest r) {
+        return new AssessmentService.NewAssessment(r.assessedAt(), r.scale(), r.stage(), r.condition(),
+                r.coveragePercent(), r.fitzpatrickType(), r.hairColour(), r.desiredLook(), toScar(r.scar()), r.notes());
+    }
+
+    private static ScarDetails toScar(AssessmentRequest.Scar scar) {
         return scar == null ? null : new ScarDetails(scar.lengthMm(), scar.widthMm(), scar.areaCm2(), scar.maturity());
     }
 

@@ -73,7 +73,7 @@ public class AssessmentResource {
                            @Parameter(description = "Makes retries safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Valid @NotNull AssessmentRequest request) {
         return idempotency.execute(idempotencyKey, "POST /api/v1/clients/" + clientId + "/assessments", request, () -> {
-            Assessment a = assessments.record(clientId, request);
+            Assessment a = assessments.record(clientId, AssessmentMapper.toCommand(request));
             return Response.created(uriInfo.getAbsolutePathBuilder().path(a.id.toString()).build())
                     .entity(AssessmentMapper.toView(a)).build();
         });

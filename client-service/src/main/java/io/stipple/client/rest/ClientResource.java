@@ -84,7 +84,7 @@ public class ClientResource {
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull ClientRequest request) {
         return idempotency.execute(idempotencyKey, "POST /api/v1/clients", request, () -> {
-            Client client = clients.register(request);
+            Client client = clients.register(ClientMapper.toCommand(request));
             return Response.created(uriInfo.getBaseUriBuilder().path("api/v1/clients").path(client.id.toString()).build())
                     .tag(etag(client))
                     .entity(ClientMapper.toView(client))
@@ -146,7 +146,7 @@ public class ClientResource {
                                            @Parameter(description = "The ETag read") @HeaderParam("If-Match") String ifMatch,
                                            @Valid @NotNull ClientRequest request) {
         long version = ETags.requireIfMatch(ifMatch);
-        Client client = clients.update(clientId, version, request);
+        Client client = clients.update(clientId, version, ClientMapper.toCommand(request));
         return RestResponse.ResponseBuilder.ok(ClientMapper.toView(client)).tag(etag(client)).build();
     }
 

@@ -3,6 +3,7 @@ package io.stipple.client.rest;
 import io.stipple.client.domain.ConsentRecord;
 import io.stipple.client.domain.ConsentScope;
 import io.stipple.client.domain.ConsentState;
+import io.stipple.client.service.ConsentService;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,14 @@ public final class ConsentMapper {
         }
         state.current().stream().filter(r -> r.scope.perPartner()).map(ConsentMapper::status).forEach(current::add);
         return new ConsentsView(clientId, current);
+    }
+
+    public static ConsentService.Grant toCommand(ConsentGrantRequest r) {
+        return new ConsentService.Grant(r.scope(), r.partnerId(), r.textVersion());
+    }
+
+    public static ConsentService.Withdrawal toCommand(ConsentWithdrawalRequest r) {
+        return new ConsentService.Withdrawal(r.scope(), r.partnerId());
     }
 
     private static ConsentsView.Status status(ConsentRecord r) {

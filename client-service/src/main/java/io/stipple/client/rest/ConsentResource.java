@@ -93,7 +93,8 @@ public class ConsentResource {
                           @Parameter(description = "Makes retries safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                           @Valid @NotNull ConsentGrantRequest request) {
         return idempotency.execute(idempotencyKey, "POST /api/v1/clients/" + clientId + "/consents", request,
-                () -> Response.status(201).entity(ConsentMapper.toView(consents.grant(clientId, request))).build());
+                () -> Response.status(201)
+                        .entity(ConsentMapper.toView(consents.grant(clientId, ConsentMapper.toCommand(request)))).build());
     }
 
     @POST
@@ -111,7 +112,8 @@ public class ConsentResource {
                              @Parameter(description = "Makes retries safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                              @Valid @NotNull ConsentWithdrawalRequest request) {
         return idempotency.execute(idempotencyKey, "POST /api/v1/clients/" + clientId + "/consents/withdrawals", request,
-                () -> Response.status(201).entity(ConsentMapper.toView(consents.withdraw(clientId, request))).build());
+                () -> Response.status(201)
+                        .entity(ConsentMapper.toView(consents.withdraw(clientId, ConsentMapper.toCommand(request)))).build());
     }
 
     @Schema(name = "ConsentPage")

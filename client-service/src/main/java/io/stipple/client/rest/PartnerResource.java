@@ -78,7 +78,7 @@ public class PartnerResource {
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull PartnerRequest request) {
         return idempotency.execute(idempotencyKey, "POST /api/v1/partners", request, () -> {
-            Partner partner = partners.register(request);
+            Partner partner = partners.register(PartnerMapper.toCommand(request));
             return Response.created(uriInfo.getBaseUriBuilder().path("api/v1/partners").path(partner.partnerId).build())
                     .tag(etag(partner))
                     .entity(PartnerMapper.toView(partner))
@@ -136,7 +136,7 @@ public class PartnerResource {
             @Parameter(description = "The ETag read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull PartnerUpdateRequest request) {
         long version = ETags.requireIfMatch(ifMatch);
-        Partner partner = partners.update(partnerId, version, request);
+        Partner partner = partners.update(partnerId, version, PartnerMapper.toCommand(request));
         return RestResponse.ResponseBuilder.ok(PartnerMapper.toView(partner)).tag(etag(partner)).build();
     }
 

@@ -1,6 +1,7 @@
 package io.stipple.client.rest;
 
 import io.stipple.client.domain.TreatmentPlan;
+import io.stipple.client.service.PlanService;
 
 public final class PlanMapper {
 
@@ -10,6 +11,11 @@ public final class PlanMapper {
                 p.hairlineSignedOffAt, p.status, p.eligibility, p.assessmentId, p.screeningId, p.createdBy,
                 p.createdAt, p.agreedBy, p.agreedAt, p.startedAt, p.completedAt, p.cancelledAt, p.cancelReason,
                 p.version);
+    }
+
+    public static PlanService.PlanTerms toCommand(PlanRequest r) {
+        return new PlanService.PlanTerms(r.treatmentType(), r.plannedSessions(), r.healingIntervalDays(),
+                r.healingIntervalOverrideReason(), r.hairlineDesignNotes());
     }
 
     private PlanMapper() {

@@ -71,7 +71,7 @@ public class PlanResource {
                             @Parameter(description = "Makes retries safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                             @Valid @NotNull PlanRequest request) {
         return idempotency.execute(idempotencyKey, "POST /api/v1/clients/" + clientId + "/plans", request, () -> {
-            TreatmentPlan p = plans.propose(clientId, request);
+            TreatmentPlan p = plans.propose(clientId, PlanMapper.toCommand(request));
             return Response.created(uriInfo.getAbsolutePathBuilder().path(p.id.toString()).build())
                     .tag(etag(p)).entity(PlanMapper.toView(p)).build();
         });
@@ -112,7 +112,7 @@ public class PlanResource {
     @APIResponse(responseCode = "428", description = "precondition-required: If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<PlanView> update(@PathParam("clientId") UUID clientId, @PathParam("planId") UUID planId,
                                          @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PlanRequest request) {
-        return ok(plans.update(clientId, planId, ETags.requireIfMatch(ifMatch), request));
+        return ok(plans.update(clientId, planId, ETags.requireIfMatch(ifMatch), PlanMapper.toCommand(request)));
     }
 
     @POST

@@ -74,7 +74,7 @@ public class ScreeningResource {
                            @Parameter(description = "Makes retries safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Valid @NotNull ScreeningRequest request) {
         return idempotency.execute(idempotencyKey, "POST /api/v1/clients/" + clientId + "/screenings", request, () -> {
-            Screening s = screenings.record(clientId, request);
+            Screening s = screenings.record(clientId, ScreeningMapper.toCommand(request));
             return Response.created(uriInfo.getAbsolutePathBuilder().path(s.id.toString()).build())
                     .tag(new EntityTag(Long.toString(s.version)))
                     .entity(ScreeningMapper.toView(s)).build();

@@ -3,10 +3,12 @@ package io.stipple.client.service;
 import io.stipple.client.domain.Assessment;
 import io.stipple.client.domain.AuditAction;
 import io.stipple.client.domain.Client;
+import io.stipple.client.domain.Condition;
+import io.stipple.client.domain.DesiredLook;
+import io.stipple.client.domain.HairLossScale;
+import io.stipple.client.domain.ScarDetails;
 import io.stipple.client.messaging.ClientEvents;
 import io.stipple.client.repository.AssessmentRepository;
-import io.stipple.client.rest.AssessmentMapper;
-import io.stipple.client.rest.AssessmentRequest;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.web.Page;
 import io.stipple.platform.web.PageQuery;
@@ -43,7 +45,13 @@ public class AssessmentService {
     @Inject
     Clock clock;
 
-    public Assessment record(UUID clientId, AssessmentRequest r) {
+    /** A hair-loss assessment to record ({@code assessedAt} null: now). */
+    public record NewAssessment(Instant assessedAt, HairLossScale scale, String stage, Condition condition,
+                                Integer coveragePercent, Integer fitzpatrickType, String hairColour,
+                                DesiredLook desiredLook, ScarDetails scar, String notes) {
+    }
+
+    public Assessment record(UUID clientId, NewAssessment r) {
         Client client = access.manageable(clientId);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         Assessment a = new Assessment();
@@ -58,12 +66,12 @@ public class AssessmentService {
         a.fitzpatrickType = r.fitzpatrickType();
         a.hairColour = r.hairColour().trim();
         a.desiredLook = r.desiredLook();
-        a.scar = AssessmentMapper.toScar(r.scar());
+        a.scar = r.scar();
         a.notes = r.notes();
         a.recordedBy = access.actor();
         a.createdAt = now;
         a.checkConsistent();
-        assessments.persist(a);
+        assessments.add(a);
         audit.record(client, AuditAction.CREATE, AuditLog.ASSESSMENT, a.id, a.scale + " " + a.stage + " " + a.condition);
         events.assessmentRecorded(a);
         return a;

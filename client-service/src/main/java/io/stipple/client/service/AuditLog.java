@@ -49,6 +49,6 @@ public class AuditLog {
         entry.resourceType = resourceType;
         entry.resourceId = resourceId;
         entry.detail = detail;
-        audit.persist(entry);
+        audit.add(entry);
     }
 }

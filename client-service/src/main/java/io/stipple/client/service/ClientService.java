@@ -3,9 +3,9 @@ package io.stipple.client.service;
 import io.stipple.client.domain.Channel;
 import io.stipple.client.domain.Client;
 import io.stipple.client.domain.PhoneNumbers;
+import io.stipple.client.domain.Sex;
 import io.stipple.client.messaging.ClientEvents;
 import io.stipple.client.repository.ClientRepository;
-import io.stipple.client.rest.ClientRequest;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.security.Caller;
 import io.stipple.platform.web.ETags;
@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -48,17 +49,26 @@ public class ClientService {
     @Inject
     Clock clock;
 
-    public Client register(ClientRequest request) {
+    /**
+     * A client's details as given, to register them or replace them; validated and normalised here (a problem names
+     * the field: {@code locale}, {@code timeZone}, {@code email}, {@code phone}).
+     */
+    public record ClientDetails(String firstName, String lastName, String email, String phone, LocalDate dateOfBirth,
+                                Sex sex, String genderIdentity, String timeZone, String locale,
+                                List<Channel> preferredChannels, Boolean marketingOptIn) {
+    }
+
+    public Client register(ClientDetails given) {
         UUID clinicId = caller.clinicId();
         Client client = new Client();
         client.id = UUID.randomUUID();
         client.clinicId = clinicId;
-        Details details = details(request);
+        Details details = details(given);
         refuseDuplicates(client, details);
         details.applyTo(client);
         client.createdAt = now();
         client.updatedAt = client.createdAt;
-        clients.persist(client);
+        clients.add(client);
         flush();
         events.registered(client);
         return client;
@@ -69,10 +79,10 @@ public class ClientService {
     }
 
     /** Replaces the client's details if {@code expectedVersion} is current (412 otherwise). */
-    public Client update(UUID clientId, long expectedVersion, ClientRequest request) {
+    public Client update(UUID clientId, long expectedVersion, ClientDetails given) {
         Client client = access.manageable(clientId);
         ETags.checkCurrent(expectedVersion, client.version);
-        Details details = details(request);
+        Details details = details(given);
         // checked before the entity changes, so the queries do not flush a duplicate into the table
         refuseDuplicates(client, details);
         details.applyTo(client);
@@ -93,14 +103,14 @@ public class ClientService {
         return clients.search(scope.clinicId(), scope.onlyIds(), name, normalisedEmail, normalisedPhone, page);
     }
 
-    /** The request validated and normalised. */
-    private static Details details(ClientRequest r) {
+    /** The details validated and normalised. */
+    private static Details details(ClientDetails r) {
         Locale locale = locale(r.locale());
         return new Details(r.firstName().trim(), r.lastName().trim(), Client.normaliseEmail(r.email()),
                 PhoneNumbers.toE164(r.phone(), locale), r, zone(r.timeZone()), locale.toLanguageTag());
     }
 
-    private record Details(String firstName, String lastName, String email, String phone, ClientRequest r,
+    private record Details(String firstName, String lastName, String email, String phone, ClientDetails r,
                            String timeZone, String locale) {
         void applyTo(Client client) {
             client.firstName = firstName;
@@ -145,7 +155,7 @@ public class ClientService {
     /** Flushes now so a concurrent duplicate (unique index) is a 409, not a failure at commit. */
     private void flush() {
         try {
-            clients.flush();
+            clients.flushChanges();
         } catch (PersistenceException e) {
             for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
                 if (t instanceof org.hibernate.exception.ConstraintViolationException cve

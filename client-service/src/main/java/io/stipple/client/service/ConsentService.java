@@ -9,8 +9,6 @@ import io.stipple.client.domain.ConsentState;
 import io.stipple.client.messaging.ClientEvents;
 import io.stipple.client.repository.ClientRepository;
 import io.stipple.client.repository.ConsentRepository;
-import io.stipple.client.rest.ConsentGrantRequest;
-import io.stipple.client.rest.ConsentWithdrawalRequest;
 import io.stipple.platform.partner.PartnerDirectory;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.web.Page;
@@ -56,8 +54,16 @@ public class ConsentService {
     @Inject
     Clock clock;
 
+    /** A consent to grant: the scope, the partner for PARTNER_SHARING only, the version of the text agreed to. */
+    public record Grant(ConsentScope scope, String partnerId, String textVersion) {
+    }
+
+    /** A consent to withdraw: the scope, and the partner for PARTNER_SHARING only. */
+    public record Withdrawal(ConsentScope scope, String partnerId) {
+    }
+
     /** PARTNER_SHARING names an ACTIVE partner registered by the client's clinic (422 unknown-partner otherwise). */
-    public ConsentRecord grant(UUID clientId, ConsentGrantRequest r) {
+    public ConsentRecord grant(UUID clientId, Grant r) {
         Client client = access.staffOrSelf(clientId);
         String partnerId = partner(r.scope(), r.partnerId());
         clients.lock(client, LockModeType.PESSIMISTIC_WRITE);
@@ -70,7 +76,7 @@ public class ConsentService {
     }
 
     /** Withdrawal takes effect at once: the scope is not granted from this record on. */
-    public ConsentRecord withdraw(UUID clientId, ConsentWithdrawalRequest r) {
+    public ConsentRecord withdraw(UUID clientId, Withdrawal r) {
         Client client = access.staffOrSelf(clientId);
         String partnerId = partner(r.scope(), r.partnerId());
         // one consent change of a client at a time: what is withdrawn is what is granted now
@@ -104,8 +110,8 @@ public class ConsentService {
         r.occurredAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         r.recordedBy = access.actor();
         r.recordedRole = access.actorRole();
-        consents.persist(r);
-        consents.flush();
+        consents.add(r);
+        consents.flushChanges();
         if (scope.perPartner()) {
             // the projection every service checks ("client X shares with partner P"), in the same transaction
             partners.share(client.clinicId, client.id, partnerId, r.isGrant(), r.occurredAt);

@@ -1,10 +1,9 @@
 package io.stipple.client.service;
 
 import io.stipple.client.domain.Partner;
+import io.stipple.client.domain.PartnerStatus;
 import io.stipple.client.messaging.ClientEvents;
 import io.stipple.client.repository.PartnerRepository;
-import io.stipple.client.rest.PartnerRequest;
-import io.stipple.client.rest.PartnerUpdateRequest;
 import io.stipple.platform.partner.PartnerDirectory;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.security.Caller;
@@ -45,13 +44,21 @@ public class PartnerService {
     @Inject
     Clock clock;
 
-    public Partner register(PartnerRequest r) {
+    /** A partner to register under the id the clinic chose. */
+    public record NewPartner(String partnerId, String name) {
+    }
+
+    /** A registered partner's new name and status. */
+    public record PartnerChange(String name, PartnerStatus status) {
+    }
+
+    public Partner register(NewPartner r) {
         UUID clinicId = caller.clinicId();
         Partner partner = Partner.register(clinicId, r.partnerId(), r.name(), now());
         if (partners.findInClinic(clinicId, partner.partnerId).isPresent()) {
             throw alreadyRegistered(partner.partnerId);
         }
-        partners.persist(partner);
+        partners.add(partner);
         flush(partner.partnerId);
         directory.register(clinicId, partner.partnerId, partner.name, partner.status.name(), partner.updatedAt);
         events.partnerRegistered(partner);
@@ -68,11 +75,11 @@ public class PartnerService {
     }
 
     /** New name and status if {@code expectedVersion} is current (412 otherwise). */
-    public Partner update(String partnerId, long expectedVersion, PartnerUpdateRequest r) {
+    public Partner update(String partnerId, long expectedVersion, PartnerChange r) {
         Partner partner = get(partnerId);
         ETags.checkCurrent(expectedVersion, partner.version);
         partner.change(r.name(), r.status(), now());
-        partners.flush();
+        partners.flushChanges();
         directory.register(partner.clinicId, partner.partnerId, partner.name, partner.status.name(), partner.updatedAt);
         events.partnerUpdated(partner);
         return partner;
@@ -81,7 +88,7 @@ public class PartnerService {
     /** Flushes now so a registration of the same id at the same moment (primary key) is a 409, not a 500. */
     private void flush(String partnerId) {
         try {
-            partners.flush();
+            partners.flushChanges();
         } catch (PersistenceException e) {
             if (Constraints.violated(e, "partner_pkey")) {
                 throw alreadyRegistered(partnerId);

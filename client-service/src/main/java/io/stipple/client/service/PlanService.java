@@ -6,13 +6,13 @@ import io.stipple.client.domain.Client;
 import io.stipple.client.domain.ConsentScope;
 import io.stipple.client.domain.PlanStatus;
 import io.stipple.client.domain.TreatmentPlan;
+import io.stipple.client.domain.TreatmentType;
 import io.stipple.client.messaging.ClientEvents;
 import io.stipple.client.repository.AssessmentRepository;
 import io.stipple.client.repository.ClientRepository;
 import io.stipple.client.repository.ConsentRepository;
 import io.stipple.client.repository.ScreeningRepository;
 import io.stipple.client.repository.TreatmentPlanRepository;
-import io.stipple.client.rest.PlanRequest;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.web.ETags;
 import io.stipple.platform.web.Page;
@@ -63,7 +63,15 @@ public class PlanService {
     @Inject
     Clock clock;
 
-    public TreatmentPlan propose(UUID clientId, PlanRequest r) {
+    /**
+     * A plan's terms, to propose it or (while proposed) replace them; null sessions or interval: the defaults. Below
+     * the minimum interval only an admin, with a reason.
+     */
+    public record PlanTerms(TreatmentType treatmentType, Integer plannedSessions, Integer healingIntervalDays,
+                            String healingIntervalOverrideReason, String hairlineDesignNotes) {
+    }
+
+    public TreatmentPlan propose(UUID clientId, PlanTerms r) {
         Client client = access.manageable(clientId);
         TreatmentPlan p = new TreatmentPlan();
         p.id = UUID.randomUUID();
@@ -73,7 +81,7 @@ public class PlanService {
         p.createdBy = access.actor();
         p.createdAt = now();
         applyTerms(p, r);
-        plans.persist(p);
+        plans.add(p);
         return p;
     }
 
@@ -88,7 +96,7 @@ public class PlanService {
     }
 
     /** New terms for a plan that is still proposed. */
-    public TreatmentPlan update(UUID clientId, UUID planId, long expectedVersion, PlanRequest r) {
+    public TreatmentPlan update(UUID clientId, UUID planId, long expectedVersion, PlanTerms r) {
         access.manageable(clientId);
         TreatmentPlan p = find(clientId, planId);
         ETags.checkCurrent(expectedVersion, p.version);
@@ -128,7 +136,7 @@ public class PlanService {
                         plans.otherActive(clientId, p.id).map(other -> other.id).orElse(null)),
                 access.actor(), now());
         try {
-            plans.flush();
+            plans.flushChanges();
         } catch (PersistenceException e) {
             if (Constraints.violated(e, ONE_ACTIVE_PLAN)) {
                 throw ProblemException.conflict("active-plan-exists",
@@ -166,7 +174,7 @@ public class PlanService {
         return p;
     }
 
-    private void applyTerms(TreatmentPlan p, PlanRequest r) {
+    private void applyTerms(TreatmentPlan p, PlanTerms r) {
         p.treatmentType = r.treatmentType();
         p.plannedSessions = r.plannedSessions() == null ? config.defaultPlannedSessions() : r.plannedSessions();
         int days = r.healingIntervalDays() == null ? config.defaultHealingIntervalDays() : r.healingIntervalDays();
@@ -190,7 +198,7 @@ public class PlanService {
     }
 
     private TreatmentPlan flushed(TreatmentPlan p) {
-        plans.flush();
+        plans.flushChanges();
         return p;
     }
 

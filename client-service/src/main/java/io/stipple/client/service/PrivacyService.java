@@ -3,7 +3,6 @@ package io.stipple.client.service;
 import io.stipple.client.domain.Assessment;
 import io.stipple.client.domain.AuditAction;
 import io.stipple.client.domain.AuditEntry;
-import io.stipple.client.keys.ClientKeys;
 import io.stipple.client.domain.Client;
 import io.stipple.client.domain.ConsentRecord;
 import io.stipple.client.domain.Screening;
@@ -22,7 +21,6 @@ import io.stipple.platform.web.Page;
 import io.stipple.platform.web.PageQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -80,9 +78,6 @@ public class PrivacyService {
     Caller caller;
 
     @Inject
-    EntityManager em;
-
-    @Inject
     Clock clock;
 
     /** Everything held about a client, for staff or the client themself; the export is audited. */
@@ -118,20 +113,15 @@ public class PrivacyService {
         clients.lock(client, LockModeType.PESSIMISTIC_WRITE);
         UUID clinicId = client.clinicId;
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        assessments.delete("clientId", clientId);
-        screenings.delete("clientId", clientId);
-        consents.delete("clientId", clientId);
-        plans.delete("clientId", clientId);
-        auditEntries.update("detail = null where clientId = ?1", clientId);
-        auditEntries.update("actor = ?1 where clientId = ?2 and actorRole = ?3", ERASED_ACTOR, clientId, Roles.CLIENT);
-        clients.delete(client);
-        clients.flush();
+        assessments.deleteForClient(clientId);
+        screenings.deleteForClient(clientId);
+        consents.deleteForClient(clientId);
+        plans.deleteForClient(clientId);
+        auditEntries.anonymise(clientId, ERASED_ACTOR, Roles.CLIENT);
+        clients.deleteNow(client);
         // the owner drops the client's events even if not sent yet (ClientErased, written below, supersedes them);
         // the partner registry's events are keyed by partner id
-        em.createNativeQuery("delete from outbox_event where message_key = :key"
-                        + " and event_type not in ('io.stipple.PartnerRegistered', 'io.stipple.PartnerUpdated')")
-                .setParameter("key", clientId.toString())
-                .executeUpdate();
+        clients.deleteOutboxEvents(clientId);
         // the platform's stores: kept Idempotency-Key responses naming the client, partner sharing, and the client
         // recorded as erased so the relay deletes ClientErased's row as soon as it is sent
         platformErasure.forgetClient(clinicId, clientId);

@@ -7,7 +7,6 @@ import io.stipple.client.domain.Screening;
 import io.stipple.client.domain.ScreeningAnswers;
 import io.stipple.client.messaging.ClientEvents;
 import io.stipple.client.repository.ScreeningRepository;
-import io.stipple.client.rest.ScreeningRequest;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.web.ETags;
 import io.stipple.platform.web.Page;
@@ -45,7 +44,13 @@ public class ScreeningService {
     @Inject
     Clock clock;
 
-    public Screening record(UUID clientId, ScreeningRequest r) {
+    /** A medical screening to record: every question answered ({@code screenedAt} null: now). */
+    public record NewScreening(Instant screenedAt, List<String> allergies, Boolean pigmentAllergy,
+                               Boolean keloidTendency, Boolean bloodThinners, Boolean psoriasis, Boolean eczema,
+                               Boolean activeScalpInfection, Boolean pregnant, Boolean guardianConsent, String notes) {
+    }
+
+    public Screening record(UUID clientId, NewScreening r) {
         Client client = access.manageable(clientId);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         Screening s = new Screening();
@@ -61,7 +66,7 @@ public class ScreeningService {
         s.notes = r.notes();
         s.recordedBy = access.actor();
         s.createdAt = now;
-        screenings.persist(s);
+        screenings.add(s);
         audit.record(client, AuditAction.CREATE, AuditLog.SCREENING, s.id, "eligibility " + s.eligibility);
         events.screeningRecorded(s);
         return s;
@@ -86,7 +91,7 @@ public class ScreeningService {
         Screening s = find(clientId, screeningId);
         ETags.checkCurrent(expectedVersion, s.version);
         s.markReviewed(access.actor(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS), notes);
-        screenings.flush();
+        screenings.flushChanges();
         audit.record(client, AuditAction.REVIEW, AuditLog.SCREENING, s.id, "marked reviewed");
         events.screeningRecorded(s);
         return s;

@@ -1,12 +1,12 @@
-package io.stipple.client.keys;
+package io.stipple.client.service;
 
+import io.stipple.client.repository.ClientKeyRepository;
+import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.sealing.SealedFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,48 +18,44 @@ import java.util.UUID;
 public class ClientKeys {
 
     @Inject
-    EntityManager em;
+    ClientKeyRepository keys;
 
     /** The client's key, made on first use (in the transaction that writes the client's first sealed event). */
     @Transactional(Transactional.TxType.MANDATORY)
     public byte[] keyFor(UUID clinicId, UUID clientId) {
-        em.createNativeQuery("""
-                        insert into client_key (clinic_id, client_id, key) values (:clinic, :client, :key)
-                        on conflict do nothing""")
-                .setParameter("clinic", clinicId)
-                .setParameter("client", clientId)
-                .setParameter("key", SealedFields.newKey())
-                .executeUpdate();
+        keys.addIfAbsent(clinicId, clientId, SealedFields.newKey());
         return find(clinicId, clientId).orElseThrow(() -> new IllegalStateException("client key not stored"));
     }
 
     /** The client's key if it exists (not yet made, or destroyed by erasure: empty). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<byte[]> find(UUID clinicId, UUID clientId) {
-        @SuppressWarnings("unchecked")
-        List<byte[]> keys = em.createNativeQuery("""
-                        select key from client_key where clinic_id = :clinic and client_id = :client""")
-                .setParameter("clinic", clinicId)
-                .setParameter("client", clientId)
-                .getResultList();
-        return keys.stream().findFirst();
+        return keys.find(clinicId, clientId);
+    }
+
+    /**
+     * The client's key for a service that opens sealed fields: empty when there is none, 410 {@code client-erased}
+     * when the client was erased (the key is destroyed).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<byte[]> forReader(UUID clinicId, UUID clientId) {
+        Optional<byte[]> found = find(clinicId, clientId);
+        if (found.isEmpty() && erased(clinicId, clientId)) {
+            throw new ProblemException(410, "client-erased", "Client erased",
+                    "The client was erased; its key is destroyed and its sealed fields cannot be opened.");
+        }
+        return found;
     }
 
     /** Destroys the client's key: every sealed copy of the client's events becomes unreadable. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean destroy(UUID clinicId, UUID clientId) {
-        return em.createNativeQuery("delete from client_key where clinic_id = :clinic and client_id = :client")
-                .setParameter("clinic", clinicId)
-                .setParameter("client", clientId)
-                .executeUpdate() > 0;
+        return keys.delete(clinicId, clientId);
     }
 
     /** True when the client was erased in this clinic (the platform's erased-subject record). */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean erased(UUID clinicId, UUID clientId) {
-        return !em.createNativeQuery("select 1 from erased_subject where clinic_id = :clinic and subject = :subject")
-                .setParameter("clinic", clinicId)
-                .setParameter("subject", clientId.toString())
-                .getResultList().isEmpty();
+        return keys.isErased(clinicId, clientId);
     }
 }

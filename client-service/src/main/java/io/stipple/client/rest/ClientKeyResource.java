@@ -1,6 +1,7 @@
-package io.stipple.client.keys;
+package io.stipple.client.rest;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.stipple.client.service.ClientKeys;
 import io.stipple.platform.problem.Problem;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.security.AccessRule;
@@ -43,13 +44,6 @@ public class ClientKeyResource {
 
     private static final Logger LOG = Logger.getLogger(ClientKeyResource.class);
 
-    /** A client's key, base64 (32 bytes, AES-256-GCM). */
-    @Schema(name = "ClientKey")
-    public record ClientKeyView(UUID clinicId, UUID clientId,
-                                @Schema(enumeration = "A256GCM") String algorithm,
-                                @Schema(description = "The 32-byte key, base64", format = "byte") String key) {
-    }
-
     @Inject
     ClientKeys keys;
 
@@ -78,14 +72,8 @@ public class ClientKeyResource {
             throw ProblemException.forbidden("only the services that open sealed client fields may read client keys");
         }
         // a service token names no clinic: this one read runs as the clinic the event belongs to
-        Optional<byte[]> key = Tenancy.asClinic(clinicId, () -> QuarkusTransaction.requiringNew().call(() -> {
-            Optional<byte[]> found = keys.find(clinicId, clientId);
-            if (found.isEmpty() && keys.erased(clinicId, clientId)) {
-                throw new ProblemException(410, "client-erased", "Client erased",
-                        "The client was erased; its key is destroyed and its sealed fields cannot be opened.");
-            }
-            return found;
-        }));
+        Optional<byte[]> key = Tenancy.asClinic(clinicId, () -> QuarkusTransaction.requiringNew()
+                .call(() -> keys.forReader(clinicId, clientId)));
         if (key.isEmpty()) {
             throw ProblemException.notFound("no key for client " + clientId + " in clinic " + clinicId);
         }
