@@ -91,7 +91,8 @@ public final class Fixtures {
     /** The clinic's profile of the client (read as that clinic: Row-Level Security), or null. */
     public static ClientProfile profile(UUID clinicId, UUID clientId) {
         return Tenancy.asClinic(clinicId, () -> QuarkusTransaction.requiringNew()
-                .call(() -> ClientProfile.of(clinicId, clientId).orElse(null)));
+                .call(() -> ClientProfile.<ClientProfile>findByIdOptional(new ClientProfile.Key(clinicId, clientId))
+                        .orElse(null)));
     }
 
     public static ClientProfile awaitProfile(UUID clinicId, UUID clientId, Predicate<ClientProfile> condition) {

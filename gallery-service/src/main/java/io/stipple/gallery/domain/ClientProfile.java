@@ -3,7 +3,6 @@ package io.stipple.gallery.domain;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -13,7 +12,6 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -105,37 +103,6 @@ public class ClientProfile extends PanacheEntityBase {
         profile.clinicId = clinicId;
         profile.updatedAt = now;
         return profile;
-    }
-
-    /** The clinic's profile of the client, if the clinic has heard of the client (tombstones included). */
-    public static Optional<ClientProfile> of(UUID clinicId, UUID clientId) {
-        if (clinicId == null || clientId == null) {
-            return Optional.empty();
-        }
-        return findByIdOptional(new Key(clinicId, clientId));
-    }
-
-    /** The same, read with a lock ({@code PESSIMISTIC_READ} = FOR SHARE, {@code PESSIMISTIC_WRITE} = FOR UPDATE). */
-    public static Optional<ClientProfile> of(UUID clinicId, UUID clientId, LockModeType lock) {
-        if (clinicId == null || clientId == null) {
-            return Optional.empty();
-        }
-        return findByIdOptional(new Key(clinicId, clientId), lock);
-    }
-
-    /**
-     * The clinic's profile of the client, created on first sight. Race-free: the client-events and booking-events
-     * consumers may both see a client first at the same moment, so the row is made with insert-if-absent.
-     */
-    public static ClientProfile ensure(UUID clinicId, UUID clientId, Instant now) {
-        getEntityManager().createNativeQuery("""
-                        insert into client_profile (clinic_id, client_id, updated_at) values (:clinic, :client, :now)
-                        on conflict (clinic_id, client_id) do nothing""")
-                .setParameter("clinic", clinicId)
-                .setParameter("client", clientId)
-                .setParameter("now", now)
-                .executeUpdate();
-        return ClientProfile.<ClientProfile>findByIdOptional(new Key(clinicId, clientId)).orElseThrow();
     }
 
     public boolean erased() {

@@ -12,7 +12,6 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -71,9 +70,4 @@ public class CompletedSession extends PanacheEntityBase {
 
     @Column(name = "completed_at", nullable = false)
     public Instant completedAt;
-
-    /** The clinic's record of the session at that booking, if booking-service reported it completed. */
-    public static Optional<CompletedSession> of(UUID clinicId, UUID bookingId) {
-        return findByIdOptional(new Key(clinicId, bookingId));
-    }
 }

@@ -2,6 +2,7 @@ package io.stipple.gallery.service;
 
 import io.stipple.gallery.domain.AccessAuditEntry;
 import io.stipple.gallery.domain.Rendition;
+import io.stipple.gallery.repository.AccessAuditRepository;
 import io.stipple.platform.correlation.Correlation;
 import io.stipple.platform.security.Caller;
 import io.stipple.platform.security.Roles;
@@ -23,6 +24,9 @@ public class AccessAudit {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AccessAuditRepository entries;
 
     /** Records an access by the authenticated caller. */
     public AccessAuditEntry byCaller(AccessAuditEntry.Action action, UUID clinicId, UUID clientId, UUID photoId,
@@ -50,7 +54,7 @@ public class AccessAudit {
         entry.actorRole = role;
         entry.correlationId = Correlation.current();
         entry.accessedAt = Instant.now(clock);
-        entry.persist();
+        entries.add(entry);
         return entry;
     }
 

@@ -5,6 +5,11 @@ import io.stipple.gallery.domain.ClientProfile;
 import io.stipple.gallery.domain.CompletedSession;
 import io.stipple.gallery.domain.Photo;
 import io.stipple.gallery.domain.PhotoSet;
+import io.stipple.gallery.repository.AccessAuditRepository;
+import io.stipple.gallery.repository.ClientProfileRepository;
+import io.stipple.gallery.repository.CompletedSessionRepository;
+import io.stipple.gallery.repository.PhotoRepository;
+import io.stipple.gallery.repository.PhotoSetRepository;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +41,21 @@ public class ClientExportService {
     @Inject
     Clock clock;
 
+    @Inject
+    ClientProfileRepository profiles;
+
+    @Inject
+    PhotoRepository photoRows;
+
+    @Inject
+    PhotoSetRepository setRows;
+
+    @Inject
+    CompletedSessionRepository sessionRows;
+
+    @Inject
+    AccessAuditRepository auditRows;
+
     /** Everything held about the client at one moment. */
     public record Snapshot(Instant at, UUID clinicId, ClientProfile profile, List<Photo> photos, List<PhotoSet> sets,
                            List<CompletedSession> sessions, List<AccessAuditEntry> accessLog) {
@@ -46,14 +66,12 @@ public class ClientExportService {
         if (caller.isPartner() || !caller.mayAccessClient(clientId)) {
             throw ProblemException.notFound("Client " + clientId);
         }
-        ClientProfile profile = ClientProfile.of(clinicId, clientId).filter(p -> !p.erased())
+        ClientProfile profile = profiles.of(clinicId, clientId).filter(p -> !p.erased())
                 .orElseThrow(() -> ProblemException.notFound("Client " + clientId));
-        List<Photo> photos = Photo.list("clinicId = ?1 and clientId = ?2 order by takenAt, id", clinicId, clientId);
-        List<PhotoSet> sets = PhotoSet.list("clinicId = ?1 and clientId = ?2 order by createdAt, id", clinicId, clientId);
-        List<CompletedSession> sessions = CompletedSession.list(
-                "clinicId = ?1 and clientId = ?2 order by completedAt, bookingId", clinicId, clientId);
-        List<AccessAuditEntry> accessLog = AccessAuditEntry.list(
-                "clinicId = ?1 and clientId = ?2 order by accessedAt, id", clinicId, clientId);
+        List<Photo> photos = photoRows.ofClientInOrder(clinicId, clientId);
+        List<PhotoSet> sets = setRows.ofClientInOrder(clinicId, clientId);
+        List<CompletedSession> sessions = sessionRows.ofClientInOrder(clinicId, clientId);
+        List<AccessAuditEntry> accessLog = auditRows.ofClientInOrder(clinicId, clientId);
         return new Snapshot(Instant.now(clock).truncatedTo(ChronoUnit.MICROS), clinicId, profile, photos, sets,
                 sessions, accessLog);
     }

@@ -4,6 +4,7 @@ import io.stipple.gallery.domain.ClientProfile;
 import io.stipple.gallery.domain.ConsentScope;
 import io.stipple.gallery.domain.TreatmentType;
 import io.stipple.gallery.messaging.ClientEvents;
+import io.stipple.gallery.repository.ClientProfileRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -27,6 +28,9 @@ public class ClientProjection {
 
     @Inject
     SetService sets;
+
+    @Inject
+    ClientProfileRepository profiles;
 
     /** ClientRegistered: from now on the clinic knows the client (photos and sets may name it). */
     public void clientRegistered(UUID clinicId, UUID clientId) {
@@ -65,7 +69,7 @@ public class ClientProjection {
 
     /** The clinic's profile of the client, created on first sight; empty for an erased client. */
     Optional<ClientProfile> profile(UUID clientId, UUID clinicId) {
-        ClientProfile profile = ClientProfile.ensure(clinicId, clientId, Instant.now(clock));
+        ClientProfile profile = profiles.ensure(clinicId, clientId, Instant.now(clock));
         return profile.erased() ? Optional.empty() : Optional.of(profile);
     }
 

@@ -1,6 +1,7 @@
 package io.stipple.gallery.service;
 
 import io.stipple.gallery.domain.Clinic;
+import io.stipple.gallery.repository.ClinicRepository;
 import io.stipple.platform.security.Caller;
 import io.stipple.platform.web.ETags;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,25 +22,27 @@ public class ClinicSettingsService {
     @Inject
     Clock clock;
 
+    @Inject
+    ClinicRepository clinics;
+
     /** The settings, defaults (version 0) when the clinic never changed them. */
     public Clinic get() {
-        Clinic clinic = Clinic.findById(caller.clinicId());
-        return clinic != null ? clinic : Clinic.newFor(caller.clinicId(), Instant.now(clock));
+        return clinics.of(caller.clinicId()).orElseGet(() -> Clinic.newFor(caller.clinicId(), Instant.now(clock)));
     }
 
     public Clinic update(long expectedVersion, boolean clientUploadsAllowed) {
-        Clinic clinic = Clinic.findById(caller.clinicId());
+        Clinic clinic = clinics.of(caller.clinicId()).orElse(null);
         if (clinic == null) {
             ETags.checkCurrent(expectedVersion, 0);
             clinic = Clinic.newFor(caller.clinicId(), Instant.now(clock));
             clinic.clientUploadsAllowed = clientUploadsAllowed;
-            clinic.persist();
+            clinics.add(clinic);
         } else {
             ETags.checkCurrent(expectedVersion, clinic.version);
             clinic.clientUploadsAllowed = clientUploadsAllowed;
             clinic.updatedAt = Instant.now(clock);
         }
-        Clinic.getEntityManager().flush();
+        clinics.flushChanges();
         return clinic;
     }
 }

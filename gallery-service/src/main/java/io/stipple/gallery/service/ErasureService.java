@@ -1,12 +1,15 @@
 package io.stipple.gallery.service;
 
-import io.stipple.gallery.domain.AccessAuditEntry;
 import io.stipple.gallery.domain.ClientProfile;
-import io.stipple.gallery.domain.CompletedSession;
 import io.stipple.gallery.domain.Photo;
 import io.stipple.gallery.domain.PhotoSet;
 import io.stipple.gallery.domain.WithdrawalReason;
 import io.stipple.gallery.messaging.ClientEvents;
+import io.stipple.gallery.repository.AccessAuditRepository;
+import io.stipple.gallery.repository.ClientProfileRepository;
+import io.stipple.gallery.repository.CompletedSessionRepository;
+import io.stipple.gallery.repository.PhotoRepository;
+import io.stipple.gallery.repository.PhotoSetRepository;
 import io.stipple.gallery.storage.ObjectKeys;
 import io.stipple.gallery.storage.ObjectStorage;
 import io.stipple.platform.erasure.ClientErasure;
@@ -47,27 +50,42 @@ public class ErasureService {
     @Inject
     ClientErasure platformErasure;
 
+    @Inject
+    ClientProfileRepository profiles;
+
+    @Inject
+    PhotoSetRepository setRows;
+
+    @Inject
+    PhotoRepository photoRows;
+
+    @Inject
+    CompletedSessionRepository sessionRows;
+
+    @Inject
+    AccessAuditRepository auditRows;
+
     public void erase(UUID clinicId, ClientEvents.ClientErased erased) {
         UUID clientId = erased.clientId();
         Instant now = Instant.now(clock);
         // the profile row first, locked: an upload re-checks it (FOR SHARE) when it records its photo, so it either
         // commits before this erasure (and its photo is found below) or after it (and sees the tombstone)
-        ClientProfile profile = ClientProfile.ensure(clinicId, clientId, now);
-        ClientProfile.getEntityManager().lock(profile, LockModeType.PESSIMISTIC_WRITE);
+        ClientProfile profile = profiles.ensure(clinicId, clientId, now);
+        profiles.lockRow(profile, LockModeType.PESSIMISTIC_WRITE);
         List<String> keys = new ArrayList<>();
-        for (PhotoSet set : PhotoSet.<PhotoSet>list("clinicId = ?1 and clientId = ?2", clinicId, clientId)) {
+        for (PhotoSet set : setRows.ofClient(clinicId, clientId)) {
             keys.addAll(sets.removeForDeletedPhoto(set, WithdrawalReason.CLIENT_ERASED));
         }
-        PhotoSet.getEntityManager().flush();
-        List<Photo> photos = Photo.list("clinicId = ?1 and clientId = ?2", clinicId, clientId);
+        setRows.flushChanges();
+        List<Photo> photos = photoRows.ofClient(clinicId, clientId);
         for (Photo photo : photos) {
             keys.addAll(photo.objectKeys());
-            photo.delete();
+            photoRows.remove(photo);
         }
-        AccessAuditEntry.update("clientId = null where clinicId = ?1 and clientId = ?2", clinicId, clientId);
-        CompletedSession.delete("clinicId = ?1 and clientId = ?2", clinicId, clientId);
+        auditRows.forgetClient(clinicId, clientId);
+        sessionRows.removeOfClient(clinicId, clientId);
         profile.erase(erased.erasedAt(), now);
-        PhotoSet.getEntityManager().flush();
+        setRows.flushChanges();
 
         // the platform's stores: sent outbox rows about the client, kept Idempotency-Key responses naming it
         platformErasure.forgetClient(clinicId, clientId);

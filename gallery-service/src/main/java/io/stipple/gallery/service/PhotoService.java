@@ -1,14 +1,10 @@
 package io.stipple.gallery.service;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.stipple.gallery.config.GalleryConfig;
 import io.stipple.gallery.domain.AccessAuditEntry;
 import io.stipple.gallery.domain.Angle;
 import io.stipple.gallery.domain.ClientProfile;
-import io.stipple.gallery.domain.Clinic;
 import io.stipple.gallery.domain.CompletedSession;
 import io.stipple.gallery.domain.Phase;
 import io.stipple.gallery.domain.Photo;
@@ -16,6 +12,12 @@ import io.stipple.gallery.domain.PhotoSet;
 import io.stipple.gallery.domain.Rendition;
 import io.stipple.gallery.domain.WithdrawalReason;
 import io.stipple.gallery.image.ImagePipeline;
+import io.stipple.gallery.repository.AccessAuditRepository;
+import io.stipple.gallery.repository.ClientProfileRepository;
+import io.stipple.gallery.repository.ClinicRepository;
+import io.stipple.gallery.repository.CompletedSessionRepository;
+import io.stipple.gallery.repository.PhotoRepository;
+import io.stipple.gallery.repository.PhotoSetRepository;
 import io.stipple.gallery.storage.ObjectKeys;
 import io.stipple.gallery.storage.ObjectStorage;
 import io.stipple.platform.problem.ProblemException;
@@ -29,14 +31,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -88,6 +87,27 @@ public class PhotoService {
     @Inject
     SetService sets;
 
+    @Inject
+    KnownClients knownClients;
+
+    @Inject
+    PhotoRepository photoRows;
+
+    @Inject
+    PhotoSetRepository setRows;
+
+    @Inject
+    ClientProfileRepository profiles;
+
+    @Inject
+    CompletedSessionRepository sessionRows;
+
+    @Inject
+    ClinicRepository clinics;
+
+    @Inject
+    AccessAuditRepository auditRows;
+
     /**
      * Checks who may upload what, refuses exact duplicates, runs the pipeline outside any database transaction,
      * stores the renditions and records the photo. Objects stored for a photo that is then not recorded are removed.
@@ -133,21 +153,18 @@ public class PhotoService {
             return QuarkusTransaction.joiningExisting().call(() -> {
                 // re-checked when recording, under a share lock on the profile: an erasure or a consent withdrawal
                 // that committed while the image was processed refuses the photo (its objects are removed below)
-                ClientProfile current = ClientProfile.of(clinicId, command.clientId(), LockModeType.PESSIMISTIC_READ)
+                ClientProfile current = profiles.of(clinicId, command.clientId(), LockModeType.PESSIMISTIC_READ)
                         .filter(p -> !p.erased())
-                        .orElseThrow(() -> ProblemException.unprocessable(KnownClients.UNKNOWN_CLIENT,
-                                "clientId: this clinic has no such client (never registered here, or erased)")
-                                .with("field", "clientId"));
+                        .orElseThrow(KnownClients::unknownClient);
                 if (!current.mayUpload(config.upload().requireClinicalPhotosConsent())) {
                     throw noPhotoConsent();
                 }
-                photo.persist();
-                Photo.getEntityManager().flush();
+                photoRows.addNow(photo);
                 return photo;
             });
         } catch (RuntimeException e) {
             photo.objectKeys().forEach(this::deleteQuietly);
-            if (isUniqueViolation(e)) {
+            if (PhotoRepository.isUniqueViolation(e)) {
                 throw duplicate(QuarkusTransaction.requiringNew().call(() ->
                         findByContent(clinicId, command.clientId(), sha256).map(p -> p.id).orElse(null)));
             }
@@ -160,21 +177,20 @@ public class PhotoService {
             if (!command.clientId().equals(caller.clientId().orElse(null))) {
                 throw ProblemException.forbidden("A client may upload only their own photos");
             }
-            Clinic clinic = Clinic.findById(clinicId);
-            if (clinic == null || !clinic.clientUploadsAllowed) {
+            if (!clinics.of(clinicId).map(clinic -> clinic.clientUploadsAllowed).orElse(false)) {
                 throw new ProblemException(403, "client-uploads-disabled", "Forbidden",
                         "This clinic does not accept photo uploads from clients");
             }
         }
         // the client must be one this clinic knows (422 unknown-client otherwise: random id, other clinic, erased)
-        ClientProfile profile = KnownClients.require(clinicId, command.clientId());
+        ClientProfile profile = knownClients.require(clinicId, command.clientId());
         boolean consentRequired = config.upload().requireClinicalPhotosConsent();
         if (!profile.mayUpload(consentRequired)) {
             throw noPhotoConsent();
         }
         Integer sessionNumber = command.sessionNumber();
         if (command.bookingId() != null) {
-            CompletedSession session = CompletedSession.of(clinicId, command.bookingId()).orElse(null);
+            CompletedSession session = sessionRows.of(clinicId, command.bookingId()).orElse(null);
             if (session != null) {
                 if (!session.clientId.equals(command.clientId())) {
                     throw ProblemException.unprocessable("booking-mismatch",
@@ -199,9 +215,8 @@ public class PhotoService {
         });
     }
 
-    private static Optional<Photo> findByContent(UUID clinicId, UUID clientId, String sha256) {
-        return Photo.find("clinicId = ?1 and clientId = ?2 and contentSha256 = ?3", clinicId, clientId, sha256)
-                .firstResultOptional();
+    private Optional<Photo> findByContent(UUID clinicId, UUID clientId, String sha256) {
+        return photoRows.byContent(clinicId, clientId, sha256);
     }
 
     private static ProblemException duplicate(UUID existingId) {
@@ -213,8 +228,7 @@ public class PhotoService {
     /** The photo if it exists in the caller's clinic and the caller may see its client. */
     @Transactional
     public Optional<Photo> find(UUID id) {
-        return Photo.<Photo>find("id = ?1 and clinicId = ?2", id, caller.clinicId())
-                .firstResultOptional()
+        return photoRows.inClinic(id, caller.clinicId())
                 .filter(p -> caller.mayAccessClient(p.clientId));
     }
 
@@ -228,23 +242,7 @@ public class PhotoService {
             }
             effectiveClient = own;
         }
-        StringBuilder query = new StringBuilder("clinicId = :clinic");
-        Map<String, Object> params = new HashMap<>();
-        params.put("clinic", caller.clinicId());
-        if (effectiveClient != null) {
-            query.append(" and clientId = :client");
-            params.put("client", effectiveClient);
-        }
-        if (phase != null) {
-            query.append(" and phase = :phase");
-            params.put("phase", phase);
-        }
-        if (angle != null) {
-            query.append(" and angle = :angle");
-            params.put("angle", angle);
-        }
-        PanacheQuery<Photo> q = Photo.find(query.toString(), Sort.by("takenAt").and("id"), params);
-        return Page.of(q.page(page.page, page.size).list(), page, q.count());
+        return photoRows.search(caller.clinicId(), effectiveClient, phase, angle, page);
     }
 
     /**
@@ -259,11 +257,11 @@ public class PhotoService {
         }
         Photo photo = found.get();
         List<String> keys = new ArrayList<>(photo.objectKeys());
-        for (PhotoSet set : PhotoSet.<PhotoSet>list("beforePhotoId = ?1 or afterPhotoId = ?1", photo.id)) {
+        for (PhotoSet set : setRows.withPhoto(photo.id)) {
             keys.addAll(sets.removeForDeletedPhoto(set, WithdrawalReason.MODERATOR));
         }
-        photo.delete();
-        Photo.getEntityManager().flush();
+        photoRows.remove(photo);
+        photoRows.flushChanges();
         keys.forEach(storage::delete);
         return true;
     }
@@ -314,8 +312,8 @@ public class PhotoService {
             throw new ProblemException(403, "link-expired", "Forbidden", "The link has expired; ask for a new one");
         }
         return Tenancy.asClinic(clinicId, () -> QuarkusTransaction.requiringNew().call(() -> {
-            Photo photo = Photo.<Photo>find("id = ?1 and clinicId = ?2", photoId, clinicId).firstResult();
-            AccessAuditEntry issued = AccessAuditEntry.findById(linkId);
+            Photo photo = photoRows.inClinic(photoId, clinicId).orElse(null);
+            AccessAuditEntry issued = auditRows.byId(linkId).orElse(null);
             if (photo == null || issued == null || !photoId.equals(issued.photoId)) {
                 throw ProblemException.notFound("Photo " + photoId);
             }
@@ -327,15 +325,12 @@ public class PhotoService {
 
     @Transactional
     public Page<AccessAuditEntry> accessLog(UUID photoId, PageQuery page) {
-        PanacheQuery<AccessAuditEntry> q = AccessAuditEntry.find("clinicId = :clinic and photoId = :photo",
-                Sort.by("accessedAt").and("id"),
-                Parameters.with("clinic", caller.clinicId()).and("photo", photoId));
-        long total = q.count();
+        Page<AccessAuditEntry> entries = auditRows.ofPhoto(caller.clinicId(), photoId, page);
         // the log outlives an erased photo; a photo this clinic never had is simply not found
-        if (total == 0 && find(photoId).isEmpty()) {
+        if (entries.totalItems() == 0 && find(photoId).isEmpty()) {
             throw ProblemException.notFound("Photo " + photoId);
         }
-        return Page.of(q.page(page.page, page.size).list(), page, total);
+        return entries;
     }
 
     byte[] read(Photo photo, Rendition rendition) {
@@ -351,14 +346,5 @@ public class PhotoService {
         } catch (RuntimeException e) {
             LOG.warnf(e, "could not remove orphaned object %s", key);
         }
-    }
-
-    static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,15 +1,14 @@
 package io.stipple.gallery.service;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.stipple.gallery.domain.Angle;
 import io.stipple.gallery.domain.Condition;
 import io.stipple.gallery.domain.HairLossScale;
-import io.stipple.gallery.domain.Photo;
 import io.stipple.gallery.domain.PhotoSet;
 import io.stipple.gallery.domain.Rendition;
-import io.stipple.gallery.domain.SetStatus;
 import io.stipple.gallery.domain.TreatmentType;
+import io.stipple.gallery.repository.PhotoRepository;
+import io.stipple.gallery.repository.PhotoSetRepository;
 import io.stipple.gallery.storage.ObjectStorage;
 import io.stipple.platform.tenancy.Tenancy;
 import io.stipple.platform.web.Page;
@@ -17,9 +16,6 @@ import io.stipple.platform.web.PageQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -38,11 +34,6 @@ public class PublicGalleryService {
     /** The purpose named on the database session for the public gallery's cross-clinic reads. */
     public static final String PURPOSE = "public gallery";
 
-    /** A published set whose client consents now: the only rows the public gallery ever reads. */
-    static final String PUBLIC_SETS = "from PhotoSet s where s.status = :status and exists ("
-            + "select 1 from ClientProfile p where p.clinicId = s.clinicId and p.clientId = s.clientId"
-            + " and p.publicGalleryConsent = true and p.clinicalPhotosConsent = true and p.erasedAt is null)";
-
     /** The filters of the public list; null means "any". */
     public record Filter(TreatmentType treatmentType, Condition condition, HairLossScale scale, String stage,
                          Integer skinType, UUID clinicId, Angle angle) {
@@ -57,45 +48,15 @@ public class PublicGalleryService {
     @Inject
     SetService sets;
 
+    @Inject
+    PhotoSetRepository setRows;
+
+    @Inject
+    PhotoRepository photoRows;
+
     public Page<PhotoSet> list(Filter filter, PageQuery page) {
-        return publicly(() -> {
-            StringBuilder query = new StringBuilder(PUBLIC_SETS);
-            Map<String, Object> params = new HashMap<>();
-            params.put("status", SetStatus.PUBLISHED);
-            if (filter.treatmentType() != null) {
-                query.append(" and s.treatmentType = :treatmentType");
-                params.put("treatmentType", filter.treatmentType());
-            }
-            if (filter.condition() != null) {
-                query.append(" and s.condition = :condition");
-                params.put("condition", filter.condition().name());
-            }
-            if (filter.scale() != null) {
-                query.append(" and s.scale = :scale");
-                params.put("scale", filter.scale().name());
-            }
-            if (filter.stage() != null) {
-                query.append(" and s.stage = :stage");
-                params.put("stage", filter.stage());
-            }
-            if (filter.skinType() != null) {
-                query.append(" and s.fitzpatrickType = :skinType");
-                params.put("skinType", filter.skinType());
-            }
-            if (filter.clinicId() != null) {
-                query.append(" and s.clinicId = :clinicId");
-                params.put("clinicId", filter.clinicId());
-            }
-            if (filter.angle() != null) {
-                query.append(" and s.angle = :angle");
-                params.put("angle", filter.angle());
-            }
-            PanacheQuery<PhotoSet> q = PhotoSet.find(query.toString(), params);
-            long total = q.count();
-            List<PhotoSet> items = PhotoSet.<PhotoSet>find(query + " order by s.publishedAt desc, s.id", params)
-                    .page(page.page, page.size).list();
-            return Page.of(items, page, total);
-        });
+        return publicly(() -> setRows.publicSets(filter.treatmentType(), filter.condition(), filter.scale(),
+                filter.stage(), filter.skinType(), filter.clinicId(), filter.angle(), page));
     }
 
     public Optional<PhotoSet> find(UUID id) {
@@ -111,13 +72,12 @@ public class PublicGalleryService {
         }));
     }
 
-    private static Optional<PhotoSet> publicSet(UUID id) {
-        return PhotoSet.<PhotoSet>find(PUBLIC_SETS + " and s.id = :id",
-                Map.of("status", SetStatus.PUBLISHED, "id", id)).firstResultOptional();
+    private Optional<PhotoSet> publicSet(UUID id) {
+        return setRows.publicSet(id);
     }
 
     private Optional<byte[]> display(UUID clinicId, UUID photoId) {
-        return Photo.<Photo>find("id = ?1 and clinicId = ?2", photoId, clinicId).firstResultOptional()
+        return photoRows.inClinic(photoId, clinicId)
                 .flatMap(p -> storage.get(p.keyOf(Rendition.DISPLAY)));
     }
 

@@ -6,6 +6,10 @@ import io.stipple.gallery.domain.CompletedSession;
 import io.stipple.gallery.domain.Photo;
 import io.stipple.gallery.domain.TreatmentType;
 import io.stipple.gallery.messaging.BookingEvents;
+import io.stipple.gallery.repository.ClientProfileRepository;
+import io.stipple.gallery.repository.ClinicRepository;
+import io.stipple.gallery.repository.CompletedSessionRepository;
+import io.stipple.gallery.repository.PhotoRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,13 +29,25 @@ public class SessionLinkService {
     @Inject
     Clock clock;
 
+    @Inject
+    ClientProfileRepository profiles;
+
+    @Inject
+    CompletedSessionRepository sessions;
+
+    @Inject
+    ClinicRepository clinics;
+
+    @Inject
+    PhotoRepository photos;
+
     public void sessionCompleted(UUID clinicId, BookingEvents.SessionCompleted event) {
         Instant now = Instant.now(clock);
-        ClientProfile profile = ClientProfile.of(clinicId, event.clientId()).orElse(null);
+        ClientProfile profile = profiles.of(clinicId, event.clientId()).orElse(null);
         if (profile != null && profile.erased()) {
             return;
         }
-        CompletedSession session = CompletedSession.of(clinicId, event.bookingId()).orElse(null);
+        CompletedSession session = sessions.of(clinicId, event.bookingId()).orElse(null);
         boolean known = session != null;
         if (!known) {
             session = new CompletedSession();
@@ -44,14 +60,14 @@ public class SessionLinkService {
         session.treatmentType = ClientProjection.parse(TreatmentType.class, event.treatmentType()).orElse(null);
         session.completedAt = event.completedAt();
         if (!known) {
-            session.persist(); // only now: the insert takes the entity's state at persist time
+            sessions.add(session); // only now: the insert takes the entity's state at persist time
         }
 
         if (event.clinicName() != null && !event.clinicName().isBlank()) {
-            Clinic clinic = Clinic.findById(clinicId);
+            Clinic clinic = clinics.of(clinicId).orElse(null);
             if (clinic == null) {
                 clinic = Clinic.newFor(clinicId, now);
-                clinic.persist();
+                clinics.add(clinic);
             }
             if (!event.clinicName().equals(clinic.name)) {
                 clinic.name = event.clinicName();
@@ -59,12 +75,11 @@ public class SessionLinkService {
             }
         }
         if (profile == null) {
-            profile = ClientProfile.ensure(clinicId, event.clientId(), now);
+            profile = profiles.ensure(clinicId, event.clientId(), now);
         }
         profile.applyTreatment(session.treatmentType, event.completedAt(), now);
         if (event.sessionNumber() != null) {
-            for (Photo photo : Photo.<Photo>list("clinicId = ?1 and bookingId = ?2 and clientId = ?3",
-                    clinicId, event.bookingId(), event.clientId())) {
+            for (Photo photo : photos.atBooking(clinicId, event.bookingId(), event.clientId())) {
                 photo.linkSession(event.sessionNumber());
             }
         }

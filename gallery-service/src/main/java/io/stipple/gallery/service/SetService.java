@@ -1,17 +1,18 @@
 package io.stipple.gallery.service;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Sort;
 import io.stipple.gallery.config.GalleryConfig;
 import io.stipple.gallery.domain.AccessAuditEntry;
 import io.stipple.gallery.domain.ClientProfile;
-import io.stipple.gallery.domain.Clinic;
 import io.stipple.gallery.domain.Photo;
 import io.stipple.gallery.domain.PhotoSet;
 import io.stipple.gallery.domain.Rendition;
 import io.stipple.gallery.domain.SetStatus;
 import io.stipple.gallery.domain.WithdrawalReason;
 import io.stipple.gallery.image.CompositeRenderer;
+import io.stipple.gallery.repository.ClientProfileRepository;
+import io.stipple.gallery.repository.ClinicRepository;
+import io.stipple.gallery.repository.PhotoRepository;
+import io.stipple.gallery.repository.PhotoSetRepository;
 import io.stipple.gallery.storage.ObjectKeys;
 import io.stipple.gallery.storage.ObjectStorage;
 import io.stipple.platform.problem.ProblemException;
@@ -27,9 +28,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -58,38 +57,50 @@ public class SetService {
     @Inject
     AccessAudit audit;
 
+    @Inject
+    KnownClients knownClients;
+
+    @Inject
+    PhotoSetRepository setRows;
+
+    @Inject
+    PhotoRepository photoRows;
+
+    @Inject
+    ClientProfileRepository profiles;
+
+    @Inject
+    ClinicRepository clinics;
+
     /** Pairs a BEFORE photo with an AFTER/HEALED photo of the same client and angle into a draft. */
     public PhotoSet create(UUID beforePhotoId, UUID afterPhotoId) {
         UUID clinicId = caller.clinicId();
         Photo before = photoInClinic(beforePhotoId, clinicId, "beforePhotoId");
         Photo after = photoInClinic(afterPhotoId, clinicId, "afterPhotoId");
-        KnownClients.require(clinicId, before.clientId);
-        PhotoSet existing = PhotoSet.find("beforePhotoId = ?1 and afterPhotoId = ?2 and status <> ?3",
-                before.id, after.id, SetStatus.WITHDRAWN).firstResult();
+        knownClients.require(clinicId, before.clientId);
+        PhotoSet existing = setRows.activePair(before.id, after.id).orElse(null);
         if (existing != null) {
             throw ProblemException.conflict("set-exists", "These photos already form set " + existing.id)
                     .with("existingSetId", existing.id.toString());
         }
         PhotoSet set = PhotoSet.pair(before, after, caller.subject(), Instant.now(clock));
-        set.persist();
-        PhotoSet.getEntityManager().flush();
+        setRows.addNow(set);
         return set;
     }
 
-    private static Photo photoInClinic(UUID id, UUID clinicId, String field) {
-        return Photo.<Photo>find("id = ?1 and clinicId = ?2", id, clinicId).firstResultOptional()
+    private Photo photoInClinic(UUID id, UUID clinicId, String field) {
+        return photoRows.inClinic(id, clinicId)
                 .orElseThrow(() -> ProblemException.unprocessable("photo-not-found",
                         field + ": no such photo in this clinic").with("field", field));
     }
 
     /** Suggested pairings of a client's photos, leaving out pairs that already form a set (not withdrawn). */
     public List<PhotoSet.Pairing> suggestions(UUID clientId) {
-        if (ClientProfile.of(caller.clinicId(), clientId).filter(p -> !p.erased()).isEmpty()) {
+        if (profiles.of(caller.clinicId(), clientId).filter(p -> !p.erased()).isEmpty()) {
             throw ProblemException.notFound("Client " + clientId);
         }
-        List<Photo> photos = Photo.list("clinicId = ?1 and clientId = ?2", caller.clinicId(), clientId);
-        List<PhotoSet> existing = PhotoSet.list("clinicId = ?1 and clientId = ?2 and status <> ?3",
-                caller.clinicId(), clientId, SetStatus.WITHDRAWN);
+        List<Photo> photos = photoRows.ofClient(caller.clinicId(), clientId);
+        List<PhotoSet> existing = setRows.activeOfClient(caller.clinicId(), clientId);
         return PhotoSet.suggestPairings(photos).stream()
                 .filter(p -> existing.stream().noneMatch(s -> s.beforePhotoId.equals(p.before().id)
                         && s.afterPhotoId.equals(p.after().id)))
@@ -97,8 +108,7 @@ public class SetService {
     }
 
     public Optional<PhotoSet> find(UUID id) {
-        return PhotoSet.<PhotoSet>find("id = ?1 and clinicId = ?2", id, caller.clinicId())
-                .firstResultOptional()
+        return setRows.inClinic(id, caller.clinicId())
                 .filter(s -> caller.mayAccessClient(s.clientId));
     }
 
@@ -111,19 +121,7 @@ public class SetService {
             }
             effectiveClient = own;
         }
-        StringBuilder query = new StringBuilder("clinicId = :clinic");
-        Map<String, Object> params = new HashMap<>();
-        params.put("clinic", caller.clinicId());
-        if (effectiveClient != null) {
-            query.append(" and clientId = :client");
-            params.put("client", effectiveClient);
-        }
-        if (status != null) {
-            query.append(" and status = :status");
-            params.put("status", status);
-        }
-        PanacheQuery<PhotoSet> q = PhotoSet.find(query.toString(), Sort.by("createdAt").and("id"), params);
-        return Page.of(q.page(page.page, page.size).list(), page, q.count());
+        return setRows.search(caller.clinicId(), effectiveClient, status, page);
     }
 
     public Optional<PhotoSet> submit(UUID id, long expectedVersion) {
@@ -138,9 +136,9 @@ public class SetService {
     public Optional<PhotoSet> publish(UUID id, long expectedVersion) {
         return find(id).map(set -> {
             ETags.checkCurrent(expectedVersion, set.version);
-            ClientProfile profile = ClientProfile.of(set.clinicId, set.clientId).orElse(null);
-            Clinic clinic = Clinic.findById(set.clinicId);
-            set.publish(profile, caller.subject(), clinic == null ? null : clinic.name, Instant.now(clock));
+            ClientProfile profile = profiles.of(set.clinicId, set.clientId).orElse(null);
+            String clinicName = clinics.of(set.clinicId).map(clinic -> clinic.name).orElse(null);
+            set.publish(profile, caller.subject(), clinicName, Instant.now(clock));
             events.published(set);
             return flushed(set);
         });
@@ -176,8 +174,7 @@ public class SetService {
     public int withdrawForConsent(UUID clinicId, UUID clientId) {
         Instant now = Instant.now(clock);
         int withdrawn = 0;
-        for (PhotoSet set : PhotoSet.<PhotoSet>list("clinicId = ?1 and clientId = ?2 and status in ?3", clinicId, clientId,
-                List.of(SetStatus.PUBLISHED, SetStatus.SUBMITTED))) {
+        for (PhotoSet set : setRows.ofClientIn(clinicId, clientId, List.of(SetStatus.PUBLISHED, SetStatus.SUBMITTED))) {
             if (set.withdraw(WithdrawalReason.CONSENT_WITHDRAWN, now)) {
                 events.withdrawn(set);
             }
@@ -198,7 +195,7 @@ public class SetService {
         if (set.compositeKey != null) {
             keys.add(set.compositeKey);
         }
-        set.delete();
+        setRows.remove(set);
         return keys;
     }
 
@@ -222,19 +219,15 @@ public class SetService {
                 return cached.get();
             }
         }
-        Photo before = Photo.findById(set.beforePhotoId);
-        Photo after = Photo.findById(set.afterPhotoId);
+        Photo before = photoRows.byId(set.beforePhotoId);
+        Photo after = photoRows.byId(set.afterPhotoId);
         byte[] beforeBytes = storage.get(before.keyOf(Rendition.DISPLAY)).orElseThrow(() -> missing(set));
         byte[] afterBytes = storage.get(after.keyOf(Rendition.DISPLAY)).orElseThrow(() -> missing(set));
         byte[] composite = CompositeRenderer.render(beforeBytes, afterBytes, "BEFORE", set.afterPhase.name(),
                 config.images().compositeHeight(), config.images().displayQuality());
         String key = ObjectKeys.newImageKey(set.clinicId, set.clientId, "composite");
         storage.put(key, composite, "image/jpeg");
-        PhotoSet.getEntityManager()
-                .createNativeQuery("update photo_set set composite_key = :key where id = :id")
-                .setParameter("key", key)
-                .setParameter("id", set.id)
-                .executeUpdate();
+        setRows.setCompositeKey(set.id, key);
         if (set.compositeKey != null) {
             storage.delete(set.compositeKey);
         }
@@ -246,8 +239,8 @@ public class SetService {
         return ProblemException.notFound("Composite of set " + set.id);
     }
 
-    private static PhotoSet flushed(PhotoSet set) {
-        PhotoSet.getEntityManager().flush();
+    private PhotoSet flushed(PhotoSet set) {
+        setRows.flushChanges();
         return set;
     }
 }
