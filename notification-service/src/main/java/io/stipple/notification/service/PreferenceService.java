@@ -6,7 +6,7 @@ import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.web.ETags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import io.stipple.notification.repository.ClientPreferenceRepository;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -28,7 +28,7 @@ public class PreferenceService {
     }
 
     @Inject
-    EntityManager em;
+    ClientPreferenceRepository preferences;
 
     @Inject
     Clock clock;
@@ -39,7 +39,7 @@ public class PreferenceService {
     /** Empty when this clinic does not know the client (no ClientRegistered of this clinic, or erased). */
     public Optional<Preferences> get(UUID clinicId, UUID clientId) {
         if (!contacts.knows(clinicId, clientId)) return Optional.empty();
-        return Optional.of(ClientPreference.of(clinicId, clientId).map(PreferenceService::view)
+        return Optional.of(preferences.find(clinicId, clientId).map(PreferenceService::view)
                 .orElseGet(() -> new Preferences(clientId, List.of(), true, 0)));
     }
 
@@ -53,20 +53,20 @@ public class PreferenceService {
             throw ProblemException.unprocessable("unknown-client", "This clinic has no client with this id")
                     .with("clientId", clientId.toString());
         }
-        ClientPreference preference = ClientPreference.of(clinicId, clientId).orElse(null);
+        ClientPreference preference = preferences.find(clinicId, clientId).orElse(null);
         if (preference == null) {
             ETags.checkCurrent(expectedVersion, 0);
             preference = new ClientPreference();
             preference.clinicId = clinicId;
             preference.clientId = clientId;
             apply(preference, optedOut, maintenanceTips);
-            preference.persist();
-            em.flush();
+            preferences.add(preference);
+            preferences.flush();
             return view(preference);
         }
         ETags.checkCurrent(expectedVersion, preference.version + 1);
         apply(preference, optedOut, maintenanceTips);
-        em.flush();
+        preferences.flush();
         return view(preference);
     }
 
