@@ -23,6 +23,10 @@ import java.util.UUID;
 @Transactional
 public class PreferenceService {
 
+    /** New choices, replacing the old ones: channels opted out of, maintenance tips on or off. */
+    public record Choices(List<Channel> optedOut, boolean maintenanceTips) {
+    }
+
     /** The choices and the version to send back in If-Match. */
     public record Preferences(UUID clientId, List<Channel> optedOut, boolean maintenanceTips, long version) {
     }
@@ -47,8 +51,7 @@ public class PreferenceService {
      * Replaces the clinic's copy of the client's choices. A client the clinic does not know is refused (422
      * {@code unknown-client}): a clinic can only ever write preferences of its own clients.
      */
-    public Preferences replace(UUID clinicId, UUID clientId, long expectedVersion, List<Channel> optedOut,
-                               boolean maintenanceTips) {
+    public Preferences replace(UUID clinicId, UUID clientId, long expectedVersion, Choices choices) {
         if (!contacts.knows(clinicId, clientId)) {
             throw ProblemException.unprocessable("unknown-client", "This clinic has no client with this id")
                     .with("clientId", clientId.toString());
@@ -59,20 +62,20 @@ public class PreferenceService {
             preference = new ClientPreference();
             preference.clinicId = clinicId;
             preference.clientId = clientId;
-            apply(preference, optedOut, maintenanceTips);
+            apply(preference, choices);
             preferences.add(preference);
             preferences.flush();
             return view(preference);
         }
         ETags.checkCurrent(expectedVersion, preference.version + 1);
-        apply(preference, optedOut, maintenanceTips);
+        apply(preference, choices);
         preferences.flush();
         return view(preference);
     }
 
-    private void apply(ClientPreference preference, List<Channel> optedOut, boolean maintenanceTips) {
-        preference.optedOutChannels = Channel.toCsv(optedOut);
-        preference.maintenanceTips = maintenanceTips;
+    private void apply(ClientPreference preference, Choices choices) {
+        preference.optedOutChannels = Channel.toCsv(choices.optedOut());
+        preference.maintenanceTips = choices.maintenanceTips();
         preference.updatedAt = Instant.now(clock);
     }
 

@@ -59,6 +59,14 @@ public class WebhookService {
         }
     }
 
+    /** A new subscription: its target, the event types it wants, a description, and who creates it. */
+    public record NewSubscription(String url, List<String> eventTypes, String description, String createdBy) {
+    }
+
+    /** A subscription's new target, event types, description and state (the secret stays). */
+    public record SubscriptionChange(String url, List<String> eventTypes, String description, boolean active) {
+    }
+
     private static final Logger LOG = Logger.getLogger(WebhookService.class);
 
     /** Event types a partner may subscribe to. */
@@ -89,10 +97,10 @@ public class WebhookService {
     PartnerDirectory partners;
 
     /** A new subscription owned by the subscriber (the partner, or the clinic for an admin). */
-    public WebhookSubscription create(Subscriber subscriber, String url, List<String> eventTypes, String description, String by) {
+    public WebhookSubscription create(Subscriber subscriber, NewSubscription command) {
         UUID clinicId = subscriber.clinicId();
-        checkEventTypes(eventTypes);
-        String target = checkTarget(url);
+        checkEventTypes(command.eventTypes());
+        String target = checkTarget(command.url());
         // per owner: one partner filling the quota cannot keep the clinic (or another partner) from subscribing
         long existing = subscriptions.countOwned(clinicId, subscriber.partnerId());
         if (existing >= config.webhooks().maxSubscriptionsPerClinic()) {
@@ -106,9 +114,9 @@ public class WebhookService {
         subscription.ownerPartnerId = subscriber.partnerId();
         subscription.url = target;
         subscription.secret = newSecret();
-        subscription.eventTypes = String.join(",", new LinkedHashSet<>(eventTypes));
-        subscription.description = description;
-        subscription.createdBy = by;
+        subscription.eventTypes = String.join(",", new LinkedHashSet<>(command.eventTypes()));
+        subscription.description = command.description();
+        subscription.createdBy = command.createdBy();
         subscription.createdAt = Instant.now(clock);
         subscriptions.add(subscription);
         subscriptions.flush();
@@ -125,15 +133,14 @@ public class WebhookService {
         return subscriptions.page(subscriber.clinicId(), subscriber.partnerId(), page);
     }
 
-    public WebhookSubscription update(Subscriber subscriber, UUID id, long expectedVersion, String url, List<String> eventTypes,
-                                      String description, boolean active) {
+    public WebhookSubscription update(Subscriber subscriber, UUID id, long expectedVersion, SubscriptionChange change) {
         WebhookSubscription subscription = find(subscriber, id).orElseThrow(() -> ProblemException.notFound("Webhook subscription"));
         ETags.checkCurrent(expectedVersion, subscription.version);
-        checkEventTypes(eventTypes);
-        subscription.url = checkTarget(url);
-        subscription.eventTypes = String.join(",", new LinkedHashSet<>(eventTypes));
-        subscription.description = description;
-        subscription.active = active;
+        checkEventTypes(change.eventTypes());
+        subscription.url = checkTarget(change.url());
+        subscription.eventTypes = String.join(",", new LinkedHashSet<>(change.eventTypes()));
+        subscription.description = change.description();
+        subscription.active = change.active();
         subscriptions.flush();
         return subscription;
     }
