@@ -2,6 +2,7 @@ package io.stipple.notification;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.stipple.notification.domain.ClientContact;
+import io.stipple.notification.domain.ClientKey;
 import io.stipple.notification.domain.ReminderType;
 import io.stipple.notification.domain.ScheduledReminder;
 import io.stipple.notification.domain.WebhookDelivery;
@@ -48,7 +49,7 @@ public final class Db {
 
     /** The contact the clinic holds for the client. */
     public static Optional<ClientContact> contact(UUID clinicId, UUID clientId) {
-        return read(() -> ClientContact.of(clinicId, clientId));
+        return read(() -> ClientContact.<ClientContact>findByIdOptional(new ClientKey(clinicId, clientId)));
     }
 
     public static List<WebhookDelivery> deliveriesOf(UUID subscriptionId) {

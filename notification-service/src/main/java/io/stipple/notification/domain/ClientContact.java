@@ -72,9 +72,4 @@ public class ClientContact extends PanacheEntityBase {
     public boolean allowsMarketing() {
         return marketingOptIn || marketingConsent;
     }
-
-    /** This clinic's row for the client, if the clinic knows the client. */
-    public static java.util.Optional<ClientContact> of(UUID clinicId, UUID clientId) {
-        return findByIdOptional(new ClientKey(clinicId, clientId));
-    }
 }

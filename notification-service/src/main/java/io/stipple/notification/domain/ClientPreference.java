@@ -45,9 +45,4 @@ public class ClientPreference extends PanacheEntityBase {
     public boolean hasOptedOutOf(Channel channel) {
         return optedOut().contains(channel);
     }
-
-    /** This clinic's row for the client, if the clinic knows the client. */
-    public static java.util.Optional<ClientPreference> of(UUID clinicId, UUID clientId) {
-        return findByIdOptional(new ClientKey(clinicId, clientId));
-    }
 }

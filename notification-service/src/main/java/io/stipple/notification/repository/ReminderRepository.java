@@ -1,24 +1,49 @@
 package io.stipple.notification.repository;
 
+import io.quarkus.panache.common.Parameters;
+import io.stipple.notification.domain.Channel;
 import io.stipple.notification.domain.PlannedReminder;
 import io.stipple.notification.domain.ReminderStatus;
 import io.stipple.notification.domain.ReminderType;
+import io.stipple.notification.domain.ScheduledReminder;
+import io.stipple.notification.domain.Zones;
+import io.stipple.platform.web.Page;
+import io.stipple.platform.web.PageQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Writes of scheduled reminders inside the caller's transaction (the inbox's, for event handlers). */
+/**
+ * The scheduled reminders (the delivery log). The scheduler's and the resources' statements run inside the caller's
+ * transaction (the inbox's, for event handlers); the dispatcher's claims, attempt marks and outcome writes are plain
+ * JDBC on their own connections (the hot path of the benchmark, kept free of ORM overhead), each committed on its own.
+ */
 @ApplicationScoped
 public class ReminderRepository {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DataSource dataSource;
 
     /** Who and what a planned reminder is for. */
     public record Target(UUID clinicId, UUID clientId, UUID bookingId, UUID planId, ZoneId zone, String locale,
@@ -100,6 +125,194 @@ public class ReminderRepository {
                 .setParameter("client", clientId)
                 .setParameter("now", now)
                 .executeUpdate();
+    }
+
+    /** A page of the clinic's delivery log, filtered (null = any), in a stable order. */
+    public Page<ScheduledReminder> log(UUID clinicId, UUID clientId, UUID bookingId, ReminderStatus status, ReminderType type,
+                                       Channel channel, PageQuery page) {
+        List<String> where = new ArrayList<>(List.of("clinicId = :clinic"));
+        Parameters params = Parameters.with("clinic", clinicId);
+        if (clientId != null) {
+            where.add("clientId = :client");
+            params.and("client", clientId);
+        }
+        if (bookingId != null) {
+            where.add("bookingId = :booking");
+            params.and("booking", bookingId);
+        }
+        if (status != null) {
+            where.add("status = :status");
+            params.and("status", status);
+        }
+        if (type != null) {
+            where.add("type = :type");
+            params.and("type", type);
+        }
+        if (channel != null) {
+            where.add("channel = :channel");
+            params.and("channel", channel);
+        }
+        var query = ScheduledReminder.<ScheduledReminder>find(String.join(" and ", where) + " order by createdAt, dueAt, id", params);
+        return Page.of(query.page(page.page, page.size).list(), page, query.count());
+    }
+
+    public Optional<ScheduledReminder> find(UUID id) {
+        return ScheduledReminder.findByIdOptional(id);
+    }
+
+    /** The reminder, row-locked until the end of the caller's transaction ({@code PESSIMISTIC_WRITE}); null if none. */
+    public ScheduledReminder findForUpdate(UUID id) {
+        return em.find(ScheduledReminder.class, id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** A new attempt: nothing handed over yet (the reminder's pending changes are flushed first). */
+    public void clearAttemptStarted(UUID id) {
+        em.flush();
+        em.createNativeQuery("update scheduled_reminder set attempt_started_at = null where id = :id")
+                .setParameter("id", id).executeUpdate();
+    }
+
+    /** Every reminder of the client in the clinic (export), in a stable order. */
+    public List<ScheduledReminder> ofClient(UUID clinicId, UUID clientId) {
+        return ScheduledReminder.list("clinicId = ?1 and clientId = ?2 order by dueAt, createdAt, id", clinicId, clientId);
+    }
+
+    // --- the dispatcher's statements: plain JDBC, each on its own connection (autocommit unless said) ---
+
+    /** A claimed reminder. */
+    public record Claimed(UUID id, UUID clinicId, UUID clientId, ReminderType type, Channel channel, String dedupeKey,
+                          ZoneId zone, String locale, String payload, int attempts) {
+    }
+
+    /**
+     * The outcome of one claimed reminder, to be written back. {@code deferred}: held back by quiet hours before any
+     * attempt, so the claim does not count as one.
+     */
+    public record Recorded(UUID id, ReminderStatus status, String reason, String recipient, String providerMessageId,
+                           String error, Instant nextAttemptAt, boolean deferred) {
+    }
+
+    /**
+     * Claims whose lease ran out (their dispatcher died). One that never reached its channel ({@code
+     * attempt_started_at} null) is scheduled again; one that did may have been delivered: scheduled again only on one of
+     * the {@code deduplicating} channels, {@code UNCERTAIN} otherwise. Returns how many rows ended in each
+     * {@code status|channel}.
+     */
+    public Map<String, Integer> releaseExpiredLeases(Instant now, List<String> deduplicating) {
+        Map<String, Integer> counts = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     update scheduled_reminder
+                        set status = case when attempt_started_at is null or channel = any (?) then 'SCHEDULED' else 'UNCERTAIN' end,
+                            status_reason = case when attempt_started_at is null or channel = any (?) then null
+                                                 else 'DISPATCHER_LOST_MID_SEND' end,
+                            last_error = case when attempt_started_at is null then last_error
+                                              else 'the dispatcher stopped while the channel had the message' end,
+                            claimed_by = null, claimed_until = null, updated_at = ?
+                      where status = 'SENDING' and claimed_until < ?
+                     returning status, channel""")) {
+            String[] channels = deduplicating.toArray(String[]::new);
+            statement.setArray(1, connection.createArrayOf("varchar", channels));
+            statement.setArray(2, connection.createArrayOf("varchar", channels));
+            statement.setTimestamp(3, Timestamp.from(now));
+            statement.setTimestamp(4, Timestamp.from(now));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) counts.merge(rs.getString(1) + "|" + rs.getString(2), 1, Integer::sum);
+            }
+        } catch (SQLException e) {
+            throw new JdbcFailure(e);
+        }
+        return counts;
+    }
+
+    /** Claims due reminders in one statement: locked rows of other dispatchers are skipped, not waited for. */
+    public List<Claimed> claim(Instant now, int batchSize, String claimant, Duration lease) {
+        List<Claimed> claimed = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     with due as (
+                         select id from scheduled_reminder
+                         where status = 'SCHEDULED' and next_attempt_at <= ?
+                         order by next_attempt_at
+                         limit ?
+                         for update skip locked)
+                     update scheduled_reminder r
+                        set status = 'SENDING', claimed_by = ?, claimed_until = ?, attempts = r.attempts + 1,
+                            attempt_started_at = null, last_attempt_at = ?, updated_at = ?
+                       from due where r.id = due.id
+                     returning r.id, r.clinic_id, r.client_id, r.type, r.channel, r.dedupe_key, r.zone, r.locale,
+                               r.payload::text, r.attempts""")) {
+            Timestamp at = Timestamp.from(now);
+            statement.setTimestamp(1, at);
+            statement.setInt(2, batchSize);
+            statement.setString(3, claimant);
+            statement.setTimestamp(4, Timestamp.from(now.plus(lease)));
+            statement.setTimestamp(5, at);
+            statement.setTimestamp(6, at);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    claimed.add(new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                            ReminderType.valueOf(rs.getString(4)), Channel.valueOf(rs.getString(5)), rs.getString(6),
+                            Zones.orUtc(rs.getString(7)), rs.getString(8), rs.getString(9), rs.getInt(10)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new JdbcFailure(e);
+        }
+        return claimed;
+    }
+
+    /** Records, committed, that these claimed reminders are being handed to their channel now. */
+    public void markAttemptsStarted(List<UUID> ids, String claimant, Instant now) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     update scheduled_reminder set attempt_started_at = ?
+                     where id = any (?) and status = 'SENDING' and claimed_by = ?""")) {
+            statement.setTimestamp(1, Timestamp.from(now));
+            statement.setArray(2, connection.createArrayOf("uuid", ids.toArray()));
+            statement.setString(3, claimant);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new JdbcFailure(e);
+        }
+    }
+
+    /** Writes a round's outcomes in one transaction; a row whose claim was taken over meanwhile is left alone. */
+    public void record(List<Recorded> outcomes, String claimant, Instant now) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    update scheduled_reminder set status = ?, status_reason = ?, next_attempt_at = coalesce(?, next_attempt_at),
+                        recipient = case when client_id is null then null else coalesce(?, recipient) end,
+                        provider_message_id = coalesce(?, provider_message_id), last_error = ?, sent_at = ?,
+                        attempts = attempts - ?, updated_at = ?, claimed_by = null, claimed_until = null
+                    where id = ? and status = 'SENDING' and claimed_by = ?""")) {
+                Timestamp at = Timestamp.from(now);
+                for (Recorded outcome : outcomes) {
+                    statement.setString(1, outcome.status().name());
+                    statement.setString(2, outcome.reason());
+                    statement.setTimestamp(3, outcome.nextAttemptAt() == null ? null : Timestamp.from(outcome.nextAttemptAt()));
+                    statement.setString(4, outcome.recipient());
+                    statement.setString(5, outcome.providerMessageId());
+                    statement.setString(6, outcome.error());
+                    statement.setTimestamp(7, outcome.status() == ReminderStatus.SENT ? at : null);
+                    statement.setInt(8, outcome.deferred() ? 1 : 0); // held back before any attempt: not an attempt
+                    statement.setTimestamp(9, at);
+                    statement.setObject(10, outcome.id());
+                    statement.setString(11, claimant);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new JdbcFailure(e);
+        }
     }
 
     private static List<String> names(Collection<ReminderType> types) {

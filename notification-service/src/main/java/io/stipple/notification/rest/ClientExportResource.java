@@ -1,14 +1,6 @@
 package io.stipple.notification.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import io.stipple.notification.domain.Booking;
-import io.stipple.notification.domain.ClientContact;
-import io.stipple.notification.domain.ScheduledReminder;
-import io.stipple.notification.domain.WebhookDelivery;
 import io.stipple.notification.service.ClientExportService;
 import io.stipple.platform.problem.Problem;
 import io.stipple.platform.security.AccessRule;
@@ -60,44 +52,6 @@ public class ClientExportResource {
             + "(another clinic's or another client's, never registered in this clinic, or erased)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ClientExportView export(@PathParam("clientId") UUID clientId) {
-        ClientExportService.Snapshot s = exports.export(clientId);
-        var p = s.preferences();
-        return new ClientExportView(s.at(), s.clinicId(), s.contact().clientId, contact(s.contact()),
-                new PreferenceView(p.clientId(), p.optedOut(), p.maintenanceTips(), p.version()),
-                s.bookings().stream().map(ClientExportResource::booking).toList(),
-                s.reminders().stream().map(this::reminder).toList(),
-                s.webhookDeliveries().stream().map(this::delivery).toList());
-    }
-
-    private static ClientExportView.Contact contact(ClientContact c) {
-        return new ClientExportView.Contact(c.firstName, c.lastName, c.email, c.phone, c.sex, c.timeZone, c.locale,
-                c.preferred(), c.marketingOptIn, c.marketingConsent, c.updatedAt);
-    }
-
-    private static ClientExportView.BookingFacts booking(Booking b) {
-        return new ClientExportView.BookingFacts(b.bookingId, b.kind, b.planId, b.sessionNumber, b.treatmentName,
-                b.clinicName, b.clinicTimeZone, b.technicianName, b.startsAt, b.endsAt, b.preparationNotes, b.status,
-                b.updatedAt);
-    }
-
-    private ClientExportView.Reminder reminder(ScheduledReminder r) {
-        return new ClientExportView.Reminder(NotificationMapper.toView(r), r.recipient, r.locale, r.providerMessageId,
-                parse(r.payload));
-    }
-
-    private ClientExportView.WebhookDeliveryRecord delivery(ClientExportService.Delivery d) {
-        WebhookDelivery w = d.delivery();
-        return new ClientExportView.WebhookDeliveryRecord(w.eventId, w.eventType, d.recipientPartnerId(), w.status,
-                w.statusReason, w.attempts, w.lastAttemptAt, w.deliveredAt, w.createdAt, parse(w.payload));
-    }
-
-    /** Stored JSON as JSON; anything else (never expected) as the text it is, so nothing held is left out. */
-    private JsonNode parse(String stored) {
-        if (stored == null) return NullNode.getInstance();
-        try {
-            return json.readTree(stored);
-        } catch (JsonProcessingException e) {
-            return TextNode.valueOf(stored);
-        }
+        return ClientExportMapper.toView(exports.export(clientId), json);
     }
 }

@@ -109,12 +109,6 @@ public class NotificationResource {
                 .orElseThrow(() -> ProblemException.notFound("Notification"));
     }
 
-    /** What staff decided about an UNCERTAIN delivery. */
-    public record ResolutionRequest(
-            @NotNull @Schema(description = "DELIVERED: the recipient has it (recorded as sent). RESEND: send it again now "
-                    + "(quiet hours still apply).", example = "RESEND") UncertainDeliveryService.Resolution outcome) {
-    }
-
     @POST
     @Path("/{id}/resolution")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
@@ -170,7 +164,7 @@ public class NotificationResource {
     public RestResponse<PreferenceView> preferences(@PathParam("clientId") UUID clientId) {
         if (!caller.mayAccessClient(clientId)) throw ProblemException.notFound("Client");
         return preferences.get(caller.clinicId(), clientId)
-                .map(p -> RestResponse.ResponseBuilder.ok(toView(p)).header("ETag", ETags.of(p.version())).build())
+                .map(p -> RestResponse.ResponseBuilder.ok(PreferenceMapper.toView(p)).header("ETag", ETags.of(p.version())).build())
                 .orElseThrow(() -> ProblemException.notFound("Client"));
     }
 
@@ -193,12 +187,7 @@ public class NotificationResource {
                                                            @Valid @NotNull PreferenceUpdate body) {
         if (!caller.mayAccessClient(clientId)) throw ProblemException.notFound("Client");
         long expected = ETags.requireIfMatch(ifMatch);
-        PreferenceService.Preferences p = preferences.replace(caller.clinicId(), clientId, expected, body.optedOutChannels(),
-                body.maintenanceTips());
-        return RestResponse.ResponseBuilder.ok(toView(p)).header("ETag", ETags.of(p.version())).build();
-    }
-
-    private static PreferenceView toView(PreferenceService.Preferences p) {
-        return new PreferenceView(p.clientId(), p.optedOut(), p.maintenanceTips(), p.version());
+        PreferenceService.Preferences p = preferences.replace(caller.clinicId(), clientId, expected, PreferenceMapper.toCommand(body));
+        return RestResponse.ResponseBuilder.ok(PreferenceMapper.toView(p)).header("ETag", ETags.of(p.version())).build();
     }
 }

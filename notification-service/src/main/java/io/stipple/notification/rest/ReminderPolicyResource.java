@@ -50,7 +50,7 @@ public class ReminderPolicyResource {
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<ReminderPolicyView> get() {
         PolicyService.EffectivePolicy policy = policies.effective(caller.clinicId());
-        return RestResponse.ResponseBuilder.ok(toView(policy)).header("ETag", ETags.of(policy.version())).build();
+        return RestResponse.ResponseBuilder.ok(ReminderPolicyMapper.toView(policy)).header("ETag", ETags.of(policy.version())).build();
     }
 
     @GET
@@ -81,10 +81,6 @@ public class ReminderPolicyResource {
     public RestResponse<ReminderPolicyView> replace(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull PolicyRules rules) {
         long expected = ETags.requireIfMatch(ifMatch);
         PolicyService.EffectivePolicy saved = policies.replace(caller.clinicId(), rules, expected, caller.subject());
-        return RestResponse.ResponseBuilder.ok(toView(saved)).header("ETag", ETags.of(saved.version())).build();
-    }
-
-    private static ReminderPolicyView toView(PolicyService.EffectivePolicy p) {
-        return new ReminderPolicyView(p.clinicId(), p.inherited(), p.version(), p.updatedAt(), p.updatedBy(), p.rules());
+        return RestResponse.ResponseBuilder.ok(ReminderPolicyMapper.toView(saved)).header("ETag", ETags.of(saved.version())).build();
     }
 }

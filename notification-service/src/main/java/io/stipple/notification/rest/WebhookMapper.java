@@ -2,11 +2,20 @@ package io.stipple.notification.rest;
 
 import io.stipple.notification.domain.WebhookDelivery;
 import io.stipple.notification.domain.WebhookSubscription;
+import io.stipple.notification.service.WebhookService;
 
-/** Webhook subscriptions and deliveries to their API shapes. */
+/** Webhook requests to the service's commands; subscriptions and deliveries to their API shapes. */
 public final class WebhookMapper {
 
     private WebhookMapper() {
+    }
+
+    public static WebhookService.NewSubscription toCommand(WebhookSubscriptionRequest request, String createdBy) {
+        return new WebhookService.NewSubscription(request.url(), request.eventTypes(), request.description(), createdBy);
+    }
+
+    public static WebhookService.SubscriptionChange toCommand(WebhookSubscriptionUpdate update) {
+        return new WebhookService.SubscriptionChange(update.url(), update.eventTypes(), update.description(), update.active());
     }
 
     public static WebhookSubscriptionView toView(WebhookSubscription s) {

@@ -82,7 +82,7 @@ public class WebhookResource {
         WebhookService.Subscriber subscriber = subscriber();
         String by = caller.subject();
         return idempotency.execute(idempotencyKey, "POST /api/v1/webhooks", body, () -> {
-            WebhookSubscription created = webhooks.create(subscriber, body.url(), body.eventTypes(), body.description(), by);
+            WebhookSubscription created = webhooks.create(subscriber, WebhookMapper.toCommand(body, by));
             return Response.created(uri.getAbsolutePathBuilder().path(created.id.toString()).build())
                     .entity(WebhookMapper.toCreatedView(created))
                     .header("ETag", ETags.of(created.version))
@@ -143,8 +143,7 @@ public class WebhookResource {
     public RestResponse<WebhookSubscriptionView> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                                         @Valid @NotNull WebhookSubscriptionUpdate body) {
         long expected = ETags.requireIfMatch(ifMatch);
-        WebhookSubscription s = webhooks.update(subscriber(), id, expected, body.url(), body.eventTypes(), body.description(),
-                body.active());
+        WebhookSubscription s = webhooks.update(subscriber(), id, expected, WebhookMapper.toCommand(body));
         return RestResponse.ResponseBuilder.ok(WebhookMapper.toView(s)).header("ETag", ETags.of(s.version)).build();
     }
 

@@ -4,7 +4,11 @@ import io.stipple.notification.domain.Booking;
 import io.stipple.notification.domain.ClientContact;
 import io.stipple.notification.domain.ScheduledReminder;
 import io.stipple.notification.domain.WebhookDelivery;
-import io.stipple.notification.domain.WebhookSubscription;
+import io.stipple.notification.repository.BookingRepository;
+import io.stipple.notification.repository.ClientContactRepository;
+import io.stipple.notification.repository.ReminderRepository;
+import io.stipple.notification.repository.WebhookDeliveryRepository;
+import io.stipple.notification.repository.WebhookSubscriptionRepository;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +43,21 @@ public class ClientExportService {
     @Inject
     Clock clock;
 
+    @Inject
+    ClientContactRepository contacts;
+
+    @Inject
+    BookingRepository bookingRepository;
+
+    @Inject
+    ReminderRepository reminderRepository;
+
+    @Inject
+    WebhookDeliveryRepository deliveryRepository;
+
+    @Inject
+    WebhookSubscriptionRepository subscriptions;
+
     /** A webhook delivery about the client and the partner whose subscription received it (null: the clinic's own). */
     public record Delivery(WebhookDelivery delivery, String recipientPartnerId) {
     }
@@ -53,19 +72,15 @@ public class ClientExportService {
         if (caller.isPartner() || !caller.mayAccessClient(clientId)) {
             throw ProblemException.notFound("Client");
         }
-        ClientContact contact = ClientContact.of(clinicId, clientId)
+        ClientContact contact = contacts.find(clinicId, clientId)
                 .orElseThrow(() -> ProblemException.notFound("Client"));
         PreferenceService.Preferences choices = preferences.get(clinicId, clientId)
                 .orElseThrow(() -> ProblemException.notFound("Client"));
-        List<Booking> bookings = Booking.list("clinicId = ?1 and clientId = ?2 order by startsAt, bookingId",
-                clinicId, clientId);
-        List<ScheduledReminder> reminders = ScheduledReminder.list(
-                "clinicId = ?1 and clientId = ?2 order by dueAt, createdAt, id", clinicId, clientId);
-        List<WebhookDelivery> deliveries = WebhookDelivery.list(
-                "clinicId = ?1 and clientId = ?2 order by createdAt, id", clinicId, clientId);
+        List<Booking> bookings = bookingRepository.ofClient(clinicId, clientId);
+        List<ScheduledReminder> reminders = reminderRepository.ofClient(clinicId, clientId);
+        List<WebhookDelivery> deliveries = deliveryRepository.ofClient(clinicId, clientId);
         List<Delivery> withRecipients = deliveries.stream().map(d -> new Delivery(d,
-                        WebhookSubscription.<WebhookSubscription>findByIdOptional(d.subscriptionId)
-                                .map(s -> s.ownerPartnerId).orElse(null)))
+                        subscriptions.find(d.subscriptionId).map(s -> s.ownerPartnerId).orElse(null)))
                 .toList();
         return new Snapshot(Instant.now(clock).truncatedTo(ChronoUnit.MICROS), clinicId, contact, choices, bookings,
                 reminders, withRecipients);

@@ -4,10 +4,12 @@ import io.stipple.notification.domain.Channel;
 import io.stipple.notification.domain.ClientContact;
 import io.stipple.notification.messaging.IncomingEvents.ClientDetails;
 import io.stipple.notification.messaging.IncomingEvents.ConsentChanged;
+import io.stipple.notification.repository.BookingRepository;
+import io.stipple.notification.repository.ClientContactRepository;
+import io.stipple.notification.repository.ClientPreferenceRepository;
 import io.stipple.notification.repository.ReminderRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -26,7 +28,13 @@ public class ContactService {
     private static final Logger LOG = Logger.getLogger(ContactService.class);
 
     @Inject
-    EntityManager em;
+    ClientContactRepository contacts;
+
+    @Inject
+    ClientPreferenceRepository preferences;
+
+    @Inject
+    BookingRepository bookings;
 
     @Inject
     ReminderRepository reminders;
@@ -39,8 +47,7 @@ public class ContactService {
 
     /** The clinic erased the client: later events about them are ignored. */
     public boolean isErased(UUID clinicId, UUID clientId) {
-        return !em.createNativeQuery("select 1 from erased_client where clinic_id = :clinic and client_id = :id")
-                .setParameter("clinic", clinicId).setParameter("id", clientId).getResultList().isEmpty();
+        return contacts.isErased(clinicId, clientId);
     }
 
     /**
@@ -49,14 +56,14 @@ public class ContactService {
      */
     public boolean knows(UUID clinicId, UUID clientId) {
         if (clinicId == null || clientId == null) return false;
-        return ClientContact.of(clinicId, clientId).isPresent();
+        return contacts.find(clinicId, clientId).isPresent();
     }
 
     /** ClientRegistered / ClientUpdated: newer versions replace older ones, a late older one is ignored. */
     public void clientDetails(UUID clinicId, ClientDetails event) {
         if (event.clientId() == null) throw new io.stipple.platform.events.InvalidEventException("clientId is missing");
         if (isErased(clinicId, event.clientId())) return;
-        ClientContact contact = ClientContact.of(clinicId, event.clientId()).orElse(null);
+        ClientContact contact = contacts.find(clinicId, event.clientId()).orElse(null);
         long version = event.version() == null ? 0 : event.version();
         boolean created = contact == null;
         if (created) {
@@ -78,13 +85,13 @@ public class ContactService {
         contact.marketingOptIn = Boolean.TRUE.equals(event.marketingOptIn());
         contact.clientVersion = Math.max(version, contact.clientVersion);
         contact.updatedAt = Instant.now(clock);
-        if (created) contact.persist();
+        if (created) contacts.add(contact);
     }
 
     /** ConsentGranted / ConsentWithdrawn: only the marketing consent matters here (maintenance tips). */
     public void consent(UUID clinicId, ConsentChanged event, boolean granted) {
         if (!"MARKETING".equals(event.scope()) || event.clientId() == null || isErased(clinicId, event.clientId())) return;
-        ClientContact contact = ClientContact.of(clinicId, event.clientId()).orElse(null);
+        ClientContact contact = contacts.find(clinicId, event.clientId()).orElse(null);
         boolean created = contact == null;
         if (created) {
             contact = new ClientContact();
@@ -94,7 +101,7 @@ public class ContactService {
         contact.marketingConsent = granted;
         if (!granted) contact.marketingOptIn = false;
         contact.updatedAt = Instant.now(clock);
-        if (created) contact.persist();
+        if (created) contacts.add(contact);
     }
 
     /**
@@ -105,15 +112,10 @@ public class ContactService {
         if (clientId == null) throw new io.stipple.platform.events.InvalidEventException("clientId is missing");
         if (clinicId == null) throw new io.stipple.platform.events.InvalidEventException("clinicid is missing");
         Instant now = Instant.now(clock);
-        em.createNativeQuery("""
-                        insert into erased_client (clinic_id, client_id, erased_at) values (:clinic, :id, :at)
-                        on conflict do nothing""")
-                .setParameter("id", clientId).setParameter("clinic", clinicId)
-                .setParameter("at", erasedAt != null ? erasedAt : now).executeUpdate();
-        for (String table : new String[] {"client_contact", "client_preference", "booking"}) {
-            em.createNativeQuery("delete from " + table + " where clinic_id = :clinic and client_id = :id")
-                    .setParameter("clinic", clinicId).setParameter("id", clientId).executeUpdate();
-        }
+        contacts.markErased(clinicId, clientId, erasedAt != null ? erasedAt : now);
+        contacts.deleteClient(clinicId, clientId);
+        preferences.deleteClient(clinicId, clientId);
+        bookings.deleteClient(clinicId, clientId);
         int logEntries = reminders.eraseClient(clinicId, clientId, now);
         int deliveries = webhooks.eraseClient(clinicId, clientId);
         LOG.infof("client %s erased: %d reminder log entries and %d webhook deliveries anonymised", clientId, logEntries,

@@ -8,13 +8,14 @@ import io.stipple.notification.domain.PolicyRules;
 import io.stipple.notification.domain.ReminderPolicy;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.web.ETags;
+import io.stipple.notification.repository.ReminderPolicyRepository;
+import io.stipple.notification.repository.ReminderPolicyRepository.DefaultPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +42,9 @@ public class PolicyService {
     @Inject
     NotificationConfig config;
 
+    @Inject
+    ReminderPolicyRepository policies;
+
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
     private volatile ObjectMapper documentMapper;
 
@@ -49,7 +53,7 @@ public class PolicyService {
 
     /** The clinic's own policy, or the default it inherits. */
     public EffectivePolicy effective(UUID clinicId) {
-        ReminderPolicy own = ReminderPolicy.findById(clinicId);
+        ReminderPolicy own = policies.find(clinicId).orElse(null);
         if (own != null) {
             return new EffectivePolicy(clinicId, read(own.document), etag(own), false, own.updatedAt, own.updatedBy);
         }
@@ -76,7 +80,7 @@ public class PolicyService {
         } catch (PolicyRules.PolicyViolation e) {
             throw ProblemException.invalidField("rules." + e.field(), e.getMessage());
         }
-        ReminderPolicy own = ReminderPolicy.findById(clinicId);
+        ReminderPolicy own = policies.find(clinicId).orElse(null);
         Instant now = Instant.now(clock);
         if (own == null) {
             ETags.checkCurrent(expectedVersion, 0);
@@ -85,14 +89,14 @@ public class PolicyService {
             own.document = write(rules);
             own.updatedAt = now;
             own.updatedBy = by;
-            own.persist();
+            policies.add(own);
         } else {
             ETags.checkCurrent(expectedVersion, etag(own));
             own.document = write(rules);
             own.updatedAt = now;
             own.updatedBy = by;
         }
-        ReminderPolicy.getEntityManager().flush();
+        policies.flush();
         cache.remove(clinicId);
         return new EffectivePolicy(clinicId, rules, etag(own), false, own.updatedAt, own.updatedBy);
     }
@@ -119,25 +123,8 @@ public class PolicyService {
     }
 
     /** The default policy row (table reminder_policy_default: global, no clinic's data). */
-    private record DefaultPolicy(String document, Instant updatedAt, String updatedBy) {
-    }
-
     private DefaultPolicy defaultRow() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = ReminderPolicy.getEntityManager().createNativeQuery(
-                "select cast(document as text), updated_at, updated_by from reminder_policy_default where id = 1").getResultList();
-        if (rows.isEmpty()) {
-            throw new IllegalStateException("the default reminder policy row is missing (migrations V1, V2)");
-        }
-        Object[] row = rows.get(0);
-        return new DefaultPolicy((String) row[0], toInstant(row[1]), (String) row[2]);
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) return instant;
-        if (value instanceof java.time.OffsetDateTime odt) return odt.toInstant();
-        if (value instanceof java.sql.Timestamp ts) return ts.toInstant();
-        throw new IllegalStateException("unexpected timestamp type " + (value == null ? null : value.getClass()));
+        return policies.defaultPolicy();
     }
 
     PolicyRules read(String document) {

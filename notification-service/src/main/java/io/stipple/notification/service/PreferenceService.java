@@ -6,7 +6,7 @@ import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.web.ETags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import io.stipple.notification.repository.ClientPreferenceRepository;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -23,12 +23,16 @@ import java.util.UUID;
 @Transactional
 public class PreferenceService {
 
+    /** New choices, replacing the old ones: channels opted out of, maintenance tips on or off. */
+    public record Choices(List<Channel> optedOut, boolean maintenanceTips) {
+    }
+
     /** The choices and the version to send back in If-Match. */
     public record Preferences(UUID clientId, List<Channel> optedOut, boolean maintenanceTips, long version) {
     }
 
     @Inject
-    EntityManager em;
+    ClientPreferenceRepository preferences;
 
     @Inject
     Clock clock;
@@ -39,7 +43,7 @@ public class PreferenceService {
     /** Empty when this clinic does not know the client (no ClientRegistered of this clinic, or erased). */
     public Optional<Preferences> get(UUID clinicId, UUID clientId) {
         if (!contacts.knows(clinicId, clientId)) return Optional.empty();
-        return Optional.of(ClientPreference.of(clinicId, clientId).map(PreferenceService::view)
+        return Optional.of(preferences.find(clinicId, clientId).map(PreferenceService::view)
                 .orElseGet(() -> new Preferences(clientId, List.of(), true, 0)));
     }
 
@@ -47,32 +51,31 @@ public class PreferenceService {
      * Replaces the clinic's copy of the client's choices. A client the clinic does not know is refused (422
      * {@code unknown-client}): a clinic can only ever write preferences of its own clients.
      */
-    public Preferences replace(UUID clinicId, UUID clientId, long expectedVersion, List<Channel> optedOut,
-                               boolean maintenanceTips) {
+    public Preferences replace(UUID clinicId, UUID clientId, long expectedVersion, Choices choices) {
         if (!contacts.knows(clinicId, clientId)) {
             throw ProblemException.unprocessable("unknown-client", "This clinic has no client with this id")
                     .with("clientId", clientId.toString());
         }
-        ClientPreference preference = ClientPreference.of(clinicId, clientId).orElse(null);
+        ClientPreference preference = preferences.find(clinicId, clientId).orElse(null);
         if (preference == null) {
             ETags.checkCurrent(expectedVersion, 0);
             preference = new ClientPreference();
             preference.clinicId = clinicId;
             preference.clientId = clientId;
-            apply(preference, optedOut, maintenanceTips);
-            preference.persist();
-            em.flush();
+            apply(preference, choices);
+            preferences.add(preference);
+            preferences.flush();
             return view(preference);
         }
         ETags.checkCurrent(expectedVersion, preference.version + 1);
-        apply(preference, optedOut, maintenanceTips);
-        em.flush();
+        apply(preference, choices);
+        preferences.flush();
         return view(preference);
     }
 
-    private void apply(ClientPreference preference, List<Channel> optedOut, boolean maintenanceTips) {
-        preference.optedOutChannels = Channel.toCsv(optedOut);
-        preference.maintenanceTips = maintenanceTips;
+    private void apply(ClientPreference preference, Choices choices) {
+        preference.optedOutChannels = Channel.toCsv(choices.optedOut());
+        preference.maintenanceTips = choices.maintenanceTips();
         preference.updatedAt = Instant.now(clock);
     }
 

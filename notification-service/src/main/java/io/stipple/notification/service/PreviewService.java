@@ -5,6 +5,8 @@ import io.stipple.notification.domain.Channel;
 import io.stipple.notification.domain.ClientContact;
 import io.stipple.notification.domain.PolicyRules;
 import io.stipple.notification.domain.ReminderType;
+import io.stipple.notification.repository.BookingRepository;
+import io.stipple.notification.repository.ClientContactRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,12 +27,18 @@ public class PreviewService {
     @Inject
     PolicyService policies;
 
+    @Inject
+    BookingRepository bookings;
+
+    @Inject
+    ClientContactRepository contacts;
+
     /** Empty when the clinic has no such booking. */
     public Optional<TemplateRenderer.Rendered> preview(UUID clinicId, UUID bookingId, ReminderType type, Channel channel,
                                                        String locale) {
-        Booking booking = Booking.findById(bookingId);
+        Booking booking = bookings.find(bookingId).orElse(null);
         if (booking == null || !booking.clinicId.equals(clinicId)) return Optional.empty();
-        ClientContact contact = ClientContact.of(clinicId, booking.clientId).orElse(null);
+        ClientContact contact = contacts.find(clinicId, booking.clientId).orElse(null);
         PolicyRules rules = policies.rulesFor(clinicId);
         Map<String, Object> facts = new HashMap<>();
         facts.put("clinicName", booking.clinicName);

@@ -11,18 +11,17 @@ import io.stipple.notification.domain.ReminderStatus;
 import io.stipple.notification.domain.ReminderType;
 import io.stipple.notification.domain.SuppressionReason;
 import io.stipple.notification.domain.Zones;
+import io.stipple.notification.repository.ClientContactRepository;
+import io.stipple.notification.repository.ClientContactRepository.Reachable;
+import io.stipple.notification.repository.JdbcFailure;
+import io.stipple.notification.repository.ReminderRepository;
+import io.stipple.notification.repository.ReminderRepository.Claimed;
 import io.stipple.platform.tenancy.Tenancy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +55,8 @@ import java.util.concurrent.TimeUnit;
  * to the channel is scheduled again; one it had handed over is treated like an uncertain send.
  *
  * <p>The background {@link DispatcherLoop} runs rounds continuously; tests call {@link #runOnce()}.
- * Plain JDBC: the hot path of the benchmark, kept free of ORM overhead.
+ * The statements are the {@link ReminderRepository}'s and {@link ClientContactRepository}'s plain JDBC: the hot path of
+ * the benchmark, kept free of ORM overhead.
  */
 @ApplicationScoped
 public class ReminderDispatcher {
@@ -66,7 +66,10 @@ public class ReminderDispatcher {
     };
 
     @Inject
-    DataSource dataSource;
+    ReminderRepository reminders;
+
+    @Inject
+    ClientContactRepository contacts;
 
     @Inject
     Clock clock;
@@ -91,16 +94,6 @@ public class ReminderDispatcher {
 
     private volatile Map<Channel, ChannelSender> byChannel;
 
-    /** A claimed reminder. */
-    record Claimed(UUID id, UUID clinicId, UUID clientId, ReminderType type, Channel channel, String dedupeKey,
-                   ZoneId zone, String locale, String payload, int attempts) {
-    }
-
-    /** What the recipient allows, as far as known, and where they are (IANA zone, null when not told). */
-    record Contact(String firstName, String email, String phone, boolean marketing, List<Channel> optedOut,
-                   boolean tips, String timeZone) {
-    }
-
     /**
      * The outcome of one claimed reminder, to be written back. {@code deferred}: held back by quiet hours before any
      * attempt, so the claim does not count as one.
@@ -114,6 +107,11 @@ public class ReminderDispatcher {
 
         Outcome withRecipient(String to) {
             return new Outcome(reminder, status, reason, to, providerMessageId, error, nextAttemptAt, deferred);
+        }
+
+        ReminderRepository.Recorded recorded() {
+            return new ReminderRepository.Recorded(reminder.id(), status, reason, recipient, providerMessageId, error,
+                    nextAttemptAt, deferred);
         }
     }
 
@@ -138,7 +136,7 @@ public class ReminderDispatcher {
             releaseExpiredLeases(now);
             List<Claimed> claimed = claim(now, batchSize, claimant);
             if (claimed.isEmpty()) return 0;
-            Map<ClientKey, Contact> contacts = contacts(claimed);
+            Map<ClientKey, Reachable> contacts = contacts(claimed);
             List<Outcome> outcomes = new ArrayList<>(claimed.size());
             List<Ready> ready = new ArrayList<>(claimed.size());
             for (Claimed reminder : claimed) {
@@ -152,13 +150,13 @@ public class ReminderDispatcher {
             logFailures(outcomes);
             record(outcomes, claimant, Instant.now(clock));
             return claimed.size();
-        } catch (SQLException e) {
-            throw new IllegalStateException("dispatch round failed: " + e.getMessage(), e);
+        } catch (JdbcFailure e) {
+            throw new IllegalStateException("dispatch round failed: " + e.getCause().getMessage(), e.getCause());
         }
     }
 
     /** Decides what needs no send (adding its outcome), or renders the message (adding it to {@code ready}). */
-    private void prepare(Claimed reminder, Contact contact, Instant now, List<Outcome> outcomes, List<Ready> ready) {
+    private void prepare(Claimed reminder, Reachable contact, Instant now, List<Outcome> outcomes, List<Ready> ready) {
         if (reminder.clientId() == null) {
             outcomes.add(done(reminder, ReminderStatus.CANCELLED, SuppressionReason.CLIENT_ERASED));
             return;
@@ -333,32 +331,12 @@ public class ReminderDispatcher {
      * attempt_started_at} null) is scheduled again; one that did may have been delivered: sent again only on a
      * channel that deduplicates, {@code UNCERTAIN} otherwise.
      */
-    private void releaseExpiredLeases(Instant now) throws SQLException {
+    private void releaseExpiredLeases(Instant now) {
         List<String> deduplicating = new ArrayList<>();
         senders().forEach((channel, sender) -> {
             if (sender.deduplicates()) deduplicating.add(channel.name());
         });
-        Map<String, Integer> counts = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("""
-                     update scheduled_reminder
-                        set status = case when attempt_started_at is null or channel = any (?) then 'SCHEDULED' else 'UNCERTAIN' end,
-                            status_reason = case when attempt_started_at is null or channel = any (?) then null
-                                                 else 'DISPATCHER_LOST_MID_SEND' end,
-                            last_error = case when attempt_started_at is null then last_error
-                                              else 'the dispatcher stopped while the channel had the message' end,
-                            claimed_by = null, claimed_until = null, updated_at = ?
-                      where status = 'SENDING' and claimed_until < ?
-                     returning status, channel""")) {
-            String[] channels = deduplicating.toArray(String[]::new);
-            statement.setArray(1, connection.createArrayOf("varchar", channels));
-            statement.setArray(2, connection.createArrayOf("varchar", channels));
-            statement.setTimestamp(3, Timestamp.from(now));
-            statement.setTimestamp(4, Timestamp.from(now));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) counts.merge(rs.getString(1) + "|" + rs.getString(2), 1, Integer::sum);
-            }
-        }
+        Map<String, Integer> counts = reminders.releaseExpiredLeases(now, deduplicating);
         if (!counts.isEmpty()) {
             LOG.warnf("reminder claim(s) expired (a dispatcher died mid-round?): %s — never handed over: sent again; "
                     + "handed to a channel that does not deduplicate: UNCERTAIN", counts);
@@ -372,115 +350,29 @@ public class ReminderDispatcher {
     }
 
     /** Claims due reminders in one statement: locked rows of other dispatchers are skipped, not waited for. */
-    List<Claimed> claim(Instant now, int batchSize, String claimant) throws SQLException {
-        List<Claimed> claimed = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("""
-                     with due as (
-                         select id from scheduled_reminder
-                         where status = 'SCHEDULED' and next_attempt_at <= ?
-                         order by next_attempt_at
-                         limit ?
-                         for update skip locked)
-                     update scheduled_reminder r
-                        set status = 'SENDING', claimed_by = ?, claimed_until = ?, attempts = r.attempts + 1,
-                            attempt_started_at = null, last_attempt_at = ?, updated_at = ?
-                       from due where r.id = due.id
-                     returning r.id, r.clinic_id, r.client_id, r.type, r.channel, r.dedupe_key, r.zone, r.locale,
-                               r.payload::text, r.attempts""")) {
-            Timestamp at = Timestamp.from(now);
-            statement.setTimestamp(1, at);
-            statement.setInt(2, batchSize);
-            statement.setString(3, claimant);
-            statement.setTimestamp(4, Timestamp.from(now.plus(config.dispatcher().lease())));
-            statement.setTimestamp(5, at);
-            statement.setTimestamp(6, at);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    claimed.add(new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                            ReminderType.valueOf(rs.getString(4)), Channel.valueOf(rs.getString(5)), rs.getString(6),
-                            Zones.orUtc(rs.getString(7)), rs.getString(8), rs.getString(9), rs.getInt(10)));
-                }
-            }
-        }
-        return claimed;
+    List<Claimed> claim(Instant now, int batchSize, String claimant) {
+        return reminders.claim(now, batchSize, claimant, config.dispatcher().lease());
     }
 
     /** Records, committed, that these claimed reminders are being handed to their channel now. */
-    private void markAttemptsStarted(List<Ready> ready, String claimant, Instant now) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("""
-                     update scheduled_reminder set attempt_started_at = ?
-                     where id = any (?) and status = 'SENDING' and claimed_by = ?""")) {
-            statement.setTimestamp(1, Timestamp.from(now));
-            statement.setArray(2, connection.createArrayOf("uuid", ready.stream().map(r -> r.reminder().id()).toArray()));
-            statement.setString(3, claimant);
-            statement.executeUpdate();
-        }
+    private void markAttemptsStarted(List<Ready> ready, String claimant, Instant now) {
+        reminders.markAttemptsStarted(ready.stream().map(r -> r.reminder().id()).toList(), claimant, now);
     }
 
     /** The contact and choices of each claimed reminder's client, as its own clinic knows them (never another's). */
-    private Map<ClientKey, Contact> contacts(List<Claimed> claimed) throws SQLException {
-        Map<ClientKey, Contact> contacts = new HashMap<>();
+    private Map<ClientKey, Reachable> contacts(List<Claimed> claimed) {
         List<ClientKey> keys = claimed.stream().filter(r -> r.clientId() != null)
                 .map(r -> new ClientKey(r.clinicId(), r.clientId())).distinct().toList();
-        if (keys.isEmpty()) return contacts;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("""
-                     select c.clinic_id, c.client_id, c.first_name, c.email, c.phone, (c.marketing_opt_in or c.marketing_consent),
-                            p.opted_out_channels, coalesce(p.maintenance_tips, true), c.time_zone
-                     from unnest(?::uuid[], ?::uuid[]) as k(clinic_id, client_id)
-                     join client_contact c on c.clinic_id = k.clinic_id and c.client_id = k.client_id
-                     left join client_preference p on p.clinic_id = c.clinic_id and p.client_id = c.client_id""")) {
-            statement.setArray(1, connection.createArrayOf("uuid", keys.stream().map(k -> k.clinicId).toArray()));
-            statement.setArray(2, connection.createArrayOf("uuid", keys.stream().map(k -> k.clientId).toArray()));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    contacts.put(new ClientKey(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)), new Contact(
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), Channel.parseList(rs.getString(7)),
-                            rs.getBoolean(8), rs.getString(9)));
-                }
-            }
-        }
-        return contacts;
+        return contacts.reachable(keys);
     }
 
     /** Writes the round's outcomes in one transaction; a row whose claim was taken over meanwhile is left alone. */
-    private void record(List<Outcome> outcomes, String claimant, Instant now) throws SQLException {
+    private void record(List<Outcome> outcomes, String claimant, Instant now) {
         Map<String, Integer> counts = new HashMap<>();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    update scheduled_reminder set status = ?, status_reason = ?, next_attempt_at = coalesce(?, next_attempt_at),
-                        recipient = case when client_id is null then null else coalesce(?, recipient) end,
-                        provider_message_id = coalesce(?, provider_message_id), last_error = ?, sent_at = ?,
-                        attempts = attempts - ?, updated_at = ?, claimed_by = null, claimed_until = null
-                    where id = ? and status = 'SENDING' and claimed_by = ?""")) {
-                Timestamp at = Timestamp.from(now);
-                for (Outcome outcome : outcomes) {
-                    statement.setString(1, outcome.status().name());
-                    statement.setString(2, outcome.reason());
-                    statement.setTimestamp(3, outcome.nextAttemptAt() == null ? null : Timestamp.from(outcome.nextAttemptAt()));
-                    statement.setString(4, outcome.recipient());
-                    statement.setString(5, outcome.providerMessageId());
-                    statement.setString(6, outcome.error());
-                    statement.setTimestamp(7, outcome.status() == ReminderStatus.SENT ? at : null);
-                    statement.setInt(8, outcome.deferred() ? 1 : 0); // held back before any attempt: not an attempt
-                    statement.setTimestamp(9, at);
-                    statement.setObject(10, outcome.reminder().id());
-                    statement.setString(11, claimant);
-                    statement.addBatch();
-                    counts.merge(outcome.status().name() + "|" + outcome.reminder().channel().name(), 1, Integer::sum);
-                }
-                statement.executeBatch();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+        for (Outcome outcome : outcomes) {
+            counts.merge(outcome.status().name() + "|" + outcome.reminder().channel().name(), 1, Integer::sum);
         }
+        reminders.record(outcomes.stream().map(Outcome::recorded).toList(), claimant, now);
         counts.forEach((key, count) -> {
             String[] parts = key.split("\\|");
             meters.counter("notification.reminders", "status", parts[0], "channel", parts[1]).increment(count);

@@ -17,12 +17,14 @@ import io.stipple.notification.domain.Zones;
 import io.stipple.notification.messaging.IncomingEvents.BookingConfirmed;
 import io.stipple.notification.messaging.IncomingEvents.BookingEnded;
 import io.stipple.notification.messaging.IncomingEvents.SessionCompleted;
+import io.stipple.notification.repository.BookingRepository;
+import io.stipple.notification.repository.ClientContactRepository;
+import io.stipple.notification.repository.ClientPreferenceRepository;
 import io.stipple.notification.repository.ReminderRepository;
 import io.stipple.notification.repository.ReminderRepository.Target;
 import io.stipple.platform.inbox.NotYetApplicableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -58,7 +60,13 @@ public class ReminderScheduler {
     ContactService contacts;
 
     @Inject
-    EntityManager em;
+    BookingRepository bookings;
+
+    @Inject
+    ClientContactRepository contactRows;
+
+    @Inject
+    ClientPreferenceRepository preferences;
 
     @Inject
     ObjectMapper mapper;
@@ -105,7 +113,7 @@ public class ReminderScheduler {
     /** BookingCancelled or BookingNoShow: the appointment reminders go. */
     public void bookingEnded(UUID clinicId, BookingEnded event, String newStatus) {
         Instant now = Instant.now(clock);
-        Booking booking = Booking.findById(event.bookingId());
+        Booking booking = bookings.find(event.bookingId()).orElse(null);
         if (booking != null && booking.clinicId.equals(clinicId)) {
             booking.status = newStatus;
             booking.updatedAt = now;
@@ -124,7 +132,7 @@ public class ReminderScheduler {
         if (!knownClient(clinicId, event.clientId(), event.bookingId(), "SessionCompleted")) return;
         Instant now = Instant.now(clock);
         Instant completedAt = event.completedAt() != null ? event.completedAt() : now;
-        Booking booking = Booking.findById(event.bookingId());
+        Booking booking = bookings.find(event.bookingId()).orElse(null);
         if (booking != null && booking.clinicId.equals(clinicId)) {
             booking.status = Booking.COMPLETED;
             booking.updatedAt = now;
@@ -184,16 +192,7 @@ public class ReminderScheduler {
     }
 
     private boolean nextSessionBooked(UUID clinicId, SessionCompleted event, Instant completedAt) {
-        Long count = em.createQuery("""
-                        select count(b) from Booking b where b.clinicId = :clinic and b.clientId = :client and b.planId = :plan
-                        and b.status = 'CONFIRMED' and b.bookingId <> :booking and b.startsAt > :after""", Long.class)
-                .setParameter("clinic", clinicId)
-                .setParameter("client", event.clientId())
-                .setParameter("plan", event.planId())
-                .setParameter("booking", event.bookingId())
-                .setParameter("after", completedAt)
-                .getSingleResult();
-        return count > 0;
+        return bookings.laterSessionConfirmed(clinicId, event.clientId(), event.planId(), event.bookingId(), completedAt);
     }
 
     private void insertAll(Target target, List<PlannedReminder> planned, Instant now) {
@@ -208,7 +207,7 @@ public class ReminderScheduler {
     }
 
     private Booking upsertBooking(UUID clinicId, BookingConfirmed event, Instant now) {
-        Booking booking = Booking.findById(event.bookingId());
+        Booking booking = bookings.find(event.bookingId()).orElse(null);
         boolean created = booking == null;
         if (created) {
             booking = new Booking();
@@ -228,7 +227,7 @@ public class ReminderScheduler {
         booking.preparationNotes = event.preparationNotes();
         booking.status = Booking.CONFIRMED;
         booking.updatedAt = now;
-        if (created) booking.persist();
+        if (created) bookings.add(booking);
         return booking;
     }
 
@@ -271,8 +270,8 @@ public class ReminderScheduler {
     }
 
     private Recipient recipient(UUID clinicId, UUID clientId, ZoneId fallbackZone) {
-        ClientContact contact = ClientContact.of(clinicId, clientId).orElse(null);
-        ClientPreference preference = ClientPreference.of(clinicId, clientId).orElse(null);
+        ClientContact contact = contactRows.find(clinicId, clientId).orElse(null);
+        ClientPreference preference = preferences.find(clinicId, clientId).orElse(null);
         List<Channel> channels = new ArrayList<>(contact == null ? List.of() : contact.preferred());
         if (channels.isEmpty()) channels.add(Channel.EMAIL);
         if (preference != null) channels.removeAll(preference.optedOut());

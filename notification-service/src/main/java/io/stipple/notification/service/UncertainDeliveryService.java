@@ -5,8 +5,7 @@ import io.stipple.notification.domain.ScheduledReminder;
 import io.stipple.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
+import io.stipple.notification.repository.ReminderRepository;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -29,13 +28,13 @@ public class UncertainDeliveryService {
     public static final String RESEND_BY_STAFF = "RESEND_BY_STAFF";
 
     @Inject
-    EntityManager em;
+    ReminderRepository reminders;
 
     @Inject
     Clock clock;
 
     public ScheduledReminder resolve(UUID clinicId, UUID id, Resolution resolution) {
-        ScheduledReminder reminder = em.find(ScheduledReminder.class, id, LockModeType.PESSIMISTIC_WRITE);
+        ScheduledReminder reminder = reminders.findForUpdate(id);
         if (reminder == null || !reminder.clinicId.equals(clinicId)) {
             throw ProblemException.notFound("Notification");
         }
@@ -54,9 +53,7 @@ public class UncertainDeliveryService {
             reminder.statusReason = RESEND_BY_STAFF;
             reminder.nextAttemptAt = now;
             // a new attempt: nothing handed over yet
-            em.flush();
-            em.createNativeQuery("update scheduled_reminder set attempt_started_at = null where id = :id")
-                    .setParameter("id", id).executeUpdate();
+            reminders.clearAttemptStarted(id);
         }
         reminder.updatedAt = now;
         return reminder;

@@ -6,21 +6,18 @@ import io.stipple.notification.domain.WebhookDelivery;
 import io.stipple.notification.domain.WebhookSignature;
 import io.stipple.notification.domain.WebhookTargetGuard;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.stipple.notification.repository.JdbcFailure;
+import io.stipple.notification.repository.WebhookDeliveryRepository;
+import io.stipple.notification.repository.WebhookDeliveryRepository.Claimed;
 import io.stipple.platform.partner.PartnerDirectory;
 import io.stipple.platform.tenancy.Tenancy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import javax.sql.DataSource;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +39,8 @@ import java.util.concurrent.TimeUnit;
  * shares with that partner (or whose partner is no longer active) is not sent but {@code CANCELLED} with reason
  * {@code NOT_SHARED}, never retried — so a withdrawal also stops what was already queued.
  *
- * <p>Rounds run on the one named cross-clinic path ({@code Tenancy.acrossClinics("webhook dispatch", ..)}).
+ * <p>Rounds run on the one named cross-clinic path ({@code Tenancy.acrossClinics("webhook dispatch", ..)}); the
+ * claims and writes are the {@link WebhookDeliveryRepository}'s plain JDBC.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -50,7 +48,7 @@ public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
     @Inject
-    DataSource dataSource;
+    WebhookDeliveryRepository deliveries;
 
     @Inject
     Clock clock;
@@ -69,10 +67,6 @@ public class WebhookDispatcher {
 
     @Inject
     PartnerDirectory partners;
-
-    record Claimed(UUID id, UUID clinicId, UUID clientId, String ownerPartnerId, UUID eventId, String eventType,
-                   String payload, int attempts, String url, String secret, boolean active) {
-    }
 
     /** The outcome of one attempt; {@code cancelReason} set: not sent and never will be. */
     record Result(Claimed delivery, Integer statusCode, String error, String cancelReason) {
@@ -123,8 +117,8 @@ public class WebhookDispatcher {
             }
             record(results, Instant.now(clock));
             return claimed.size();
-        } catch (SQLException e) {
-            throw new IllegalStateException("webhook round failed: " + e.getMessage(), e);
+        } catch (JdbcFailure e) {
+            throw new IllegalStateException("webhook round failed: " + e.getCause().getMessage(), e.getCause());
         }
     }
 
@@ -181,91 +175,35 @@ public class WebhookDispatcher {
         return wait.compareTo(config.webhooks().backoffCap()) > 0 ? config.webhooks().backoffCap() : wait;
     }
 
-    private void releaseExpiredLeases(Instant now) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("""
-                     update webhook_delivery set status = 'PENDING', claimed_until = null
-                     where status = 'SENDING' and claimed_until < ?""")) {
-            statement.setTimestamp(1, Timestamp.from(now));
-            statement.executeUpdate();
-        }
+    private void releaseExpiredLeases(Instant now) {
+        deliveries.releaseExpiredLeases(now);
     }
 
-    private List<Claimed> claim(Instant now) throws SQLException {
-        List<Claimed> claimed = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("""
-                     with due as (
-                         select id from webhook_delivery
-                         where status = 'PENDING' and next_attempt_at <= ?
-                         order by next_attempt_at
-                         limit ?
-                         for update skip locked)
-                     update webhook_delivery d
-                        set status = 'SENDING', claimed_until = ?, attempts = d.attempts + 1, last_attempt_at = ?
-                       from due, webhook_subscription s
-                      where d.id = due.id and s.id = d.subscription_id
-                     returning d.id, d.clinic_id, d.client_id, s.owner_partner_id, d.event_id, d.event_type, d.payload, d.attempts,
-                               s.url, s.secret, s.active""")) {
-            Timestamp at = Timestamp.from(now);
-            statement.setTimestamp(1, at);
-            statement.setInt(2, config.webhooks().batchSize());
-            statement.setTimestamp(3, Timestamp.from(now.plus(config.webhooks().timeout().multipliedBy(6))));
-            statement.setTimestamp(4, at);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    claimed.add(new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                            rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getInt(8),
-                            rs.getString(9), rs.getString(10), rs.getBoolean(11)));
-                }
-            }
-        }
-        return claimed;
+    private List<Claimed> claim(Instant now) {
+        return deliveries.claim(now, config.webhooks().batchSize(), now.plus(config.webhooks().timeout().multipliedBy(6)));
     }
 
-    private void record(List<Result> results, Instant now) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    update webhook_delivery set status = ?, next_attempt_at = ?, claimed_until = null, last_status_code = ?,
-                        last_error = ?, delivered_at = ?, status_reason = ?
-                    where id = ? and status = 'SENDING'""")) {
-                Timestamp at = Timestamp.from(now);
-                for (Result result : results) {
-                    String status;
-                    Instant next = now;
-                    if (result.cancelReason() != null) {
-                        status = WebhookDelivery.CANCELLED;
-                    } else if (result.delivered()) {
-                        status = WebhookDelivery.DELIVERED;
-                    } else if (result.delivery().attempts() >= config.webhooks().maxAttempts() || !result.delivery().active()) {
-                        status = WebhookDelivery.DEAD;
-                        LOG.warnf("webhook delivery %s is dead after %d attempt(s): %s", result.delivery().id(),
-                                result.delivery().attempts(), result.error());
-                    } else {
-                        status = WebhookDelivery.PENDING;
-                        next = now.plus(backoff(result.delivery().attempts()));
-                    }
-                    statement.setString(1, status);
-                    statement.setTimestamp(2, Timestamp.from(next));
-                    if (result.statusCode() == null) statement.setNull(3, java.sql.Types.INTEGER);
-                    else statement.setInt(3, result.statusCode());
-                    statement.setString(4, result.error() == null ? null
-                            : result.error().length() > 900 ? result.error().substring(0, 900) : result.error());
-                    statement.setTimestamp(5, result.delivered() ? at : null);
-                    statement.setString(6, result.cancelReason());
-                    statement.setObject(7, result.delivery().id());
-                    statement.addBatch();
-                    meters.counter("notification.webhooks", "status", status).increment();
-                }
-                statement.executeBatch();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+    private void record(List<Result> results, Instant now) {
+        List<WebhookDeliveryRepository.Recorded> rows = new ArrayList<>(results.size());
+        for (Result result : results) {
+            String status;
+            Instant next = now;
+            if (result.cancelReason() != null) {
+                status = WebhookDelivery.CANCELLED;
+            } else if (result.delivered()) {
+                status = WebhookDelivery.DELIVERED;
+            } else if (result.delivery().attempts() >= config.webhooks().maxAttempts() || !result.delivery().active()) {
+                status = WebhookDelivery.DEAD;
+                LOG.warnf("webhook delivery %s is dead after %d attempt(s): %s", result.delivery().id(),
+                        result.delivery().attempts(), result.error());
+            } else {
+                status = WebhookDelivery.PENDING;
+                next = now.plus(backoff(result.delivery().attempts()));
             }
+            rows.add(new WebhookDeliveryRepository.Recorded(result.delivery().id(), status, next, result.statusCode(),
+                    result.error(), result.delivered(), result.cancelReason()));
+            meters.counter("notification.webhooks", "status", status).increment();
         }
+        deliveries.record(rows, now);
     }
 }

@@ -16,7 +16,8 @@ import io.stipple.platform.web.Page;
 import io.stipple.platform.web.PageQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import io.stipple.notification.repository.WebhookDeliveryRepository;
+import io.stipple.notification.repository.WebhookSubscriptionRepository;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -58,6 +59,14 @@ public class WebhookService {
         }
     }
 
+    /** A new subscription: its target, the event types it wants, a description, and who creates it. */
+    public record NewSubscription(String url, List<String> eventTypes, String description, String createdBy) {
+    }
+
+    /** A subscription's new target, event types, description and state (the secret stays). */
+    public record SubscriptionChange(String url, List<String> eventTypes, String description, boolean active) {
+    }
+
     private static final Logger LOG = Logger.getLogger(WebhookService.class);
 
     /** Event types a partner may subscribe to. */
@@ -67,7 +76,10 @@ public class WebhookService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    EntityManager em;
+    WebhookSubscriptionRepository subscriptions;
+
+    @Inject
+    WebhookDeliveryRepository deliveryRows;
 
     @Inject
     ObjectMapper mapper;
@@ -85,14 +97,12 @@ public class WebhookService {
     PartnerDirectory partners;
 
     /** A new subscription owned by the subscriber (the partner, or the clinic for an admin). */
-    public WebhookSubscription create(Subscriber subscriber, String url, List<String> eventTypes, String description, String by) {
+    public WebhookSubscription create(Subscriber subscriber, NewSubscription command) {
         UUID clinicId = subscriber.clinicId();
-        checkEventTypes(eventTypes);
-        String target = checkTarget(url);
+        checkEventTypes(command.eventTypes());
+        String target = checkTarget(command.url());
         // per owner: one partner filling the quota cannot keep the clinic (or another partner) from subscribing
-        long existing = subscriber.partnerId() == null
-                ? WebhookSubscription.count("clinicId = ?1 and ownerPartnerId is null", clinicId)
-                : WebhookSubscription.count("clinicId = ?1 and ownerPartnerId = ?2", clinicId, subscriber.partnerId());
+        long existing = subscriptions.countOwned(clinicId, subscriber.partnerId());
         if (existing >= config.webhooks().maxSubscriptionsPerClinic()) {
             throw ProblemException.unprocessable("webhook-subscription-limit",
                     "A clinic, and each of its partners, may hold at most " + config.webhooks().maxSubscriptionsPerClinic()
@@ -104,60 +114,52 @@ public class WebhookService {
         subscription.ownerPartnerId = subscriber.partnerId();
         subscription.url = target;
         subscription.secret = newSecret();
-        subscription.eventTypes = String.join(",", new LinkedHashSet<>(eventTypes));
-        subscription.description = description;
-        subscription.createdBy = by;
+        subscription.eventTypes = String.join(",", new LinkedHashSet<>(command.eventTypes()));
+        subscription.description = command.description();
+        subscription.createdBy = command.createdBy();
         subscription.createdAt = Instant.now(clock);
-        subscription.persist();
-        em.flush();
+        subscriptions.add(subscription);
+        subscriptions.flush();
         return subscription;
     }
 
     /** The subscription, if the subscriber owns it (another's is as absent as one that never existed). */
     public Optional<WebhookSubscription> find(Subscriber subscriber, UUID id) {
-        return WebhookSubscription.<WebhookSubscription>findByIdOptional(id).filter(subscriber::owns);
+        return subscriptions.find(id).filter(subscriber::owns);
     }
 
     /** An admin: every subscription of the clinic; a partner: its own. */
     public Page<WebhookSubscription> list(Subscriber subscriber, PageQuery page) {
-        var query = subscriber.partnerId() == null
-                ? WebhookSubscription.<WebhookSubscription>find("clinicId = ?1 order by createdAt, id", subscriber.clinicId())
-                : WebhookSubscription.<WebhookSubscription>find("clinicId = ?1 and ownerPartnerId = ?2 order by createdAt, id",
-                subscriber.clinicId(), subscriber.partnerId());
-        return Page.of(query.page(page.page, page.size).list(), page, query.count());
+        return subscriptions.page(subscriber.clinicId(), subscriber.partnerId(), page);
     }
 
-    public WebhookSubscription update(Subscriber subscriber, UUID id, long expectedVersion, String url, List<String> eventTypes,
-                                      String description, boolean active) {
+    public WebhookSubscription update(Subscriber subscriber, UUID id, long expectedVersion, SubscriptionChange change) {
         WebhookSubscription subscription = find(subscriber, id).orElseThrow(() -> ProblemException.notFound("Webhook subscription"));
         ETags.checkCurrent(expectedVersion, subscription.version);
-        checkEventTypes(eventTypes);
-        subscription.url = checkTarget(url);
-        subscription.eventTypes = String.join(",", new LinkedHashSet<>(eventTypes));
-        subscription.description = description;
-        subscription.active = active;
-        em.flush();
+        checkEventTypes(change.eventTypes());
+        subscription.url = checkTarget(change.url());
+        subscription.eventTypes = String.join(",", new LinkedHashSet<>(change.eventTypes()));
+        subscription.description = change.description();
+        subscription.active = change.active();
+        subscriptions.flush();
         return subscription;
     }
 
     public boolean delete(Subscriber subscriber, UUID id) {
         return find(subscriber, id).map(s -> {
-            s.delete();
+            subscriptions.remove(s);
             return true;
         }).orElse(false);
     }
 
     public Page<WebhookDelivery> deliveries(Subscriber subscriber, UUID subscriptionId, String status, PageQuery page) {
         find(subscriber, subscriptionId).orElseThrow(() -> ProblemException.notFound("Webhook subscription"));
-        var query = status == null
-                ? WebhookDelivery.<WebhookDelivery>find("subscriptionId = ?1 order by createdAt, id", subscriptionId)
-                : WebhookDelivery.<WebhookDelivery>find("subscriptionId = ?1 and status = ?2 order by createdAt, id", subscriptionId, status);
-        return Page.of(query.page(page.page, page.size).list(), page, query.count());
+        return deliveryRows.ofSubscription(subscriptionId, status, page);
     }
 
     public Optional<WebhookDelivery> delivery(Subscriber subscriber, UUID subscriptionId, UUID deliveryId) {
         if (find(subscriber, subscriptionId).isEmpty()) return Optional.empty();
-        return WebhookDelivery.<WebhookDelivery>findByIdOptional(deliveryId)
+        return deliveryRows.find(deliveryId)
                 .filter(d -> d.clinicId.equals(subscriber.clinicId()) && d.subscriptionId.equals(subscriptionId));
     }
 
@@ -178,7 +180,7 @@ public class WebhookService {
         delivery.attempts = 0;
         delivery.nextAttemptAt = Instant.now(clock);
         delivery.lastError = null;
-        em.flush();
+        deliveryRows.flush();
         return delivery;
     }
 
@@ -189,12 +191,12 @@ public class WebhookService {
     public int fanOut(UUID clinicId, EventEnvelope event, UUID clientId) {
         String type = event.eventName();
         if (clinicId == null || !EVENT_TYPES.contains(type)) return 0;
-        List<WebhookSubscription> subscriptions = WebhookSubscription.list("clinicId = ?1 and active = true", clinicId);
+        List<WebhookSubscription> active = subscriptions.active(clinicId);
         int queued = 0;
         Instant now = Instant.now(clock);
         String full = null;
         String partnerView = null;
-        for (WebhookSubscription subscription : subscriptions) {
+        for (WebhookSubscription subscription : active) {
             if (!subscription.wants(type)) continue;
             String payload;
             if (subscription.partnerOwned()) {
@@ -207,35 +209,14 @@ public class WebhookService {
             } else {
                 payload = full == null ? full = body(event, clinicId, false) : full;
             }
-            queued += em.createNativeQuery("""
-                            insert into webhook_delivery (id, subscription_id, clinic_id, client_id, event_id, event_type, payload,
-                                status, attempts, next_attempt_at, created_at)
-                            values (:id, :subscription, :clinic, :client, :event, :type, :payload, 'PENDING', 0, :now, :now)
-                            on conflict (subscription_id, event_id) do nothing""")
-                    .setParameter("id", UUID.randomUUID())
-                    .setParameter("subscription", subscription.id)
-                    .setParameter("clinic", clinicId)
-                    .setParameter("client", clientId)
-                    .setParameter("event", event.id())
-                    .setParameter("type", type)
-                    .setParameter("payload", payload)
-                    .setParameter("now", now)
-                    .executeUpdate();
+            queued += deliveryRows.queue(subscription.id, clinicId, clientId, event.id(), type, payload, now);
         }
         return queued;
     }
 
     /** Erasure: deliveries about the client not yet made are cancelled; all lose their content. */
     public int eraseClient(UUID clinicId, UUID clientId) {
-        return em.createNativeQuery("""
-                        update webhook_delivery set
-                            status_reason = case when status in ('PENDING', 'DEAD') then 'CLIENT_ERASED' else status_reason end,
-                            status = case when status in ('PENDING', 'DEAD') then 'CANCELLED' else status end,
-                            payload = '{}', client_id = null, last_error = null
-                        where clinic_id = :clinic and client_id = :client""")
-                .setParameter("clinic", clinicId)
-                .setParameter("client", clientId)
-                .executeUpdate();
+        return deliveryRows.eraseClient(clinicId, clientId);
     }
 
     /**

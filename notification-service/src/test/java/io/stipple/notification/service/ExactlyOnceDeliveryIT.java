@@ -15,6 +15,7 @@ import io.stipple.notification.Tokens;
 import io.stipple.notification.domain.Channel;
 import io.stipple.notification.domain.ReminderStatus;
 import io.stipple.notification.domain.ScheduledReminder;
+import io.stipple.notification.repository.ReminderRepository;
 import io.stipple.platform.tenancy.Tenancy;
 import io.stipple.platform.time.MutableClock;
 import jakarta.inject.Inject;
@@ -145,15 +146,9 @@ class ExactlyOnceDeliveryIT {
 
         // a dispatcher claims both, records that it hands the first to SMTP, and dies (SIGKILL: no outcome written)
         clock.set(due.plusSeconds(1));
-        List<ReminderDispatcher.Claimed> claimed = Tenancy.acrossClinics("test: a dispatcher that dies",
-                () -> {
-                    try {
-                        return dispatcher.claim(Instant.now(clock), 1000, "d-killed");
-                    } catch (java.sql.SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-        assertThat(claimed).extracting(ReminderDispatcher.Claimed::id).contains(handedOver, onlyClaimed);
+        List<ReminderRepository.Claimed> claimed = Tenancy.acrossClinics("test: a dispatcher that dies",
+                () -> dispatcher.claim(Instant.now(clock), 1000, "d-killed"));
+        assertThat(claimed).extracting(ReminderRepository.Claimed::id).contains(handedOver, onlyClaimed);
         Tenancy.acrossClinics("test: a dispatcher that dies", () -> QuarkusTransaction.requiringNew().run(() ->
                 em.createNativeQuery("update scheduled_reminder set attempt_started_at = ?1 where id = ?2")
                         .setParameter(1, due.plusSeconds(1)).setParameter(2, handedOver).executeUpdate()));

@@ -1,0 +1,12 @@
+package io.stipple.notification;
+
+import io.stipple.testinfra.ServiceShape;
+import org.junit.jupiter.api.Test;
+
+/** notification-service has the one service shape (docs/CONTRIBUTING.md): checked on its compiled classes by ArchUnit. */
+class ServiceShapeTest {
+    @Test
+    void followsTheServiceShape() {
+        ServiceShape.check("io.stipple.notification");
+    }
+}
