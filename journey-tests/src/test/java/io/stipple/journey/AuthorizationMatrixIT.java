@@ -114,7 +114,7 @@ class AuthorizationMatrixIT {
     }
 
     /** The ids of C1's records (keys of {@link Fixtures#ids}). */
-    private static final List<String> VICTIM_KEYS = List.of("clientId", "assessmentId", "screeningId", "planId",
+    private static final List<String> VICTIM_KEYS = List.of("clientId", "assessmentId", "screeningId", "consentId", "planId",
             "bookingId", "photoId", "setId", "notificationId");
     /** Clinic A's own records (not the clinic id itself: public gallery views may name the clinic). */
     private static final List<String> CLINIC_KEYS = List.of("treatmentId", "technicianId", "roomId", "closureId",

@@ -235,7 +235,9 @@ public final class Fixtures {
         createId(Http.post(base + "/screenings").token(staff).json("""
                 {"allergies":[],"pigmentAllergy":false,"keloidTendency":false,"bloodThinners":false,"psoriasis":false,
                  "eczema":false,"activeScalpInfection":false,"pregnant":false,"guardianConsent":false}"""), "screeningId");
-        for (String scope : List.of("TREATMENT", "CLINICAL_PHOTOS", "PUBLIC_GALLERY")) {
+        createId(Http.post(base + "/consents").token(staff).json("""
+                {"scope":"TREATMENT","textVersion":"v1"}"""), "consentId");
+        for (String scope : List.of("CLINICAL_PHOTOS", "PUBLIC_GALLERY")) {
             send(Http.post(base + "/consents").token(staff).json("""
                     {"scope":"%s","textVersion":"v1"}""".formatted(scope)), "consent " + scope, 201);
         }

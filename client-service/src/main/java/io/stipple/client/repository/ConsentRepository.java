@@ -9,6 +9,7 @@ import io.stipple.platform.web.PageQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -21,6 +22,11 @@ public class ConsentRepository implements PanacheRepositoryBase<ConsentRecord, U
     public Page<ConsentRecord> history(UUID clientId, PageQuery page) {
         var query = find("clientId", Sort.by("seq"), clientId);
         return Page.of(query.page(page.page, page.size).list(), page, query.count());
+    }
+
+    /** One grant or withdrawal of the client's. */
+    public Optional<ConsentRecord> ofClient(UUID clientId, UUID consentId) {
+        return find("id = ?1 and clientId = ?2", consentId, clientId).firstResultOptional();
     }
 
     public ConsentState state(UUID clientId) {

@@ -24,6 +24,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,6 +57,9 @@ public class ConsentResource {
     @Inject
     Idempotency idempotency;
 
+    @Context
+    UriInfo uriInfo;
+
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.PARTNER, Roles.CLIENT})
     @Extension(name = AccessRule.EXTENSION, value = "admin staff self sharedPartner")
@@ -78,13 +82,25 @@ public class ConsentResource {
         return consents.history(clientId, page).map(ConsentMapper::toView);
     }
 
+    @GET
+    @Path("history/{consentId}")
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.PARTNER, Roles.CLIENT})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self sharedPartner")
+    @Operation(summary = "One grant or withdrawal",
+            description = "The record a grant or withdrawal created (its Location). Audited like the history.")
+    @APIResponse(responseCode = "200", description = "The consent record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentView.class)))
+    public ConsentView record(@PathParam("clientId") UUID clientId, @PathParam("consentId") UUID consentId) {
+        return ConsentMapper.toView(consents.record(clientId, consentId));
+    }
+
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
     @Extension(name = AccessRule.EXTENSION, value = "admin staff self")
     @Operation(summary = "Grant a consent",
             description = "Staff of the clinic or the client themself. PARTNER_SHARING names an ACTIVE partner "
                     + "registered by the clinic. Publishes ConsentGranted.")
-    @APIResponse(responseCode = "201", description = "Recorded",
+    @APIResponse(responseCode = "201", description = "Recorded; Location names the record (GET history/{consentId})",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request (partnerId missing for PARTNER_SHARING or given for another scope)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "idempotency-key-in-use", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -93,8 +109,7 @@ public class ConsentResource {
                           @Parameter(description = "Makes retries safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                           @Valid @NotNull ConsentGrantRequest request) {
         return idempotency.execute(idempotencyKey, "POST /api/v1/clients/" + clientId + "/consents", request,
-                () -> Response.status(201)
-                        .entity(ConsentMapper.toView(consents.grant(clientId, ConsentMapper.toCommand(request)))).build());
+                () -> created(clientId, consents.grant(clientId, ConsentMapper.toCommand(request))));
     }
 
     @POST
@@ -103,7 +118,7 @@ public class ConsentResource {
     @Extension(name = AccessRule.EXTENSION, value = "admin staff self")
     @Operation(summary = "Withdraw a consent",
             description = "Takes effect at once. Staff of the clinic or the client themself. Publishes ConsentWithdrawn.")
-    @APIResponse(responseCode = "201", description = "Recorded",
+    @APIResponse(responseCode = "201", description = "Recorded; Location names the record (GET history/{consentId})",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "idempotency-key-in-use", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -112,8 +127,13 @@ public class ConsentResource {
                              @Parameter(description = "Makes retries safe") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                              @Valid @NotNull ConsentWithdrawalRequest request) {
         return idempotency.execute(idempotencyKey, "POST /api/v1/clients/" + clientId + "/consents/withdrawals", request,
-                () -> Response.status(201)
-                        .entity(ConsentMapper.toView(consents.withdraw(clientId, ConsentMapper.toCommand(request)))).build());
+                () -> created(clientId, consents.withdraw(clientId, ConsentMapper.toCommand(request))));
+    }
+
+    /** 201 with the record and its Location ({@code history/{consentId}}), like every other create. */
+    private Response created(UUID clientId, ConsentRecord record) {
+        return Response.created(uriInfo.getBaseUriBuilder().path("/api/v1/clients/{clientId}/consents/history/{consentId}")
+                .build(clientId, record.id)).entity(ConsentMapper.toView(record)).build();
     }
 
     @Schema(name = "ConsentPage")

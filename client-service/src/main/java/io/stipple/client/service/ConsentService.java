@@ -91,6 +91,15 @@ public class ConsentService {
         return consents.state(clientId);
     }
 
+    /** One grant or withdrawal of the client's (404 if the client has no such record, as for any unknown client). */
+    public ConsentRecord record(UUID clientId, UUID consentId) {
+        Client client = access.readable(clientId);
+        ConsentRecord record = consents.ofClient(clientId, consentId)
+                .orElseThrow(() -> ProblemException.notFound("consent record " + consentId));
+        audit.record(client, AuditAction.READ, AuditLog.CONSENT, consentId, "consent record");
+        return record;
+    }
+
     public Page<ConsentRecord> history(UUID clientId, PageQuery page) {
         Client client = access.readable(clientId);
         audit.record(client, AuditAction.READ, AuditLog.CONSENT, null, "history page " + page.page);

@@ -9,6 +9,7 @@ import java.util.Map;
 import static io.stipple.client.Fixtures.PROBLEM;
 import static io.stipple.client.Fixtures.as;
 import static io.stipple.client.Fixtures.staff;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -42,6 +43,30 @@ class ConsentResourceTest {
                 .body("current.find { it.scope == 'PUBLIC_GALLERY' }.granted", equalTo(false));
         as(staff()).get(consents(clientId) + "/history").then().statusCode(200)
                 .body("items", hasSize(2)).body("items.action", equalTo(java.util.List.of("GRANTED", "WITHDRAWN")));
+    }
+
+    @Test
+    void aGrantAndAWithdrawalAnswer201WithTheLocationOfTheirRecord() {
+        String clientId = Fixtures.createClient();
+        var granted = as(staff()).body(Map.of("scope", "MARKETING", "textVersion", "m-7")).post(consents(clientId))
+                .then().statusCode(201).extract();
+        String location = granted.header("Location");
+        assertThat(location).endsWith("/api/v1/clients/" + clientId + "/consents/history/" + granted.path("id"));
+        as(staff()).get(location).then().statusCode(200).body("id", equalTo(granted.path("id")))
+                .body("scope", equalTo("MARKETING")).body("action", equalTo("GRANTED"));
+        as(Fixtures.client(clientId)).get(location).then().statusCode(200);
+
+        var withdrawn = as(staff()).body(Map.of("scope", "MARKETING")).post(consents(clientId) + "/withdrawals")
+                .then().statusCode(201).extract();
+        as(staff()).get(withdrawn.header("Location")).then().statusCode(200).body("action", equalTo("WITHDRAWN"));
+
+        // the record under another client, another clinic, or an unknown id: 404 like any record not visible
+        String other = Fixtures.createClient();
+        as(staff()).get(consents(other) + "/history/" + granted.path("id")).then().statusCode(404);
+        as(Fixtures.otherClinicStaff()).get(location).then().statusCode(404);
+        as(staff()).get(consents(clientId) + "/history/" + java.util.UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+        as(Fixtures.client(other)).get(location).then().statusCode(404);
     }
 
     @Test

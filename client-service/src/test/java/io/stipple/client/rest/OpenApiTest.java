@@ -66,8 +66,8 @@ class OpenApiTest {
                 }
             }
         }
-        // 32 of its own + the internal client-key read + the platform's dead-letter list and replay
-        assertThat(operations).isEqualTo(35);
+        // 33 of its own + the internal client-key read + the platform's dead-letter list and replay
+        assertThat(operations).isEqualTo(36);
         assertThat(doc.getString("paths.'/api/v1/clients/{clientId}'.get.'x-stipple-access'"))
                 .isEqualTo("admin staff self sharedPartner");
         assertThat(doc.getString("paths.'/api/v1/partners'.post.'x-stipple-access'")).isEqualTo("admin");
