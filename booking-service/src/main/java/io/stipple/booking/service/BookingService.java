@@ -20,10 +20,6 @@ import io.stipple.booking.domain.Treatment;
 import io.stipple.booking.messaging.BookingEventMapper;
 import io.stipple.booking.repository.BookingRepository;
 import io.stipple.booking.repository.SqlState;
-import io.stipple.booking.rest.BookingModels.CompleteBookingRequest;
-import io.stipple.booking.rest.BookingModels.CreateBookingRequest;
-import io.stipple.booking.rest.BookingModels.HealingOverride;
-import io.stipple.booking.rest.BookingModels.RescheduleRequest;
 import io.stipple.booking.service.SessionPlanner.SessionContext;
 import io.stipple.platform.events.Topics;
 import io.stipple.platform.outbox.Outbox;
@@ -84,7 +80,29 @@ public class BookingService {
     public record Result(Booking booking, Clinic clinic) {
     }
 
-    public Result create(CreateBookingRequest request) {
+    /** Admin only: a plan session with a shorter healing interval than the rules allow, and why. */
+    public record HealingOverride(Integer intervalDays, String reason) {
+    }
+
+    /** A booking to make; {@code clientId} may be null for a client booking for itself, room and plan may be open. */
+    public record NewBooking(UUID clientId, UUID treatmentId, UUID technicianId, UUID roomId, UUID planId,
+                             Instant startsAt, String preparationNotes, HealingOverride healingOverride) {
+    }
+
+    /** Where a booking moves; technician and room stay when null. */
+    public record Reschedule(Instant startsAt, UUID technicianId, UUID roomId, HealingOverride healingOverride) {
+    }
+
+    /** The pigment used in a session. */
+    public record Pigment(String brand, String shade, String dilution, String lot, LocalDate expiry) {
+    }
+
+    /** What was done in a session (every field may be null; treatment sessions need the record, checked here). */
+    public record SessionDetails(List<String> areasTreated, Pigment pigment, String needleConfiguration,
+                                 Integer actualDurationMinutes, String technicianNotes) {
+    }
+
+    public Result create(NewBooking request) {
         UUID clinicId = access.clinicId();
         UUID clientId = access.bookingClient(request.clientId());
         Clinic clinic = clinics.require(clinicId);
@@ -93,7 +111,7 @@ public class BookingService {
         SessionContext session = planner.plan(clinic, treatment, clientId, request.planId(), overrideDays, null,
                 SessionPlanner.Purpose.BOOK);
         Instant now = clock.instant();
-        Instant start = request.startsAt().toInstant();
+        Instant start = request.startsAt();
         Technician technician = staff.technician(clinicId, request.technicianId());
 
         Booking booking = new Booking();
@@ -146,7 +164,7 @@ public class BookingService {
         return clinics.require(clinicId).zone();
     }
 
-    public Result reschedule(UUID id, RescheduleRequest request, String ifMatch) {
+    public Result reschedule(UUID id, Reschedule request, String ifMatch) {
         // lock order client, plan, booking (as booking and plan changes do): the plan first, then the booking
         bookings.planOf(access.clinicId(), id).ifPresent(plan -> planner.lockPlan(access.clinicId(), plan));
         Booking booking = changeable(id, ifMatch);
@@ -165,7 +183,7 @@ public class BookingService {
                 request.technicianId() != null ? request.technicianId() : booking.technicianId);
         Instant previousStart = booking.startsAt;
         Instant previousEnd = booking.endsAt;
-        booking.reschedule(request.startsAt().toInstant(), technician.id, booking.roomId, now);
+        booking.reschedule(request.startsAt(), technician.id, booking.roomId, now);
         if (request.healingOverride() != null) {
             recordOverride(booking, request.healingOverride());
         }
@@ -216,14 +234,14 @@ public class BookingService {
         return new Result(booking, clinics.require(booking.clinicId));
     }
 
-    public Result complete(UUID id, CompleteBookingRequest request, String ifMatch) {
+    public Result complete(UUID id, SessionDetails request, String ifMatch) {
         Booking booking = staffChange(id, ifMatch);
         Clinic clinic = clinics.require(booking.clinicId);
         Instant now = clock.instant();
         booking.complete(now);
         if (booking.kind != BookingKind.CONSULTATION || hasSessionDetails(request)) {
             SessionRecord record = sessionRecord(booking, request, clinic, now);
-            record.persist();
+            bookings.persist(record);
         }
         if (booking.kind != BookingKind.CONSULTATION) {
             Treatment treatment = catalogue.find(booking.clinicId, booking.treatmentId);
@@ -235,7 +253,7 @@ public class BookingService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<SessionRecord> sessionRecord(UUID bookingId) {
-        return get(bookingId).map(r -> SessionRecord.<SessionRecord>findById(bookingId));
+        return get(bookingId).flatMap(r -> bookings.sessionRecord(bookingId));
     }
 
     // --- rules ---------------------------------------------------------------------------------------------
@@ -374,12 +392,12 @@ public class BookingService {
         return booking;
     }
 
-    private static boolean hasSessionDetails(CompleteBookingRequest r) {
+    private static boolean hasSessionDetails(SessionDetails r) {
         return r != null && (r.areasTreated() != null || r.pigment() != null || r.needleConfiguration() != null
                 || r.actualDurationMinutes() != null);
     }
 
-    private SessionRecord sessionRecord(Booking booking, CompleteBookingRequest r, Clinic clinic, Instant now) {
+    private SessionRecord sessionRecord(Booking booking, SessionDetails r, Clinic clinic, Instant now) {
         if (r == null) throw ProblemException.badRequest("validation-failed", "A treatment session needs its session record");
         if (r.areasTreated() == null || r.areasTreated().isEmpty()) throw ProblemException.invalidField("areasTreated", "must not be empty");
         if (r.pigment() == null) throw ProblemException.invalidField("pigment", "must not be null");
