@@ -1,20 +1,28 @@
 package io.stipple.booking.service;
 
 import io.stipple.booking.config.BookingConfig;
-import io.stipple.booking.domain.AvailabilityCalculator;
+import io.stipple.booking.domain.AdvanceBookingPolicy;
 import io.stipple.booking.domain.Booking;
 import io.stipple.booking.domain.BookingAction;
 import io.stipple.booking.domain.BookingKind;
 import io.stipple.booking.domain.BookingRuleException;
 import io.stipple.booking.domain.BookingStatus;
 import io.stipple.booking.domain.BusyTimes;
+import io.stipple.booking.domain.CancellationNoticePolicy;
 import io.stipple.booking.domain.CancelledBy;
 import io.stipple.booking.domain.Clinic;
+import io.stipple.booking.domain.ClosurePolicy;
+import io.stipple.booking.domain.DoubleBookingPolicy;
+import io.stipple.booking.domain.FutureStartPolicy;
+import io.stipple.booking.domain.HealingIntervalPolicy;
+import io.stipple.booking.domain.HealingOverridePolicy;
 import io.stipple.booking.domain.IllegalTransitionException;
+import io.stipple.booking.domain.OpeningHoursPolicy;
+import io.stipple.booking.domain.QualificationPolicy;
 import io.stipple.booking.domain.Room;
 import io.stipple.booking.domain.SessionRecord;
 import io.stipple.booking.domain.Technician;
-import io.stipple.booking.domain.TimeOff;
+import io.stipple.booking.domain.TimeOffPolicy;
 import io.stipple.booking.domain.TimeRange;
 import io.stipple.booking.domain.Treatment;
 import io.stipple.booking.messaging.BookingEventMapper;
@@ -33,7 +41,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -170,7 +177,7 @@ public class BookingService {
         Booking booking = changeable(id, ifMatch);
         Clinic clinic = clinics.require(booking.clinicId);
         Instant now = clock.instant();
-        requireNotice(booking, clinic, now, "reschedule");
+        CancellationNoticePolicy.check(booking, clinic, now, access.isStaff(), "reschedule");
         Treatment treatment = catalogue.find(booking.clinicId, booking.treatmentId);
         if (!booking.status.allows(BookingAction.RESCHEDULE)) {
             throw new IllegalTransitionException(booking.status, BookingAction.RESCHEDULE);
@@ -208,7 +215,7 @@ public class BookingService {
         if (!booking.status.allows(BookingAction.CANCEL)) {
             throw new IllegalTransitionException(booking.status, BookingAction.CANCEL);
         }
-        requireNotice(booking, clinic, now, "cancel");
+        CancellationNoticePolicy.check(booking, clinic, now, access.isStaff(), "cancel");
         booking.cancel(access.isStaff() ? CancelledBy.CLINIC : CancelledBy.CLIENT, reason, now);
         outbox.publish(Topics.BOOKINGS, booking.clinicId, subject(booking), events.cancelled(booking));
         return new Result(booking, clinic);
@@ -256,44 +263,23 @@ public class BookingService {
         return get(bookingId).flatMap(r -> bookings.sessionRecord(bookingId));
     }
 
-    // --- rules ---------------------------------------------------------------------------------------------
+    // --- rules (each a named policy in domain) ---------------------------------------------------------------
 
     /** Where, when and with whom: every rule a new or moved booking must keep, before the database's own guard. */
     private void checkTime(Clinic clinic, Treatment treatment, Technician technician, Booking booking,
                            SessionContext session, Instant now) {
-        if (!booking.startsAt.isAfter(now)) {
-            throw new BookingRuleException("booking-in-past", "A booking must start in the future");
-        }
-        if (booking.startsAt.isAfter(now.plus(config.bookings().maxAdvance()))) {
-            throw new BookingRuleException("booking-too-far-ahead", "Bookings open "
-                    + config.bookings().maxAdvance().toDays() + " days ahead");
-        }
-        if (!technician.performs(treatment.id)) {
-            throw new BookingRuleException("technician-not-qualified", technician.displayName + " does not perform " + treatment.name);
-        }
-        LocalDate day = booking.startsAt.atZone(clinic.zone()).toLocalDate();
-        if (clinics.closedDays(clinic.id, day, day).contains(day)) {
-            throw new BookingRuleException("clinic-closed", "The clinic is closed on " + day);
-        }
-        if (!AvailabilityCalculator.withinHours(booking.startsAt, booking.sessionLength(), clinic.zone(),
-                clinic.openingHours, technician.workingHours)) {
-            throw new BookingRuleException("outside-opening-hours", "The session must lie within the clinic's opening hours and "
-                    + technician.displayName + "'s working hours");
-        }
-        if (!session.fits(booking.startsAt)) {
-            throw new BookingRuleException("healing-interval", "Session " + session.sessionNumber()
-                    + " must keep the healing interval of " + session.interval().days() + " days to the neighbouring sessions")
-                    .withEarliest(session.earliestStart());
-        }
+        FutureStartPolicy.check(booking.startsAt, now);
+        AdvanceBookingPolicy.check(booking.startsAt, now, config.bookings().maxAdvance());
+        QualificationPolicy.check(technician, treatment);
+        LocalDate day = ClosurePolicy.day(booking.startsAt, clinic.zone());
+        ClosurePolicy.check(day, clinics.closedDays(clinic.id, day, day));
+        OpeningHoursPolicy.check(booking.startsAt, booking.sessionLength(), clinic, technician);
+        HealingIntervalPolicy.check(booking.startsAt, session.length(), session.sessionNumber(), session.interval(),
+                session.earliestStart(), session.latestEnd());
         TimeRange occupied = booking.occupied();
-        for (TimeOff off : staff.timeOffBetween(List.of(technician.id), occupied.start(), occupied.end())) {
-            throw conflict("technician-unavailable", technician.displayName + " is off at that time"
-                    + (off.reason == null ? "" : " (" + off.reason + ")"));
-        }
+        TimeOffPolicy.check(technician, staff.timeOffBetween(List.of(technician.id), occupied.start(), occupied.end()));
         Map<UUID, List<TimeRange>> busy = bookings.technicianBusy(List.of(technician.id), occupied.start(), occupied.end(), booking.id);
-        if (!busy.isEmpty()) {
-            throw conflict("booking-conflict", technician.displayName + " is already booked at that time");
-        }
+        DoubleBookingPolicy.check(technician, busy.getOrDefault(technician.id, List.of()));
     }
 
     private Room chooseRoom(UUID clinicId, UUID requested, Booking booking) {
@@ -343,12 +329,7 @@ public class BookingService {
         if (override == null) {
             return null;
         }
-        if (!access.isAdmin()) {
-            throw ProblemException.forbidden("Only an admin may override the healing interval");
-        }
-        if (!treatment.kind.isPlanSession()) {
-            throw ProblemException.invalidField("healingOverride", "applies only to sessions of a treatment plan");
-        }
+        HealingOverridePolicy.check(access.isAdmin(), treatment);
         return override.intervalDays();
     }
 
@@ -357,16 +338,6 @@ public class BookingService {
             booking.healingOverrideDays = override.intervalDays();
             booking.healingOverrideBy = access.who();
             booking.healingOverrideReason = override.reason();
-        }
-    }
-
-    /** A client may change a booking only until the clinic's cancellation notice; staff always may. */
-    private void requireNotice(Booking booking, Clinic clinic, Instant now, String what) {
-        if (access.isStaff()) return;
-        Instant deadline = booking.startsAt.minus(Duration.ofHours(clinic.cancellationNoticeHours));
-        if (now.isAfter(deadline)) {
-            throw new BookingRuleException("cancellation-window-passed", "Bookings can be " + what + "d online until "
-                    + clinic.cancellationNoticeHours + " hours before the start; please call the clinic");
         }
     }
 
