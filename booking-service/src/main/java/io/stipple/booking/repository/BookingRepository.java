@@ -2,6 +2,7 @@ package io.stipple.booking.repository;
 
 import io.stipple.booking.domain.Booking;
 import io.stipple.booking.domain.BookingStatus;
+import io.stipple.booking.domain.SessionRecord;
 import io.stipple.booking.domain.TimeRange;
 import io.stipple.platform.web.PageQuery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Booking queries. Time-window queries use the same expression as the exclusion constraints
+ * The booking aggregate: bookings and their session records. Booking queries. Time-window queries use the same expression as the exclusion constraints
  * ({@code tstzrange(starts_at, occupied_until) && window}), so PostgreSQL answers them from the constraints'
  * GiST indexes and their cost follows the window, not the clinic's history.
  */
@@ -58,6 +59,25 @@ public class BookingRepository {
 
     public void flush() {
         em.flush();
+    }
+
+    /** The session record of a completed booking (the booking's id is its id). */
+    public Optional<SessionRecord> sessionRecord(UUID bookingId) {
+        return Optional.ofNullable(em.find(SessionRecord.class, bookingId));
+    }
+
+    public void persist(SessionRecord record) {
+        em.persist(record);
+    }
+
+    /** The session records of these bookings of the clinic, in the order they were completed. */
+    public List<SessionRecord> sessionRecordsOf(UUID clinicId, Collection<UUID> bookingIds) {
+        return em.createQuery("""
+                        from SessionRecord where clinicId = :clinic and bookingId in :bookings
+                        order by completedAt, bookingId""", SessionRecord.class)
+                .setParameter("clinic", clinicId)
+                .setParameter("bookings", bookingIds)
+                .getResultList();
     }
 
     /** Taken time of each technician within the window (bookings only). */

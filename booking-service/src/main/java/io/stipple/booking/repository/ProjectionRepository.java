@@ -44,6 +44,22 @@ public class ProjectionRepository {
                 LockModeType.PESSIMISTIC_WRITE));
     }
 
+    public void persist(ClientProjection client) {
+        em.persist(client);
+    }
+
+    public void persist(PlanProjection plan) {
+        em.persist(plan);
+    }
+
+    /** The client's plans in the clinic, in the order they were agreed (the GDPR export). */
+    public List<PlanProjection> plansOf(UUID clinicId, UUID clientId) {
+        return em.createQuery("""
+                        from PlanProjection where clinicId = :clinic and clientId = :client
+                        order by agreedAt, planId""", PlanProjection.class)
+                .setParameter("clinic", clinicId).setParameter("client", clientId).getResultList();
+    }
+
     public Optional<PlanProjection> plan(UUID clinicId, UUID planId) {
         if (clinicId == null || planId == null) return Optional.empty();
         return Optional.ofNullable(em.find(PlanProjection.class, new PlanProjection.Key(clinicId, planId)));

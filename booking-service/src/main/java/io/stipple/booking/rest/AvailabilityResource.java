@@ -67,10 +67,10 @@ public class AvailabilityResource {
         ZoneId zone = r.clinic().zone();
         long session = r.session().length().toMinutes();
         List<Slot> slots = r.starts().entrySet().stream()
-                .map(e -> new Slot(Mappers.at(e.getKey(), zone), Mappers.at(e.getKey().plus(r.session().length()), zone), e.getValue()))
+                .map(e -> new Slot(ClinicTime.at(e.getKey(), zone), ClinicTime.at(e.getKey().plus(r.session().length()), zone), e.getValue()))
                 .toList();
         return new AvailabilityView(r.treatment().id, r.clientId(), zone.getId(), r.from(), r.to(), session,
-                r.treatment().bufferMinutes, Mappers.at(r.session().earliestStart(), zone),
+                r.treatment().bufferMinutes, ClinicTime.at(r.session().earliestStart(), zone),
                 r.technicians().stream().map(t -> new TechnicianRef(t.id, t.displayName)).toList(), slots);
     }
 }

@@ -81,7 +81,7 @@ public class BookingResource {
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CreateBookingRequest request,
                            @Context UriInfo uri) {
         return idempotency.execute(key, "POST /bookings", request, () -> {
-            Result r = bookings.create(request);
+            Result r = bookings.create(BookingMapper.command(request));
             return Response.created(uri.getAbsolutePathBuilder().path(r.booking().id.toString()).build())
                     .header("ETag", ETags.of(r.booking().version)).entity(view(r)).build();
         });
@@ -118,7 +118,7 @@ public class BookingResource {
         var result = bookings.list(from == null ? null : from.toInstant(), to == null ? null : to.toInstant(),
                 technicianId, clientId, status, page);
         var zone = result.items().isEmpty() ? java.time.ZoneOffset.UTC : bookings.zoneOf(access.clinicId());
-        return result.map(b -> Mappers.booking(b, zone));
+        return result.map(b -> BookingMapper.view(b, zone));
     }
 
     @POST
@@ -134,7 +134,7 @@ public class BookingResource {
     @APIResponse(responseCode = "422", description = "A booking rule refuses it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<BookingView> reschedule(@PathParam("bookingId") UUID id, @HeaderParam("If-Match") String ifMatch,
                                                 @Valid @NotNull RescheduleRequest request) {
-        return ok(bookings.reschedule(id, request, ifMatch));
+        return ok(bookings.reschedule(id, BookingMapper.command(request), ifMatch));
     }
 
     @POST
@@ -191,7 +191,7 @@ public class BookingResource {
     @APIResponse(responseCode = "422", description = "Expired pigment (pigment-expired)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<BookingView> complete(@PathParam("bookingId") UUID id, @HeaderParam("If-Match") String ifMatch,
                                               @Valid @NotNull CompleteBookingRequest request) {
-        return ok(bookings.complete(id, request, ifMatch));
+        return ok(bookings.complete(id, BookingMapper.command(request), ifMatch));
     }
 
     @GET
@@ -202,7 +202,7 @@ public class BookingResource {
     @APIResponse(responseCode = "200", description = "The session record", content = @Content(schema = @Schema(implementation = SessionRecordView.class)))
     public SessionRecordView sessionRecord(@PathParam("bookingId") UUID id) {
         var record = bookings.sessionRecord(id).orElseThrow(() -> ProblemException.notFound("Session record of booking " + id));
-        return Mappers.sessionRecord(record);
+        return BookingMapper.view(record);
     }
 
     private static RestResponse<BookingView> ok(Result r) {
@@ -210,6 +210,6 @@ public class BookingResource {
     }
 
     private static BookingView view(Result r) {
-        return Mappers.booking(r.booking(), r.clinic().zone());
+        return BookingMapper.view(r.booking(), r.clinic().zone());
     }
 }

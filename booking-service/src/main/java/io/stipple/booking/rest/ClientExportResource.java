@@ -56,8 +56,8 @@ public class ClientExportResource {
         ClientExportService.Snapshot s = exports.export(clientId);
         return new BookingClientExport(s.at(), s.clinicId(), s.client().clientId, facts(s.client()),
                 s.plans().stream().map(ClientExportResource::plan).toList(),
-                s.bookings().stream().map(b -> Mappers.booking(b, s.zone())).toList(),
-                s.sessionRecords().stream().map(Mappers::sessionRecord).toList());
+                s.bookings().stream().map(b -> BookingMapper.view(b, s.zone())).toList(),
+                s.sessionRecords().stream().map(BookingMapper::view).toList());
     }
 
     private static ClientFacts facts(ClientProjection c) {

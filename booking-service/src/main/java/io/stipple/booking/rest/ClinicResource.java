@@ -75,9 +75,9 @@ public class ClinicResource {
     public Response put(@PathParam("clinicId") UUID clinicId, @HeaderParam("If-Match") String ifMatch,
                         @Valid @NotNull ClinicRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         UUID own = access.requireOwnClinic(clinicId);
-        ClinicService.Saved saved = clinics.put(own, request, ifMatch);
+        ClinicService.Saved saved = clinics.put(own, ClinicMapper.command(request), ifMatch);
         Response.ResponseBuilder r = saved.created() ? Response.created(uri.getRequestUri()) : Response.ok();
-        return r.entity(Mappers.clinic(saved.clinic())).header("ETag", ETags.of(saved.clinic().version)).build();
+        return r.entity(ClinicMapper.view(saved.clinic())).header("ETag", ETags.of(saved.clinic().version)).build();
     }
 
     @GET
@@ -87,7 +87,7 @@ public class ClinicResource {
     @APIResponse(responseCode = "200", description = "The clinic", content = @Content(schema = @Schema(implementation = ClinicView.class)))
     public RestResponse<ClinicView> get(@PathParam("clinicId") UUID clinicId) {
         Clinic clinic = clinics.require(access.requireOwnClinic(clinicId));
-        return RestResponse.ResponseBuilder.ok(Mappers.clinic(clinic)).header("ETag", ETags.of(clinic.version)).build();
+        return RestResponse.ResponseBuilder.ok(ClinicMapper.view(clinic)).header("ETag", ETags.of(clinic.version)).build();
     }
 
     @POST
@@ -102,9 +102,9 @@ public class ClinicResource {
                                @Valid @NotNull ClosureRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         UUID own = access.requireOwnClinic(clinicId);
         return idempotency.execute(key, "POST /clinics/closures", request, () -> {
-            var closure = clinics.addClosure(own, request);
+            var closure = clinics.addClosure(own, ClinicMapper.command(request));
             return Response.created(uri.getAbsolutePathBuilder().path(closure.id.toString()).build())
-                    .entity(Mappers.closure(closure)).build();
+                    .entity(ClinicMapper.view(closure)).build();
         });
     }
 
@@ -115,7 +115,7 @@ public class ClinicResource {
     @Operation(summary = "List the clinic's closures", description = "Ordered by first day")
     @APIResponse(responseCode = "200", description = "A page of closures")
     public Page<ClosureView> closures(@PathParam("clinicId") UUID clinicId, @BeanParam @Valid PageQuery page) {
-        return clinics.closures(access.requireOwnClinic(clinicId), page).map(Mappers::closure);
+        return clinics.closures(access.requireOwnClinic(clinicId), page).map(ClinicMapper::view);
     }
 
     @DELETE

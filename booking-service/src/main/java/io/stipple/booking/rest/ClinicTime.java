@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -17,5 +19,10 @@ public class ClinicTime extends JsonSerializer<OffsetDateTime> {
     @Override
     public void serialize(OffsetDateTime value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
         gen.writeString(value.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    }
+
+    /** An instant as the clinic's wall-clock time with offset. */
+    public static OffsetDateTime at(Instant instant, ZoneId zone) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 }

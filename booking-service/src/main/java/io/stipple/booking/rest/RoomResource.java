@@ -70,9 +70,9 @@ public class RoomResource {
                            @Valid @NotNull RoomRequest request, @Context UriInfo uri) {
         UUID own = access.requireOwnClinic(clinicId);
         return idempotency.execute(key, "POST /clinics/rooms", request, () -> {
-            Room room = staff.createRoom(own, request);
+            Room room = staff.createRoom(own, RoomMapper.command(request));
             return Response.created(uri.getAbsolutePathBuilder().path(room.id.toString()).build())
-                    .header("ETag", ETags.of(room.version)).entity(Mappers.room(room)).build();
+                    .header("ETag", ETags.of(room.version)).entity(RoomMapper.view(room)).build();
         });
     }
 
@@ -82,7 +82,7 @@ public class RoomResource {
     @Operation(summary = "List the clinic's rooms", description = "Ordered by creation")
     @APIResponse(responseCode = "200", description = "A page of rooms")
     public Page<RoomView> list(@PathParam("clinicId") UUID clinicId, @BeanParam @Valid PageQuery page) {
-        return staff.rooms(access.requireOwnClinic(clinicId), page).map(Mappers::room);
+        return staff.rooms(access.requireOwnClinic(clinicId), page).map(RoomMapper::view);
     }
 
     @GET
@@ -93,7 +93,7 @@ public class RoomResource {
     @APIResponse(responseCode = "200", description = "The room", content = @Content(schema = @Schema(implementation = RoomView.class)))
     public RestResponse<RoomView> get(@PathParam("clinicId") UUID clinicId, @PathParam("roomId") UUID id) {
         Room room = staff.room(access.requireOwnClinic(clinicId), id);
-        return RestResponse.ResponseBuilder.ok(Mappers.room(room)).header("ETag", ETags.of(room.version)).build();
+        return RestResponse.ResponseBuilder.ok(RoomMapper.view(room)).header("ETag", ETags.of(room.version)).build();
     }
 
     @PUT
@@ -108,7 +108,7 @@ public class RoomResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<RoomView> update(@PathParam("clinicId") UUID clinicId, @PathParam("roomId") UUID id,
                                          @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RoomRequest request) {
-        Room room = staff.updateRoom(access.requireOwnClinic(clinicId), id, request, ifMatch);
-        return RestResponse.ResponseBuilder.ok(Mappers.room(room)).header("ETag", ETags.of(room.version)).build();
+        Room room = staff.updateRoom(access.requireOwnClinic(clinicId), id, RoomMapper.command(request), ifMatch);
+        return RestResponse.ResponseBuilder.ok(RoomMapper.view(room)).header("ETag", ETags.of(room.version)).build();
     }
 }

@@ -78,9 +78,9 @@ public class TechnicianResource {
                            @Valid @NotNull TechnicianRequest request, @Context UriInfo uri) {
         UUID own = access.requireOwnClinic(clinicId);
         return idempotency.execute(key, "POST /clinics/technicians", request, () -> {
-            Technician t = staff.createTechnician(own, request);
+            Technician t = staff.createTechnician(own, TechnicianMapper.command(request));
             return Response.created(uri.getAbsolutePathBuilder().path(t.id.toString()).build())
-                    .header("ETag", ETags.of(t.version)).entity(Mappers.technician(t)).build();
+                    .header("ETag", ETags.of(t.version)).entity(TechnicianMapper.view(t)).build();
         });
     }
 
@@ -90,7 +90,7 @@ public class TechnicianResource {
     @Operation(summary = "List the clinic's technicians", description = "Ordered by creation")
     @APIResponse(responseCode = "200", description = "A page of technicians")
     public Page<TechnicianView> list(@PathParam("clinicId") UUID clinicId, @BeanParam @Valid PageQuery page) {
-        return staff.technicians(access.requireOwnClinic(clinicId), page).map(Mappers::technician);
+        return staff.technicians(access.requireOwnClinic(clinicId), page).map(TechnicianMapper::view);
     }
 
     @GET
@@ -101,7 +101,7 @@ public class TechnicianResource {
     @APIResponse(responseCode = "200", description = "The technician", content = @Content(schema = @Schema(implementation = TechnicianView.class)))
     public RestResponse<TechnicianView> get(@PathParam("clinicId") UUID clinicId, @PathParam("technicianId") UUID id) {
         Technician t = staff.technician(access.requireOwnClinic(clinicId), id);
-        return RestResponse.ResponseBuilder.ok(Mappers.technician(t)).header("ETag", ETags.of(t.version)).build();
+        return RestResponse.ResponseBuilder.ok(TechnicianMapper.view(t)).header("ETag", ETags.of(t.version)).build();
     }
 
     @PUT
@@ -115,8 +115,8 @@ public class TechnicianResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<TechnicianView> update(@PathParam("clinicId") UUID clinicId, @PathParam("technicianId") UUID id,
                                                @HeaderParam("If-Match") String ifMatch, @Valid @NotNull TechnicianRequest request) {
-        Technician t = staff.updateTechnician(access.requireOwnClinic(clinicId), id, request, ifMatch);
-        return RestResponse.ResponseBuilder.ok(Mappers.technician(t)).header("ETag", ETags.of(t.version)).build();
+        Technician t = staff.updateTechnician(access.requireOwnClinic(clinicId), id, TechnicianMapper.command(request), ifMatch);
+        return RestResponse.ResponseBuilder.ok(TechnicianMapper.view(t)).header("ETag", ETags.of(t.version)).build();
     }
 
     @POST
@@ -131,10 +131,10 @@ public class TechnicianResource {
                                @Context UriInfo uri) {
         UUID own = access.requireOwnClinic(clinicId);
         return idempotency.execute(key, "POST /clinics/technicians/time-off", request, () -> {
-            var off = staff.addTimeOff(own, technicianId, request);
+            var off = staff.addTimeOff(own, technicianId, TechnicianMapper.command(request));
             ZoneId zone = clinics.require(own).zone();
             return Response.created(uri.getAbsolutePathBuilder().path(off.id.toString()).build())
-                    .entity(Mappers.timeOff(off, zone)).build();
+                    .entity(TechnicianMapper.view(off, zone)).build();
         });
     }
 
@@ -148,7 +148,7 @@ public class TechnicianResource {
                                      @BeanParam @Valid PageQuery page) {
         UUID own = access.requireOwnClinic(clinicId);
         ZoneId zone = clinics.require(own).zone();
-        return staff.timeOff(own, technicianId, page).map(t -> Mappers.timeOff(t, zone));
+        return staff.timeOff(own, technicianId, page).map(t -> TechnicianMapper.view(t, zone));
     }
 
     @DELETE

@@ -69,9 +69,9 @@ public class TreatmentResource {
                            @Context UriInfo uri) {
         UUID clinicId = access.clinicId();
         return idempotency.execute(key, "POST /treatments", request, () -> {
-            Treatment t = catalogue.create(clinicId, request);
+            Treatment t = catalogue.create(clinicId, TreatmentMapper.command(request));
             return Response.created(uri.getAbsolutePathBuilder().path(t.id.toString()).build())
-                    .header("ETag", ETags.of(t.version)).entity(Mappers.treatment(t)).build();
+                    .header("ETag", ETags.of(t.version)).entity(TreatmentMapper.view(t)).build();
         });
     }
 
@@ -81,7 +81,7 @@ public class TreatmentResource {
     @Operation(summary = "List the catalogue", description = "Ordered by creation")
     @APIResponse(responseCode = "200", description = "A page of treatments")
     public Page<TreatmentView> list(@BeanParam @Valid PageQuery page) {
-        return catalogue.list(access.clinicId(), page).map(Mappers::treatment);
+        return catalogue.list(access.clinicId(), page).map(TreatmentMapper::view);
     }
 
     @GET
@@ -92,7 +92,7 @@ public class TreatmentResource {
     @APIResponse(responseCode = "200", description = "The treatment", content = @Content(schema = @Schema(implementation = TreatmentView.class)))
     public RestResponse<TreatmentView> get(@PathParam("treatmentId") UUID id) {
         Treatment t = catalogue.find(access.clinicId(), id);
-        return RestResponse.ResponseBuilder.ok(Mappers.treatment(t)).header("ETag", ETags.of(t.version)).build();
+        return RestResponse.ResponseBuilder.ok(TreatmentMapper.view(t)).header("ETag", ETags.of(t.version)).build();
     }
 
     @PUT
@@ -106,7 +106,7 @@ public class TreatmentResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<TreatmentView> update(@PathParam("treatmentId") UUID id, @HeaderParam("If-Match") String ifMatch,
                                               @Valid @NotNull TreatmentRequest request) {
-        Treatment t = catalogue.update(access.clinicId(), id, request, ifMatch);
-        return RestResponse.ResponseBuilder.ok(Mappers.treatment(t)).header("ETag", ETags.of(t.version)).build();
+        Treatment t = catalogue.update(access.clinicId(), id, TreatmentMapper.command(request), ifMatch);
+        return RestResponse.ResponseBuilder.ok(TreatmentMapper.view(t)).header("ETag", ETags.of(t.version)).build();
     }
 }

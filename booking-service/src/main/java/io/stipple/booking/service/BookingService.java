@@ -1,29 +1,33 @@
 package io.stipple.booking.service;
 
 import io.stipple.booking.config.BookingConfig;
-import io.stipple.booking.domain.AvailabilityCalculator;
+import io.stipple.booking.domain.AdvanceBookingPolicy;
 import io.stipple.booking.domain.Booking;
 import io.stipple.booking.domain.BookingAction;
 import io.stipple.booking.domain.BookingKind;
 import io.stipple.booking.domain.BookingRuleException;
 import io.stipple.booking.domain.BookingStatus;
 import io.stipple.booking.domain.BusyTimes;
+import io.stipple.booking.domain.CancellationNoticePolicy;
 import io.stipple.booking.domain.CancelledBy;
 import io.stipple.booking.domain.Clinic;
+import io.stipple.booking.domain.ClosurePolicy;
+import io.stipple.booking.domain.DoubleBookingPolicy;
+import io.stipple.booking.domain.FutureStartPolicy;
+import io.stipple.booking.domain.HealingIntervalPolicy;
+import io.stipple.booking.domain.HealingOverridePolicy;
 import io.stipple.booking.domain.IllegalTransitionException;
+import io.stipple.booking.domain.OpeningHoursPolicy;
+import io.stipple.booking.domain.QualificationPolicy;
 import io.stipple.booking.domain.Room;
 import io.stipple.booking.domain.SessionRecord;
 import io.stipple.booking.domain.Technician;
-import io.stipple.booking.domain.TimeOff;
+import io.stipple.booking.domain.TimeOffPolicy;
 import io.stipple.booking.domain.TimeRange;
 import io.stipple.booking.domain.Treatment;
 import io.stipple.booking.messaging.BookingEventMapper;
 import io.stipple.booking.repository.BookingRepository;
 import io.stipple.booking.repository.SqlState;
-import io.stipple.booking.rest.BookingModels.CompleteBookingRequest;
-import io.stipple.booking.rest.BookingModels.CreateBookingRequest;
-import io.stipple.booking.rest.BookingModels.HealingOverride;
-import io.stipple.booking.rest.BookingModels.RescheduleRequest;
 import io.stipple.booking.service.SessionPlanner.SessionContext;
 import io.stipple.platform.events.Topics;
 import io.stipple.platform.outbox.Outbox;
@@ -37,7 +41,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -84,7 +87,29 @@ public class BookingService {
     public record Result(Booking booking, Clinic clinic) {
     }
 
-    public Result create(CreateBookingRequest request) {
+    /** Admin only: a plan session with a shorter healing interval than the rules allow, and why. */
+    public record HealingOverride(Integer intervalDays, String reason) {
+    }
+
+    /** A booking to make; {@code clientId} may be null for a client booking for itself, room and plan may be open. */
+    public record NewBooking(UUID clientId, UUID treatmentId, UUID technicianId, UUID roomId, UUID planId,
+                             Instant startsAt, String preparationNotes, HealingOverride healingOverride) {
+    }
+
+    /** Where a booking moves; technician and room stay when null. */
+    public record Reschedule(Instant startsAt, UUID technicianId, UUID roomId, HealingOverride healingOverride) {
+    }
+
+    /** The pigment used in a session. */
+    public record Pigment(String brand, String shade, String dilution, String lot, LocalDate expiry) {
+    }
+
+    /** What was done in a session (every field may be null; treatment sessions need the record, checked here). */
+    public record SessionDetails(List<String> areasTreated, Pigment pigment, String needleConfiguration,
+                                 Integer actualDurationMinutes, String technicianNotes) {
+    }
+
+    public Result create(NewBooking request) {
         UUID clinicId = access.clinicId();
         UUID clientId = access.bookingClient(request.clientId());
         Clinic clinic = clinics.require(clinicId);
@@ -93,7 +118,7 @@ public class BookingService {
         SessionContext session = planner.plan(clinic, treatment, clientId, request.planId(), overrideDays, null,
                 SessionPlanner.Purpose.BOOK);
         Instant now = clock.instant();
-        Instant start = request.startsAt().toInstant();
+        Instant start = request.startsAt();
         Technician technician = staff.technician(clinicId, request.technicianId());
 
         Booking booking = new Booking();
@@ -146,13 +171,13 @@ public class BookingService {
         return clinics.require(clinicId).zone();
     }
 
-    public Result reschedule(UUID id, RescheduleRequest request, String ifMatch) {
+    public Result reschedule(UUID id, Reschedule request, String ifMatch) {
         // lock order client, plan, booking (as booking and plan changes do): the plan first, then the booking
         bookings.planOf(access.clinicId(), id).ifPresent(plan -> planner.lockPlan(access.clinicId(), plan));
         Booking booking = changeable(id, ifMatch);
         Clinic clinic = clinics.require(booking.clinicId);
         Instant now = clock.instant();
-        requireNotice(booking, clinic, now, "reschedule");
+        CancellationNoticePolicy.check(booking, clinic, now, access.isStaff(), "reschedule");
         Treatment treatment = catalogue.find(booking.clinicId, booking.treatmentId);
         if (!booking.status.allows(BookingAction.RESCHEDULE)) {
             throw new IllegalTransitionException(booking.status, BookingAction.RESCHEDULE);
@@ -165,7 +190,7 @@ public class BookingService {
                 request.technicianId() != null ? request.technicianId() : booking.technicianId);
         Instant previousStart = booking.startsAt;
         Instant previousEnd = booking.endsAt;
-        booking.reschedule(request.startsAt().toInstant(), technician.id, booking.roomId, now);
+        booking.reschedule(request.startsAt(), technician.id, booking.roomId, now);
         if (request.healingOverride() != null) {
             recordOverride(booking, request.healingOverride());
         }
@@ -190,7 +215,7 @@ public class BookingService {
         if (!booking.status.allows(BookingAction.CANCEL)) {
             throw new IllegalTransitionException(booking.status, BookingAction.CANCEL);
         }
-        requireNotice(booking, clinic, now, "cancel");
+        CancellationNoticePolicy.check(booking, clinic, now, access.isStaff(), "cancel");
         booking.cancel(access.isStaff() ? CancelledBy.CLINIC : CancelledBy.CLIENT, reason, now);
         outbox.publish(Topics.BOOKINGS, booking.clinicId, subject(booking), events.cancelled(booking));
         return new Result(booking, clinic);
@@ -216,14 +241,14 @@ public class BookingService {
         return new Result(booking, clinics.require(booking.clinicId));
     }
 
-    public Result complete(UUID id, CompleteBookingRequest request, String ifMatch) {
+    public Result complete(UUID id, SessionDetails request, String ifMatch) {
         Booking booking = staffChange(id, ifMatch);
         Clinic clinic = clinics.require(booking.clinicId);
         Instant now = clock.instant();
         booking.complete(now);
         if (booking.kind != BookingKind.CONSULTATION || hasSessionDetails(request)) {
             SessionRecord record = sessionRecord(booking, request, clinic, now);
-            record.persist();
+            bookings.persist(record);
         }
         if (booking.kind != BookingKind.CONSULTATION) {
             Treatment treatment = catalogue.find(booking.clinicId, booking.treatmentId);
@@ -235,47 +260,26 @@ public class BookingService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<SessionRecord> sessionRecord(UUID bookingId) {
-        return get(bookingId).map(r -> SessionRecord.<SessionRecord>findById(bookingId));
+        return get(bookingId).flatMap(r -> bookings.sessionRecord(bookingId));
     }
 
-    // --- rules ---------------------------------------------------------------------------------------------
+    // --- rules (each a named policy in domain) ---------------------------------------------------------------
 
     /** Where, when and with whom: every rule a new or moved booking must keep, before the database's own guard. */
     private void checkTime(Clinic clinic, Treatment treatment, Technician technician, Booking booking,
                            SessionContext session, Instant now) {
-        if (!booking.startsAt.isAfter(now)) {
-            throw new BookingRuleException("booking-in-past", "A booking must start in the future");
-        }
-        if (booking.startsAt.isAfter(now.plus(config.bookings().maxAdvance()))) {
-            throw new BookingRuleException("booking-too-far-ahead", "Bookings open "
-                    + config.bookings().maxAdvance().toDays() + " days ahead");
-        }
-        if (!technician.performs(treatment.id)) {
-            throw new BookingRuleException("technician-not-qualified", technician.displayName + " does not perform " + treatment.name);
-        }
-        LocalDate day = booking.startsAt.atZone(clinic.zone()).toLocalDate();
-        if (clinics.closedDays(clinic.id, day, day).contains(day)) {
-            throw new BookingRuleException("clinic-closed", "The clinic is closed on " + day);
-        }
-        if (!AvailabilityCalculator.withinHours(booking.startsAt, booking.sessionLength(), clinic.zone(),
-                clinic.openingHours, technician.workingHours)) {
-            throw new BookingRuleException("outside-opening-hours", "The session must lie within the clinic's opening hours and "
-                    + technician.displayName + "'s working hours");
-        }
-        if (!session.fits(booking.startsAt)) {
-            throw new BookingRuleException("healing-interval", "Session " + session.sessionNumber()
-                    + " must keep the healing interval of " + session.interval().days() + " days to the neighbouring sessions")
-                    .withEarliest(session.earliestStart());
-        }
+        FutureStartPolicy.check(booking.startsAt, now);
+        AdvanceBookingPolicy.check(booking.startsAt, now, config.bookings().maxAdvance());
+        QualificationPolicy.check(technician, treatment);
+        LocalDate day = ClosurePolicy.day(booking.startsAt, clinic.zone());
+        ClosurePolicy.check(day, clinics.closedDays(clinic.id, day, day));
+        OpeningHoursPolicy.check(booking.startsAt, booking.sessionLength(), clinic, technician);
+        HealingIntervalPolicy.check(booking.startsAt, session.length(), session.sessionNumber(), session.interval(),
+                session.earliestStart(), session.latestEnd());
         TimeRange occupied = booking.occupied();
-        for (TimeOff off : staff.timeOffBetween(List.of(technician.id), occupied.start(), occupied.end())) {
-            throw conflict("technician-unavailable", technician.displayName + " is off at that time"
-                    + (off.reason == null ? "" : " (" + off.reason + ")"));
-        }
+        TimeOffPolicy.check(technician, staff.timeOffBetween(List.of(technician.id), occupied.start(), occupied.end()));
         Map<UUID, List<TimeRange>> busy = bookings.technicianBusy(List.of(technician.id), occupied.start(), occupied.end(), booking.id);
-        if (!busy.isEmpty()) {
-            throw conflict("booking-conflict", technician.displayName + " is already booked at that time");
-        }
+        DoubleBookingPolicy.check(technician, busy.getOrDefault(technician.id, List.of()));
     }
 
     private Room chooseRoom(UUID clinicId, UUID requested, Booking booking) {
@@ -325,12 +329,7 @@ public class BookingService {
         if (override == null) {
             return null;
         }
-        if (!access.isAdmin()) {
-            throw ProblemException.forbidden("Only an admin may override the healing interval");
-        }
-        if (!treatment.kind.isPlanSession()) {
-            throw ProblemException.invalidField("healingOverride", "applies only to sessions of a treatment plan");
-        }
+        HealingOverridePolicy.check(access.isAdmin(), treatment);
         return override.intervalDays();
     }
 
@@ -339,16 +338,6 @@ public class BookingService {
             booking.healingOverrideDays = override.intervalDays();
             booking.healingOverrideBy = access.who();
             booking.healingOverrideReason = override.reason();
-        }
-    }
-
-    /** A client may change a booking only until the clinic's cancellation notice; staff always may. */
-    private void requireNotice(Booking booking, Clinic clinic, Instant now, String what) {
-        if (access.isStaff()) return;
-        Instant deadline = booking.startsAt.minus(Duration.ofHours(clinic.cancellationNoticeHours));
-        if (now.isAfter(deadline)) {
-            throw new BookingRuleException("cancellation-window-passed", "Bookings can be " + what + "d online until "
-                    + clinic.cancellationNoticeHours + " hours before the start; please call the clinic");
         }
     }
 
@@ -374,12 +363,12 @@ public class BookingService {
         return booking;
     }
 
-    private static boolean hasSessionDetails(CompleteBookingRequest r) {
+    private static boolean hasSessionDetails(SessionDetails r) {
         return r != null && (r.areasTreated() != null || r.pigment() != null || r.needleConfiguration() != null
                 || r.actualDurationMinutes() != null);
     }
 
-    private SessionRecord sessionRecord(Booking booking, CompleteBookingRequest r, Clinic clinic, Instant now) {
+    private SessionRecord sessionRecord(Booking booking, SessionDetails r, Clinic clinic, Instant now) {
         if (r == null) throw ProblemException.badRequest("validation-failed", "A treatment session needs its session record");
         if (r.areasTreated() == null || r.areasTreated().isEmpty()) throw ProblemException.invalidField("areasTreated", "must not be empty");
         if (r.pigment() == null) throw ProblemException.invalidField("pigment", "must not be null");

@@ -4,8 +4,8 @@ import io.stipple.booking.config.BookingConfig;
 import io.stipple.booking.domain.BookingKind;
 import io.stipple.booking.domain.DurationRule;
 import io.stipple.booking.domain.Treatment;
-import io.stipple.booking.rest.TreatmentModels.DurationRuleModel;
-import io.stipple.booking.rest.TreatmentModels.TreatmentRequest;
+import io.stipple.booking.domain.TreatmentType;
+import io.stipple.booking.repository.TreatmentRepository;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.web.ETags;
 import io.stipple.platform.web.Page;
@@ -33,18 +33,32 @@ public class CatalogueService {
     @Inject
     BookingConfig config;
 
-    public Treatment create(UUID clinicId, TreatmentRequest request) {
+    @Inject
+    TreatmentRepository repository;
+
+    /** A duration rule as given (checked when converted to {@link DurationRule}). */
+    public record RuleDetails(List<String> stages, List<String> conditions, Integer minCoveragePercent,
+                              Integer maxCoveragePercent, Integer durationMinutes) {
+    }
+
+    /** A treatment to create or replace; {@code durationRules} and {@code active} may be null (none, true). */
+    public record TreatmentDetails(BookingKind kind, TreatmentType treatmentType, String name, Integer baseDurationMinutes,
+                                   Integer bufferMinutes, Long priceMinor, String currency, Integer healingIntervalDays,
+                                   List<RuleDetails> durationRules, Boolean active) {
+    }
+
+    public Treatment create(UUID clinicId, TreatmentDetails request) {
         clinics.require(clinicId);
         Treatment t = new Treatment();
         t.id = UUID.randomUUID();
         t.clinicId = clinicId;
         t.createdAt = clock.instant();
         apply(t, request);
-        t.persist();
+        repository.persist(t);
         return t;
     }
 
-    public Treatment update(UUID clinicId, UUID id, TreatmentRequest request, String ifMatch) {
+    public Treatment update(UUID clinicId, UUID id, TreatmentDetails request, String ifMatch) {
         long expected = ETags.requireIfMatch(ifMatch);
         Treatment t = find(clinicId, id);
         ETags.checkCurrent(expected, t.version);
@@ -52,11 +66,11 @@ public class CatalogueService {
             throw ProblemException.invalidField("kind", "cannot change; create a new treatment instead");
         }
         apply(t, request);
-        Treatment.getEntityManager().flush();
+        repository.flush();
         return t;
     }
 
-    private void apply(Treatment t, TreatmentRequest r) {
+    private void apply(Treatment t, TreatmentDetails r) {
         BookingKind kind = r.kind();
         if (kind.isPlanSession() && r.treatmentType() != kind.planType()) {
             throw ProblemException.invalidField("treatmentType", "must be " + kind.planType() + " for " + kind);
@@ -73,9 +87,9 @@ public class CatalogueService {
                     + " days; a shorter interval is an admin override on a single booking");
         }
         List<DurationRule> rules = new ArrayList<>();
-        List<DurationRuleModel> models = r.durationRules() == null ? List.of() : r.durationRules();
+        List<RuleDetails> models = r.durationRules() == null ? List.of() : r.durationRules();
         for (int i = 0; i < models.size(); i++) {
-            DurationRuleModel m = models.get(i);
+            RuleDetails m = models.get(i);
             try {
                 rules.add(new DurationRule(m.stages(), m.conditions(), m.minCoveragePercent(), m.maxCoveragePercent(),
                         m.durationMinutes()));
@@ -88,8 +102,8 @@ public class CatalogueService {
         t.name = r.name().trim();
         t.baseDurationMinutes = r.baseDurationMinutes();
         t.bufferMinutes = r.bufferMinutes();
-        t.priceMinor = r.price().amountMinor();
-        t.currency = r.price().currency();
+        t.priceMinor = r.priceMinor();
+        t.currency = r.currency();
         t.healingIntervalDays = r.healingIntervalDays();
         t.durationRules = List.copyOf(rules);
         t.active = r.active() == null || r.active();
@@ -98,7 +112,7 @@ public class CatalogueService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Treatment find(UUID clinicId, UUID id) {
-        Treatment t = Treatment.findById(id);
+        Treatment t = repository.find(id).orElse(null);
         if (t == null || !t.clinicId.equals(clinicId)) {
             throw ProblemException.notFound("Treatment " + id);
         }
@@ -117,7 +131,6 @@ public class CatalogueService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Treatment> list(UUID clinicId, PageQuery page) {
-        var query = Treatment.<Treatment>find("clinicId = ?1 order by createdAt, id", clinicId);
-        return Page.of(query.page(page.page, page.size).list(), page, query.count());
+        return repository.page(clinicId, page);
     }
 }

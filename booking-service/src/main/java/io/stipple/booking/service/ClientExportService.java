@@ -6,11 +6,11 @@ import io.stipple.booking.domain.Clinic;
 import io.stipple.booking.domain.PlanProjection;
 import io.stipple.booking.domain.SessionRecord;
 import io.stipple.booking.repository.BookingRepository;
+import io.stipple.booking.repository.ClinicRepository;
 import io.stipple.booking.repository.ProjectionRepository;
 import io.stipple.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -19,7 +19,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -45,7 +44,7 @@ public class ClientExportService {
     BookingRepository bookings;
 
     @Inject
-    EntityManager em;
+    ClinicRepository clinics;
 
     @Inject
     Clock clock;
@@ -62,18 +61,11 @@ public class ClientExportService {
         }
         ClientProjection client = projections.client(clinicId, clientId).filter(c -> !c.erased())
                 .orElseThrow(() -> ProblemException.notFound("Client " + clientId));
-        List<PlanProjection> plans = em.createQuery("""
-                        from PlanProjection where clinicId = :clinic and clientId = :client
-                        order by agreedAt, planId""", PlanProjection.class)
-                .setParameter("clinic", clinicId).setParameter("client", clientId).getResultList();
+        List<PlanProjection> plans = projections.plansOf(clinicId, clientId);
         List<Booking> ofClient = bookings.ofClient(clinicId, clientId);
-        List<SessionRecord> records = ofClient.isEmpty() ? List.of() : em.createQuery("""
-                        from SessionRecord where clinicId = :clinic and bookingId in :bookings
-                        order by completedAt, bookingId""", SessionRecord.class)
-                .setParameter("clinic", clinicId)
-                .setParameter("bookings", ofClient.stream().map(b -> b.id).toList())
-                .getResultList();
-        ZoneId zone = Optional.ofNullable(em.find(Clinic.class, clinicId)).map(Clinic::zone).orElse(ZoneOffset.UTC);
+        List<SessionRecord> records = ofClient.isEmpty() ? List.of()
+                : bookings.sessionRecordsOf(clinicId, ofClient.stream().map(b -> b.id).toList());
+        ZoneId zone = clinics.find(clinicId).map(Clinic::zone).orElse(ZoneOffset.UTC);
         return new Snapshot(Instant.now(clock).truncatedTo(ChronoUnit.MICROS), clinicId, client, plans, ofClient,
                 records, zone);
     }

@@ -4,7 +4,6 @@ import io.stipple.booking.domain.Booking;
 import io.stipple.booking.domain.BookingStatus;
 import io.stipple.booking.domain.ClientProjection;
 import io.stipple.booking.domain.PlanProjection;
-import io.stipple.booking.domain.SessionRecord;
 import io.stipple.booking.domain.TreatmentType;
 import io.stipple.booking.messaging.ClientEvents;
 import io.stipple.booking.repository.BookingRepository;
@@ -108,7 +107,7 @@ public class ClientProjectionService {
         plan.closedAt = null;
         plan.updatedAt = clock.instant();
         if (created) {
-            plan.persist();
+            projections.persist(plan);
         }
         if (c.sex == null && data.sex() != null) c.sex = data.sex();
     }
@@ -147,8 +146,7 @@ public class ClientProjectionService {
             if ((b.status == BookingStatus.CONFIRMED || b.status == BookingStatus.CHECKED_IN) && b.startsAt.isAfter(now)) {
                 bookingService.cancelBySystem(b, "Client erased");
             }
-            SessionRecord record = SessionRecord.findById(b.id);
-            if (record != null) record.technicianNotes = null;
+            bookings.sessionRecord(b.id).ifPresent(record -> record.technicianNotes = null);
             b.anonymise(now);
         }
         projections.forgetPlans(clinicId, clientId);
@@ -158,7 +156,7 @@ public class ClientProjectionService {
             c.clinicId = clinicId;
             c.updatedAt = now;
             c.erasedAt = now;
-            c.persist();
+            projections.persist(c);
         }
         c.firstName = null;
         c.lastName = null;
@@ -189,7 +187,7 @@ public class ClientProjectionService {
             c.clientId = clientId;
             c.clinicId = clinicId;
             c.updatedAt = clock.instant();
-            c.persist();
+            projections.persist(c);
         }
         if (c.erased()) {
             LOG.infof("%s for erased client %s ignored", event.type(), clientId);

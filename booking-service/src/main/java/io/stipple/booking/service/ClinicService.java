@@ -4,10 +4,8 @@ import io.stipple.booking.config.BookingConfig;
 import io.stipple.booking.domain.Clinic;
 import io.stipple.booking.domain.ClinicClosure;
 import io.stipple.booking.domain.WeeklyHours;
+import io.stipple.booking.repository.ClinicRepository;
 import io.stipple.booking.repository.SqlState;
-import io.stipple.booking.rest.ClinicModels.ClinicRequest;
-import io.stipple.booking.rest.ClinicModels.ClosureRequest;
-import io.stipple.booking.rest.ClinicModels.Hours;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.web.ETags;
 import io.stipple.platform.web.Page;
@@ -19,8 +17,10 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,15 +39,32 @@ public class ClinicService {
     @Inject
     BookingConfig config;
 
+    @Inject
+    ClinicRepository repository;
+
+    /** An interval of a weekday in local time, as given (checked when converted to {@link WeeklyHours}). */
+    public record Interval(DayOfWeek weekday, LocalTime opens, LocalTime closes) {
+    }
+
+    /** A clinic's profile to create or replace; {@code cancellationNoticeHours} null means the configured default. */
+    public record ClinicProfile(String name, String addressLine1, String addressLine2, String city, String postcode,
+                                String country, String timeZone, String currency, List<Interval> openingHours,
+                                Integer cancellationNoticeHours) {
+    }
+
+    /** Whole local days the clinic is closed, inclusive. */
+    public record NewClosure(LocalDate firstDay, LocalDate lastDay, String reason) {
+    }
+
     /** The result of a PUT: the clinic and whether it was created by it. */
     public record Saved(Clinic clinic, boolean created) {
     }
 
-    public Saved put(UUID clinicId, ClinicRequest request, String ifMatch) {
+    public Saved put(UUID clinicId, ClinicProfile request, String ifMatch) {
         ZoneId zone = zone(request.timeZone());
         List<WeeklyHours> week = week(request.openingHours(), "openingHours");
         Instant now = clock.instant();
-        Clinic clinic = Clinic.findById(clinicId);
+        Clinic clinic = repository.find(clinicId).orElse(null);
         boolean created = clinic == null;
         if (created) {
             clinic = new Clinic();
@@ -57,11 +74,11 @@ public class ClinicService {
             ETags.checkCurrent(ETags.requireIfMatch(ifMatch), clinic.version);
         }
         clinic.name = request.name().trim();
-        clinic.addressLine1 = request.address().line1();
-        clinic.addressLine2 = request.address().line2();
-        clinic.city = request.address().city();
-        clinic.postcode = request.address().postcode();
-        clinic.country = request.address().country();
+        clinic.addressLine1 = request.addressLine1();
+        clinic.addressLine2 = request.addressLine2();
+        clinic.city = request.city();
+        clinic.postcode = request.postcode();
+        clinic.country = request.country();
         clinic.timeZone = zone.getId();
         clinic.currency = request.currency();
         clinic.openingHours = week;
@@ -69,10 +86,10 @@ public class ClinicService {
                 ? request.cancellationNoticeHours() : config.bookings().defaultCancellationNoticeHours();
         clinic.updatedAt = now;
         if (created) {
-            clinic.persist();
+            repository.persist(clinic);
         }
         try {
-            Clinic.getEntityManager().flush();
+            repository.flush();
         } catch (PersistenceException e) {
             // two first PUTs at once: the primary key lets one create the profile, the other is told to update it
             if (created && SqlState.UNIQUE_VIOLATION.equals(SqlState.of(e))) {
@@ -87,14 +104,10 @@ public class ClinicService {
     /** The caller's clinic; without a profile nothing can be booked there yet. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Clinic require(UUID clinicId) {
-        Clinic clinic = Clinic.findById(clinicId);
-        if (clinic == null) {
-            throw ProblemException.notFound("Clinic " + clinicId);
-        }
-        return clinic;
+        return repository.find(clinicId).orElseThrow(() -> ProblemException.notFound("Clinic " + clinicId));
     }
 
-    public ClinicClosure addClosure(UUID clinicId, ClosureRequest request) {
+    public ClinicClosure addClosure(UUID clinicId, NewClosure request) {
         require(clinicId);
         if (request.lastDay().isBefore(request.firstDay())) {
             throw ProblemException.invalidField("lastDay", "must not be before firstDay");
@@ -106,19 +119,18 @@ public class ClinicService {
         closure.lastDay = request.lastDay();
         closure.reason = request.reason();
         closure.createdAt = clock.instant();
-        closure.persist();
+        repository.persist(closure);
         return closure;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ClinicClosure> closures(UUID clinicId, PageQuery page) {
         require(clinicId);
-        var query = ClinicClosure.<ClinicClosure>find("clinicId = ?1 order by firstDay, id", clinicId);
-        return Page.of(query.page(page.page, page.size).list(), page, query.count());
+        return repository.closures(clinicId, page);
     }
 
     public void deleteClosure(UUID clinicId, UUID closureId) {
-        long deleted = ClinicClosure.delete("id = ?1 and clinicId = ?2", closureId, clinicId);
+        long deleted = repository.deleteClosure(clinicId, closureId);
         if (deleted == 0) {
             throw ProblemException.notFound("Closure " + closureId);
         }
@@ -128,7 +140,7 @@ public class ClinicService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Set<LocalDate> closedDays(UUID clinicId, LocalDate first, LocalDate last) {
         Set<LocalDate> out = new HashSet<>();
-        List<ClinicClosure> closures = ClinicClosure.list("clinicId = ?1 and lastDay >= ?2 and firstDay <= ?3", clinicId, first, last);
+        List<ClinicClosure> closures = repository.closuresBetween(clinicId, first, last);
         for (ClinicClosure c : closures) {
             for (LocalDate d = c.firstDay.isBefore(first) ? first : c.firstDay; !d.isAfter(last) && !d.isAfter(c.lastDay); d = d.plusDays(1)) {
                 out.add(d);
@@ -146,10 +158,10 @@ public class ClinicService {
     }
 
     /** Converts and checks a week: each interval closes after it opens; intervals of a day do not overlap. */
-    static List<WeeklyHours> week(List<Hours> hours, String field) {
+    static List<WeeklyHours> week(List<Interval> hours, String field) {
         List<WeeklyHours> out = new ArrayList<>();
         for (int i = 0; i < hours.size(); i++) {
-            Hours h = hours.get(i);
+            Interval h = hours.get(i);
             try {
                 out.add(new WeeklyHours(h.weekday(), h.opens(), h.closes()));
             } catch (IllegalArgumentException e) {

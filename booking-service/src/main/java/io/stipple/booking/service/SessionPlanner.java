@@ -6,6 +6,7 @@ import io.stipple.booking.domain.BookingRuleException;
 import io.stipple.booking.domain.Clinic;
 import io.stipple.booking.domain.ClientProjection;
 import io.stipple.booking.domain.HealingInterval;
+import io.stipple.booking.domain.HealingIntervalPolicy;
 import io.stipple.booking.domain.PlanProjection;
 import io.stipple.booking.domain.SessionProfile;
 import io.stipple.booking.domain.Treatment;
@@ -48,8 +49,7 @@ public class SessionPlanner {
                                  Instant latestEnd) {
 
         public boolean fits(Instant start) {
-            return (earliestStart == null || !start.isBefore(earliestStart))
-                    && (latestEnd == null || !start.plus(length).isAfter(latestEnd));
+            return HealingIntervalPolicy.allows(start, length, earliestStart, latestEnd);
         }
     }
 

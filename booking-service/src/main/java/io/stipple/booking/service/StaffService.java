@@ -4,9 +4,9 @@ import io.stipple.booking.domain.Room;
 import io.stipple.booking.domain.Technician;
 import io.stipple.booking.domain.TimeOff;
 import io.stipple.booking.domain.Treatment;
-import io.stipple.booking.rest.StaffModels.RoomRequest;
-import io.stipple.booking.rest.StaffModels.TechnicianRequest;
-import io.stipple.booking.rest.StaffModels.TimeOffRequest;
+import io.stipple.booking.repository.RoomRepository;
+import io.stipple.booking.repository.TechnicianRepository;
+import io.stipple.booking.repository.TreatmentRepository;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.web.ETags;
 import io.stipple.platform.web.Page;
@@ -34,30 +34,52 @@ public class StaffService {
     @Inject
     ClinicService clinics;
 
-    public Technician createTechnician(UUID clinicId, TechnicianRequest request) {
+    @Inject
+    TechnicianRepository technicians;
+
+    @Inject
+    RoomRepository rooms;
+
+    @Inject
+    TreatmentRepository catalogue;
+
+    /** A technician to create or replace; {@code active} null means true. */
+    public record TechnicianDetails(String displayName, String email, List<UUID> treatmentIds,
+                                    List<ClinicService.Interval> workingHours, Boolean active) {
+    }
+
+    /** An absence of a technician, [startsAt, endsAt). */
+    public record NewTimeOff(Instant startsAt, Instant endsAt, String reason) {
+    }
+
+    /** A room to create or replace; {@code active} null means true. */
+    public record RoomDetails(String name, Boolean active) {
+    }
+
+    public Technician createTechnician(UUID clinicId, TechnicianDetails request) {
         clinics.require(clinicId);
         Technician t = new Technician();
         t.id = UUID.randomUUID();
         t.clinicId = clinicId;
         t.createdAt = clock.instant();
         apply(t, request);
-        t.persist();
+        technicians.persist(t);
         return t;
     }
 
-    public Technician updateTechnician(UUID clinicId, UUID id, TechnicianRequest request, String ifMatch) {
+    public Technician updateTechnician(UUID clinicId, UUID id, TechnicianDetails request, String ifMatch) {
         long expected = ETags.requireIfMatch(ifMatch);
         Technician t = technician(clinicId, id);
         ETags.checkCurrent(expected, t.version);
         apply(t, request);
-        Technician.getEntityManager().flush();
+        technicians.flush();
         return t;
     }
 
-    private void apply(Technician t, TechnicianRequest request) {
+    private void apply(Technician t, TechnicianDetails request) {
         List<UUID> treatments = List.copyOf(new LinkedHashSet<>(request.treatmentIds()));
         for (int i = 0; i < treatments.size(); i++) {
-            Treatment treatment = Treatment.findById(treatments.get(i));
+            Treatment treatment = catalogue.find(treatments.get(i)).orElse(null);
             if (treatment == null || !treatment.clinicId.equals(t.clinicId)) {
                 throw ProblemException.invalidField("treatmentIds[" + i + "]", "is not a treatment of this clinic");
             }
@@ -72,7 +94,7 @@ public class StaffService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Technician technician(UUID clinicId, UUID id) {
-        Technician t = Technician.findById(id);
+        Technician t = technicians.find(id).orElse(null);
         if (t == null || !t.clinicId.equals(clinicId)) {
             throw ProblemException.notFound("Technician " + id);
         }
@@ -81,22 +103,21 @@ public class StaffService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Technician> technicians(UUID clinicId, PageQuery page) {
-        var query = Technician.<Technician>find("clinicId = ?1 order by createdAt, id", clinicId);
-        return Page.of(query.page(page.page, page.size).list(), page, query.count());
+        return technicians.page(clinicId, page);
     }
 
     /** Active technicians of the clinic who perform the treatment. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Technician> qualified(UUID clinicId, UUID treatmentId) {
-        return Technician.<Technician>list("clinicId = ?1 and active = true order by createdAt, id", clinicId).stream()
+        return technicians.active(clinicId).stream()
                 .filter(t -> t.performs(treatmentId))
                 .toList();
     }
 
-    public TimeOff addTimeOff(UUID clinicId, UUID technicianId, TimeOffRequest request) {
+    public TimeOff addTimeOff(UUID clinicId, UUID technicianId, NewTimeOff request) {
         technician(clinicId, technicianId);
-        Instant start = request.startsAt().toInstant();
-        Instant end = request.endsAt().toInstant();
+        Instant start = request.startsAt();
+        Instant end = request.endsAt();
         if (!end.isAfter(start)) {
             throw ProblemException.invalidField("endsAt", "must be after startsAt");
         }
@@ -108,19 +129,18 @@ public class StaffService {
         off.endsAt = end;
         off.reason = request.reason();
         off.createdAt = clock.instant();
-        off.persist();
+        technicians.persist(off);
         return off;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TimeOff> timeOff(UUID clinicId, UUID technicianId, PageQuery page) {
         technician(clinicId, technicianId);
-        var query = TimeOff.<TimeOff>find("technicianId = ?1 order by startsAt, id", technicianId);
-        return Page.of(query.page(page.page, page.size).list(), page, query.count());
+        return technicians.timeOff(technicianId, page);
     }
 
     public void deleteTimeOff(UUID clinicId, UUID technicianId, UUID id) {
-        if (TimeOff.delete("id = ?1 and technicianId = ?2 and clinicId = ?3", id, technicianId, clinicId) == 0) {
+        if (technicians.deleteTimeOff(clinicId, technicianId, id) == 0) {
             throw ProblemException.notFound("Time off " + id);
         }
     }
@@ -129,10 +149,10 @@ public class StaffService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<TimeOff> timeOffBetween(List<UUID> technicianIds, Instant from, Instant to) {
         if (technicianIds.isEmpty()) return List.of();
-        return TimeOff.list("technicianId in ?1 and startsAt < ?3 and endsAt > ?2", technicianIds, from, to);
+        return technicians.timeOffBetween(technicianIds, from, to);
     }
 
-    public Room createRoom(UUID clinicId, RoomRequest request) {
+    public Room createRoom(UUID clinicId, RoomDetails request) {
         clinics.require(clinicId);
         Room room = new Room();
         room.id = UUID.randomUUID();
@@ -140,12 +160,12 @@ public class StaffService {
         room.createdAt = clock.instant();
         room.name = request.name().trim();
         room.active = request.active() == null || request.active();
-        room.persist();
+        rooms.persist(room);
         flushUniqueName(request.name());
         return room;
     }
 
-    public Room updateRoom(UUID clinicId, UUID id, RoomRequest request, String ifMatch) {
+    public Room updateRoom(UUID clinicId, UUID id, RoomDetails request, String ifMatch) {
         long expected = ETags.requireIfMatch(ifMatch);
         Room room = room(clinicId, id);
         ETags.checkCurrent(expected, room.version);
@@ -157,7 +177,7 @@ public class StaffService {
 
     private void flushUniqueName(String name) {
         try {
-            Room.getEntityManager().flush();
+            rooms.flush();
         } catch (PersistenceException e) {
             if (!SqlState.UNIQUE_VIOLATION.equals(SqlState.of(e))) throw e;
             throw ProblemException.conflict("room-name-taken", "The clinic already has a room named '" + name + "'");
@@ -166,7 +186,7 @@ public class StaffService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Room room(UUID clinicId, UUID id) {
-        Room room = Room.findById(id);
+        Room room = rooms.find(id).orElse(null);
         if (room == null || !room.clinicId.equals(clinicId)) {
             throw ProblemException.notFound("Room " + id);
         }
@@ -175,12 +195,11 @@ public class StaffService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Room> rooms(UUID clinicId, PageQuery page) {
-        var query = Room.<Room>find("clinicId = ?1 order by createdAt, id", clinicId);
-        return Page.of(query.page(page.page, page.size).list(), page, query.count());
+        return rooms.page(clinicId, page);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Room> activeRooms(UUID clinicId) {
-        return Room.list("clinicId = ?1 and active = true order by name, id", clinicId);
+        return rooms.active(clinicId);
     }
 }

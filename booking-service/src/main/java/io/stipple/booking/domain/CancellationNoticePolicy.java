@@ -1,0 +1,24 @@
+package io.stipple.booking.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A client may cancel or reschedule a booking only until the clinic's cancellation notice before its start; staff
+ * always may: 422 {@code cancellation-window-passed}.
+ */
+public final class CancellationNoticePolicy {
+
+    private CancellationNoticePolicy() {
+    }
+
+    /** @param what the change, as a verb ("cancel", "reschedule") */
+    public static void check(Booking booking, Clinic clinic, Instant now, boolean byStaff, String what) {
+        if (byStaff) return;
+        Instant deadline = booking.startsAt.minus(Duration.ofHours(clinic.cancellationNoticeHours));
+        if (now.isAfter(deadline)) {
+            throw new BookingRuleException("cancellation-window-passed", "Bookings can be " + what + "d online until "
+                    + clinic.cancellationNoticeHours + " hours before the start; please call the clinic");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.stipple.booking.domain;
+
+/** The technician must perform the treatment: 422 {@code technician-not-qualified}. */
+public final class QualificationPolicy {
+
+    private QualificationPolicy() {
+    }
+
+    public static void check(Technician technician, Treatment treatment) {
+        if (!technician.performs(treatment.id)) {
+            throw new BookingRuleException("technician-not-qualified", technician.displayName + " does not perform " + treatment.name);
+        }
+    }
+}

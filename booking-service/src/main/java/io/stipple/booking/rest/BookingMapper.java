@@ -1,0 +1,61 @@
+package io.stipple.booking.rest;
+
+import io.stipple.booking.domain.Booking;
+import io.stipple.booking.domain.SessionRecord;
+import io.stipple.booking.rest.BookingModels.BookingView;
+import io.stipple.booking.rest.BookingModels.CompleteBookingRequest;
+import io.stipple.booking.rest.BookingModels.CreateBookingRequest;
+import io.stipple.booking.rest.BookingModels.HealingOverride;
+import io.stipple.booking.rest.BookingModels.HealingOverrideView;
+import io.stipple.booking.rest.BookingModels.Pigment;
+import io.stipple.booking.rest.BookingModels.RescheduleRequest;
+import io.stipple.booking.rest.BookingModels.SessionRecordView;
+import io.stipple.booking.service.BookingService;
+
+import java.time.ZoneId;
+
+import static io.stipple.booking.rest.ClinicTime.at;
+
+/** The booking aggregate (booking, session record): requests → commands, entities → views. */
+public final class BookingMapper {
+
+    private BookingMapper() {
+    }
+
+    public static BookingService.NewBooking command(CreateBookingRequest r) {
+        return new BookingService.NewBooking(r.clientId(), r.treatmentId(), r.technicianId(), r.roomId(), r.planId(),
+                r.startsAt().toInstant(), r.preparationNotes(), override(r.healingOverride()));
+    }
+
+    public static BookingService.Reschedule command(RescheduleRequest r) {
+        return new BookingService.Reschedule(r.startsAt().toInstant(), r.technicianId(), r.roomId(),
+                override(r.healingOverride()));
+    }
+
+    public static BookingService.SessionDetails command(CompleteBookingRequest r) {
+        if (r == null) return null;
+        Pigment p = r.pigment();
+        return new BookingService.SessionDetails(r.areasTreated(),
+                p == null ? null : new BookingService.Pigment(p.brand(), p.shade(), p.dilution(), p.lot(), p.expiry()),
+                r.needleConfiguration(), r.actualDurationMinutes(), r.technicianNotes());
+    }
+
+    private static BookingService.HealingOverride override(HealingOverride o) {
+        return o == null ? null : new BookingService.HealingOverride(o.intervalDays(), o.reason());
+    }
+
+    public static BookingView view(Booking b, ZoneId zone) {
+        HealingOverrideView override = b.healingOverrideDays == null ? null
+                : new HealingOverrideView(b.healingOverrideDays, b.healingOverrideBy, b.healingOverrideReason);
+        return new BookingView(b.id, b.clientId, b.kind, b.status, b.treatmentId, b.planId, b.sessionNumber,
+                b.technicianId, b.roomId, at(b.startsAt, zone), at(b.endsAt, zone), b.buffer().toMinutes(),
+                b.preparationNotes, override, b.cancelledBy, b.cancelReason, b.cancelledAt, b.checkedInAt, b.noShowAt,
+                b.completedAt, b.createdAt, b.version);
+    }
+
+    public static SessionRecordView view(SessionRecord r) {
+        return new SessionRecordView(r.bookingId, r.sessionNumber, r.areasTreated,
+                new Pigment(r.pigmentBrand, r.pigmentShade, r.pigmentDilution, r.pigmentLot, r.pigmentExpiry),
+                r.needleConfiguration, r.actualDurationMinutes, r.technicianNotes, r.recordedBy, r.completedAt);
+    }
+}

@@ -1,0 +1,21 @@
+package io.stipple.booking.rest;
+
+import io.stipple.booking.domain.Room;
+import io.stipple.booking.rest.StaffModels.RoomRequest;
+import io.stipple.booking.rest.StaffModels.RoomView;
+import io.stipple.booking.service.StaffService;
+
+/** Rooms: request → command, entity → view. */
+public final class RoomMapper {
+
+    private RoomMapper() {
+    }
+
+    public static StaffService.RoomDetails command(RoomRequest r) {
+        return new StaffService.RoomDetails(r.name(), r.active());
+    }
+
+    public static RoomView view(Room r) {
+        return new RoomView(r.id, r.name, r.active, r.version);
+    }
+}
