@@ -142,8 +142,14 @@ public class Booking extends PanacheEntityBase {
         updatedAt = now;
     }
 
+    /** A session is completed once it has started (checked in early, it is still not done before its start). */
     public void complete(Instant now) {
-        status = status.after(BookingAction.COMPLETE);
+        BookingStatus next = status.after(BookingAction.COMPLETE);
+        if (now.isBefore(startsAt)) {
+            throw new BookingRuleException("session-not-started",
+                    "a session can be completed only after its booked start (" + startsAt + ")");
+        }
+        status = next;
         completedAt = now;
         updatedAt = now;
     }

@@ -188,7 +188,7 @@ public class BookingResource {
     @APIResponse(responseCode = "400", description = "Session record incomplete", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The booking's state does not allow it (illegal-transition)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Expired pigment (pigment-expired)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Expired pigment (pigment-expired), or before the booked start (session-not-started)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<BookingView> complete(@PathParam("bookingId") UUID id, @HeaderParam("If-Match") String ifMatch,
                                               @Valid @NotNull CompleteBookingRequest request) {
         return ok(bookings.complete(id, BookingMapper.command(request), ifMatch));

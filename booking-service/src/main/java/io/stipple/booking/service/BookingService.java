@@ -245,9 +245,11 @@ public class BookingService {
         Booking booking = staffChange(id, ifMatch);
         Clinic clinic = clinics.require(booking.clinicId);
         Instant now = clock.instant();
+        // the record is checked first (bad input is a 400 whatever the time), then the booking's own rules
+        SessionRecord record = booking.kind != BookingKind.CONSULTATION || hasSessionDetails(request)
+                ? sessionRecord(booking, request, clinic, now) : null;
         booking.complete(now);
-        if (booking.kind != BookingKind.CONSULTATION || hasSessionDetails(request)) {
-            SessionRecord record = sessionRecord(booking, request, clinic, now);
+        if (record != null) {
             bookings.persist(record);
         }
         if (booking.kind != BookingKind.CONSULTATION) {

@@ -73,6 +73,17 @@ class BookingTest {
     }
 
     @Test
+    void aSessionCheckedInEarlyIsNotCompletedBeforeItsStart() {
+        Booking b = confirmed();
+        b.checkIn(START.minus(Duration.ofMinutes(30)), Duration.ofHours(1));
+        assertThatThrownBy(() -> b.complete(START.minus(Duration.ofMinutes(1))))
+                .isInstanceOf(BookingRuleException.class).hasMessageContaining("booked start");
+        assertThat(b.status).isEqualTo(BookingStatus.CHECKED_IN);
+        b.complete(START);
+        assertThat(b.status).isEqualTo(BookingStatus.COMPLETED);
+    }
+
+    @Test
     void anonymisingRemovesWhatNamesTheClient() {
         Booking b = confirmed();
         b.clientId = UUID.randomUUID();

@@ -313,6 +313,9 @@ class BookingResourceTest {
         expired.put("pigment", Map.of("brand", "Perma Blend", "shade", "SMP Dark 2", "dilution", "1:3", "lot", "OLD-1", "expiry", "2029-12-31"));
         c.as(c.staff()).body(expired).post("/api/v1/bookings/" + id + "/complete")
                 .then().statusCode(422).body("type", equalTo(PROBLEM + "pigment-expired"));
+        // checked in early, the session is still not done before its booked start
+        c.as(c.staff()).body(sessionRecord()).post("/api/v1/bookings/" + id + "/complete")
+                .then().statusCode(422).body("type", equalTo(PROBLEM + "session-not-started"));
         CLOCK.set(Instant.parse("2030-01-08T11:35:00Z"));
         c.as(c.staff()).body(sessionRecord()).post("/api/v1/bookings/" + id + "/complete")
                 .then().statusCode(200).body("status", equalTo("COMPLETED")).body("completedAt", equalTo("2030-01-08T11:35:00Z"));
