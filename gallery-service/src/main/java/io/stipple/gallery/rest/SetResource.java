@@ -102,14 +102,18 @@ public class SetResource {
     @Operation(summary = "Suggest before/after pairings for a client",
             description = "Per angle, the earliest BEFORE photo with the latest HEALED (else AFTER) photo taken after it, "
                     + "across the client's sessions; pairs that already form a set are left out.")
-    @APIResponse(responseCode = "200", description = "The suggestions (possibly none)",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Views.SetSuggestion.class)))
-    @APIResponse(responseCode = "400", description = "clientId missing or not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "A page of suggestions (possibly none), in angle order",
+            content = @Content(schema = @Schema(implementation = Views.SetSuggestionPage.class)))
+    @APIResponse(responseCode = "400", description = "clientId missing or not a UUID, or invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not staff", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The clinic has no such client (or it was erased)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public java.util.List<Views.SetSuggestion> suggestions(@QueryParam("clientId") @Parameter(description = "The client") String clientId) {
-        return sets.suggestions(Params.requiredUuid("clientId", clientId)).stream().map(Views.SetSuggestion::of).toList();
+    public Page<Views.SetSuggestion> suggestions(@QueryParam("clientId") @Parameter(description = "The client") String clientId,
+                                                 @BeanParam @Valid PageQuery page) {
+        java.util.List<Views.SetSuggestion> all = sets.suggestions(Params.requiredUuid("clientId", clientId)).stream()
+                .map(Views.SetSuggestion::of).toList();
+        int from = (int) Math.min((long) page.page * page.size, all.size());
+        return Page.of(all.subList(from, Math.min(from + page.size, all.size())), page, all.size());
     }
 
     @GET

@@ -19,6 +19,11 @@ public final class Views {
             @Schema(example = "2026-11-25T14:05:00Z") Instant expiresAt) {
     }
 
+    /** A page of suggestions, shaped like every other list. */
+    @Schema(name = "SetSuggestionPage")
+    public record SetSuggestionPage(java.util.List<SetSuggestion> items, int page, int size, long totalItems, int totalPages) {
+    }
+
     @Schema(name = "SetSuggestion", description = "A proposed pairing; POST its two ids to /sets to create the draft")
     public record SetSuggestion(
             @Schema(example = "CROWN") io.stipple.gallery.domain.Angle angle,

@@ -196,15 +196,20 @@ class SetModerationTest {
 
     @Test
     void suggestsPairingsAcrossSessionsAndLeavesOutExistingSets() {
+        // a page, like every other list
         given().auth().oauth2(staff).get(SETS + "/suggestions?clientId=" + clientId).then().statusCode(200)
-                .body("size()", equalTo(1))
-                .body("[0].angle", equalTo("CROWN"))
-                .body("[0].beforePhotoId", equalTo(before.toString()))
-                .body("[0].afterPhotoId", equalTo(after.toString()))
-                .body("[0].afterPhase", equalTo("HEALED"));
+                .body("items.size()", equalTo(1)).body("totalItems", equalTo(1)).body("page", equalTo(0))
+                .body("items[0].angle", equalTo("CROWN"))
+                .body("items[0].beforePhotoId", equalTo(before.toString()))
+                .body("items[0].afterPhotoId", equalTo(after.toString()))
+                .body("items[0].afterPhase", equalTo("HEALED"));
+        given().auth().oauth2(staff).get(SETS + "/suggestions?clientId=" + clientId + "&page=1&size=1").then().statusCode(200)
+                .body("items.size()", equalTo(0)).body("totalItems", equalTo(1)).body("totalPages", equalTo(1));
+        given().auth().oauth2(staff).get(SETS + "/suggestions?clientId=" + clientId + "&size=0").then().statusCode(400)
+                .contentType(PROBLEM);
         createSet();
         given().auth().oauth2(staff).get(SETS + "/suggestions?clientId=" + clientId).then().statusCode(200)
-                .body("size()", equalTo(0));
+                .body("items.size()", equalTo(0)).body("totalItems", equalTo(0));
         // another clinic does not know the client: 404, not an empty answer about a client it cannot see
         given().auth().oauth2(staff(UUID.randomUUID())).get(SETS + "/suggestions?clientId=" + clientId).then()
                 .statusCode(404).contentType(PROBLEM);
