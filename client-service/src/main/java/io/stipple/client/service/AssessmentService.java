@@ -7,7 +7,7 @@ import io.stipple.client.domain.Condition;
 import io.stipple.client.domain.DesiredLook;
 import io.stipple.client.domain.HairLossScale;
 import io.stipple.client.domain.ScarDetails;
-import io.stipple.client.messaging.ClientEvents;
+import io.stipple.client.messaging.ClientEventPublisher;
 import io.stipple.client.repository.AssessmentRepository;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.web.Page;
@@ -40,7 +40,7 @@ public class AssessmentService {
     AuditLog audit;
 
     @Inject
-    ClientEvents events;
+    ClientEventPublisher events;
 
     @Inject
     Clock clock;

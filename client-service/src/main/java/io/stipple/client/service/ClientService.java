@@ -4,7 +4,7 @@ import io.stipple.client.domain.Channel;
 import io.stipple.client.domain.Client;
 import io.stipple.client.domain.PhoneNumbers;
 import io.stipple.client.domain.Sex;
-import io.stipple.client.messaging.ClientEvents;
+import io.stipple.client.messaging.ClientEventPublisher;
 import io.stipple.client.repository.ClientRepository;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.security.Caller;
@@ -44,7 +44,7 @@ public class ClientService {
     Caller caller;
 
     @Inject
-    ClientEvents events;
+    ClientEventPublisher events;
 
     @Inject
     Clock clock;

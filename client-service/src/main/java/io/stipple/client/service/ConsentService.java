@@ -6,7 +6,7 @@ import io.stipple.client.domain.ConsentAction;
 import io.stipple.client.domain.ConsentRecord;
 import io.stipple.client.domain.ConsentScope;
 import io.stipple.client.domain.ConsentState;
-import io.stipple.client.messaging.ClientEvents;
+import io.stipple.client.messaging.ClientEventPublisher;
 import io.stipple.client.repository.ClientRepository;
 import io.stipple.client.repository.ConsentRepository;
 import io.stipple.platform.partner.PartnerDirectory;
@@ -49,7 +49,7 @@ public class ConsentService {
     AuditLog audit;
 
     @Inject
-    ClientEvents events;
+    ClientEventPublisher events;
 
     @Inject
     Clock clock;

@@ -2,7 +2,7 @@ package io.stipple.client.service;
 
 import io.stipple.client.domain.Partner;
 import io.stipple.client.domain.PartnerStatus;
-import io.stipple.client.messaging.ClientEvents;
+import io.stipple.client.messaging.ClientEventPublisher;
 import io.stipple.client.repository.PartnerRepository;
 import io.stipple.platform.partner.PartnerDirectory;
 import io.stipple.platform.problem.ProblemException;
@@ -36,7 +36,7 @@ public class PartnerService {
     PartnerDirectory directory;
 
     @Inject
-    ClientEvents events;
+    ClientEventPublisher events;
 
     @Inject
     Caller caller;

@@ -7,7 +7,7 @@ import io.stipple.client.domain.ConsentScope;
 import io.stipple.client.domain.PlanStatus;
 import io.stipple.client.domain.TreatmentPlan;
 import io.stipple.client.domain.TreatmentType;
-import io.stipple.client.messaging.ClientEvents;
+import io.stipple.client.messaging.ClientEventPublisher;
 import io.stipple.client.repository.AssessmentRepository;
 import io.stipple.client.repository.ClientRepository;
 import io.stipple.client.repository.ConsentRepository;
@@ -55,7 +55,7 @@ public class PlanService {
     ClientAccess access;
 
     @Inject
-    ClientEvents events;
+    ClientEventPublisher events;
 
     @Inject
     ClientConfig config;

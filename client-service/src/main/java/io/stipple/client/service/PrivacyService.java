@@ -7,7 +7,7 @@ import io.stipple.client.domain.Client;
 import io.stipple.client.domain.ConsentRecord;
 import io.stipple.client.domain.Screening;
 import io.stipple.client.domain.TreatmentPlan;
-import io.stipple.client.messaging.ClientEvents;
+import io.stipple.client.messaging.ClientEventPublisher;
 import io.stipple.client.repository.AssessmentRepository;
 import io.stipple.client.repository.AuditRepository;
 import io.stipple.client.repository.ClientRepository;
@@ -72,7 +72,7 @@ public class PrivacyService {
     AuditLog audit;
 
     @Inject
-    ClientEvents events;
+    ClientEventPublisher events;
 
     @Inject
     Caller caller;

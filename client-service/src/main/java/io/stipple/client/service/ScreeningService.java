@@ -5,7 +5,7 @@ import io.stipple.client.domain.AuditAction;
 import io.stipple.client.domain.Client;
 import io.stipple.client.domain.Screening;
 import io.stipple.client.domain.ScreeningAnswers;
-import io.stipple.client.messaging.ClientEvents;
+import io.stipple.client.messaging.ClientEventPublisher;
 import io.stipple.client.repository.ScreeningRepository;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.web.ETags;
@@ -36,7 +36,7 @@ public class ScreeningService {
     AuditLog audit;
 
     @Inject
-    ClientEvents events;
+    ClientEventPublisher events;
 
     @Inject
     ClientConfig config;

@@ -9,18 +9,18 @@ import io.stipple.client.domain.Partner;
 import io.stipple.client.domain.Screening;
 import io.stipple.client.domain.TreatmentPlan;
 import io.stipple.client.service.ClientKeys;
-import io.stipple.client.messaging.ClientEventTypes.AssessmentRecorded;
-import io.stipple.client.messaging.ClientEventTypes.ClientErased;
-import io.stipple.client.messaging.ClientEventTypes.ClientRegistered;
-import io.stipple.client.messaging.ClientEventTypes.ClientUpdated;
-import io.stipple.client.messaging.ClientEventTypes.ConsentGranted;
-import io.stipple.client.messaging.ClientEventTypes.ConsentWithdrawn;
-import io.stipple.client.messaging.ClientEventTypes.PartnerRegistered;
-import io.stipple.client.messaging.ClientEventTypes.PartnerUpdated;
-import io.stipple.client.messaging.ClientEventTypes.ScreeningRecorded;
-import io.stipple.client.messaging.ClientEventTypes.TreatmentPlanAgreed;
-import io.stipple.client.messaging.ClientEventTypes.TreatmentPlanCancelled;
-import io.stipple.client.messaging.ClientEventTypes.TreatmentPlanCompleted;
+import io.stipple.client.messaging.ClientEventsPublished.AssessmentRecorded;
+import io.stipple.client.messaging.ClientEventsPublished.ClientErased;
+import io.stipple.client.messaging.ClientEventsPublished.ClientRegistered;
+import io.stipple.client.messaging.ClientEventsPublished.ClientUpdated;
+import io.stipple.client.messaging.ClientEventsPublished.ConsentGranted;
+import io.stipple.client.messaging.ClientEventsPublished.ConsentWithdrawn;
+import io.stipple.client.messaging.ClientEventsPublished.PartnerRegistered;
+import io.stipple.client.messaging.ClientEventsPublished.PartnerUpdated;
+import io.stipple.client.messaging.ClientEventsPublished.ScreeningRecorded;
+import io.stipple.client.messaging.ClientEventsPublished.TreatmentPlanAgreed;
+import io.stipple.client.messaging.ClientEventsPublished.TreatmentPlanCancelled;
+import io.stipple.client.messaging.ClientEventsPublished.TreatmentPlanCompleted;
 import io.stipple.platform.events.Topics;
 import io.stipple.platform.outbox.Outbox;
 import io.stipple.platform.sealing.SealedFields;
@@ -37,7 +37,7 @@ import java.util.UUID;
  * Client events are keyed by the client id; the partner registry's events by the partner id.
  */
 @ApplicationScoped
-public class ClientEvents {
+public class ClientEventPublisher {
 
     @Inject
     Outbox outbox;

@@ -22,7 +22,7 @@ import java.util.UUID;
  * The data of the events on {@code stipple.clients} (schema version 1; ClientRegistered and ClientUpdated 2). Field names are the contract with
  * booking-, notification- and gallery-service: add fields, never rename. Nulls are written as {@code null}.
  */
-public final class ClientEventTypes {
+public final class ClientEventsPublished {
 
     /**
      * Schema version 2: the personal fields ({@link #SEALED_FIELDS}) travel only in {@code sealed}, encrypted with the
@@ -112,6 +112,6 @@ public final class ClientEventTypes {
             implements DomainEvent {
     }
 
-    private ClientEventTypes() {
+    private ClientEventsPublished() {
     }
 }
