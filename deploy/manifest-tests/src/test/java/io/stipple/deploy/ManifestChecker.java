@@ -687,10 +687,6 @@ final class ManifestChecker {
             }
             for (ObjectNode kafka : clusters) {
                 String name = Yaml.name(kafka);
-                Map<String, String> annotations = Yaml.stringMap(kafka, "/metadata/annotations");
-                if (!"enabled".equals(annotations.get("strimzi.io/kraft")) || !"enabled".equals(annotations.get("strimzi.io/node-pools"))) {
-                    fail("Kafka " + name + " must run in KRaft mode with node pools (strimzi.io/kraft and strimzi.io/node-pools: enabled)");
-                }
                 int brokers = brokers(name);
                 int controllers = poolReplicas(name, "controller");
                 if (brokers < expected.minBrokers()) {
