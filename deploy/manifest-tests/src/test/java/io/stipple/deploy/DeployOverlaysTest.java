@@ -58,4 +58,17 @@ class DeployOverlaysTest {
 
         assertThat(violations).as("violations in %s", manifests).isEmpty();
     }
+
+    /**
+     * Every rendered resource, custom or built-in, is served by the releases deploy/README.md pins and
+     * matches their schemas (strictly: no field the schema does not declare).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everyResourceMatchesTheApiSchemasOfThePinnedReleases(Path overlay) {
+        Manifests manifests = Renderer.render(overlay);
+        assertThat(manifests.all()).as("resources of %s", manifests).isNotEmpty();
+
+        assertThat(ApiSchemas.vendored().validate(manifests)).as("schema violations in %s", manifests).isEmpty();
+    }
 }

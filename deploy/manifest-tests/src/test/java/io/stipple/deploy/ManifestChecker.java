@@ -47,14 +47,17 @@ final class ManifestChecker {
     /** What an environment must provide beyond the common rules. */
     record Expectations(String name, int minServiceReplicas, int minBrokers, int minControllers, int topicReplicas,
                         int minInsyncReplicas, int minDbInstances, boolean synchronousReplication,
-                        boolean enforceRestrictedPodSecurity) {
+                        boolean enforceRestrictedPodSecurity, boolean sideLoadedImages) {
         static Expectations production() {
-            return new Expectations("prod", 2, 3, 3, 3, 2, 3, true, true);
+            return new Expectations("prod", 2, 3, 3, 3, 2, 3, true, true, false);
         }
 
-        /** Development: anything that works on one node; replication settings only have to be consistent. */
+        /**
+         * Development: anything that works on one node; replication settings only have to be consistent;
+         * images may be side-loaded onto the node (kind load) and never pulled (imagePullPolicy Never).
+         */
         static Expectations development() {
-            return new Expectations("dev", 1, 1, 1, 0, 0, 1, false, false);
+            return new Expectations("dev", 1, 1, 1, 0, 0, 1, false, false, true);
         }
 
         static Expectations forOverlay(String overlay) {
@@ -170,6 +173,7 @@ final class ManifestChecker {
                 }
                 security(label, container, podSecurity);
                 tmp(label, container, volumes);
+                pullPolicy(label, container);
             }
             if (service) {
                 gracefulShutdown(deployment, containers.isEmpty() ? null : containers.get(0));
@@ -245,6 +249,28 @@ final class ManifestChecker {
             }
             if (!sc.path("readOnlyRootFilesystem").asBoolean(false)) {
                 fail(label + " must set readOnlyRootFilesystem: true");
+            }
+        }
+
+        /**
+         * A mutable tag (-SNAPSHOT, latest, none) is rebuilt under the same name: with IfNotPresent a node
+         * keeps running the first copy it pulled, so it must be pulled Always. A release tag never changes
+         * and is pulled IfNotPresent (Always would make every pod start depend on the registry). An
+         * environment with side-loaded images may use Never for either.
+         */
+        void pullPolicy(String label, JsonNode container) {
+            String image = container.path("image").asText();
+            String tag = image.contains("@") ? null : ProjectModel.ImageRef.parse(image, false).tag();
+            boolean mutable = !image.contains("@") && (tag == null || tag.equals("latest") || tag.toUpperCase(Locale.ROOT).endsWith("-SNAPSHOT"));
+            String policy = container.path("imagePullPolicy").asText(mutable && (tag == null || tag.equals("latest")) ? "Always" : "IfNotPresent");
+            if (policy.equals("Never") && expected.sideLoadedImages()) {
+                return;
+            }
+            if (mutable && !policy.equals("Always")) {
+                fail(label + " runs the mutable tag " + image + " with imagePullPolicy " + policy
+                        + ": a node would keep a stale copy of it; use Always (or a release tag)");
+            } else if (!mutable && !policy.equals("IfNotPresent")) {
+                fail(label + " runs the release image " + image + " with imagePullPolicy " + policy + "; a release tag never changes: use IfNotPresent");
             }
         }
 
@@ -687,10 +713,6 @@ final class ManifestChecker {
             }
             for (ObjectNode kafka : clusters) {
                 String name = Yaml.name(kafka);
-                Map<String, String> annotations = Yaml.stringMap(kafka, "/metadata/annotations");
-                if (!"enabled".equals(annotations.get("strimzi.io/kraft")) || !"enabled".equals(annotations.get("strimzi.io/node-pools"))) {
-                    fail("Kafka " + name + " must run in KRaft mode with node pools (strimzi.io/kraft and strimzi.io/node-pools: enabled)");
-                }
                 int brokers = brokers(name);
                 int controllers = poolReplicas(name, "controller");
                 if (brokers < expected.minBrokers()) {

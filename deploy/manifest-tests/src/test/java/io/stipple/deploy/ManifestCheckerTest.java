@@ -192,6 +192,53 @@ class ManifestCheckerTest {
         assertThat(introduced(m -> container(m, "client-service").put("image", "ghcr.io/stipple/client-service:" + version))).isEmpty();
     }
 
+    static ObjectNode pulling(Manifests m, String image, String policy) {
+        ObjectNode container = container(m, "client-service").put("image", image);
+        return policy == null ? (ObjectNode) container.without("imagePullPolicy") : container.put("imagePullPolicy", policy);
+    }
+
+    static List<String> pullComplaints(List<String> violations) {
+        return violations.stream().filter(v -> v.contains("imagePullPolicy")).toList();
+    }
+
+    @Test
+    void aSnapshotTagThatANodeWouldNotPullAgainIsCaught() {
+        String image = "registry.example.com/stipple/client-service:2.0.0-SNAPSHOT";
+        String complaint = "[prod] Deployment client-service container client-service runs the mutable tag " + image
+                + " with imagePullPolicy IfNotPresent: a node would keep a stale copy of it; use Always (or a release tag)";
+        assertThat(pullComplaints(introduced(m -> pulling(m, image, "IfNotPresent")))).containsExactly(complaint);
+        // Left out, Kubernetes defaults a tag other than latest to IfNotPresent.
+        assertThat(pullComplaints(introduced(m -> pulling(m, image, null)))).containsExactly(complaint);
+        assertThat(pullComplaints(introduced(m -> pulling(m, image, "Never"))))
+                .containsExactly(complaint.replace("IfNotPresent", "Never"));
+        assertThat(pullComplaints(introduced(m -> pulling(m, "registry.example.com/stipple/client-service:latest", "IfNotPresent"))))
+                .singleElement().asString().contains("runs the mutable tag registry.example.com/stipple/client-service:latest");
+        assertThat(pullComplaints(introduced(m -> pulling(m, image, "Always")))).isEmpty();
+    }
+
+    @Test
+    void aReleaseTagIsPulledIfNotPresent() {
+        String image = "registry.example.com/stipple/client-service:2.0.0";
+        assertThat(pullComplaints(introduced(m -> pulling(m, image, "Always"))))
+                .containsExactly("[prod] Deployment client-service container client-service runs the release image " + image
+                        + " with imagePullPolicy Always; a release tag never changes: use IfNotPresent");
+        assertThat(pullComplaints(introduced(m -> pulling(m, image, "IfNotPresent")))).isEmpty();
+        assertThat(pullComplaints(introduced(m -> pulling(m, image, null)))).isEmpty();
+        // A digest never changes either.
+        assertThat(pullComplaints(introduced(m -> pulling(m, "registry.example.com/stipple/client-service@sha256:" + "a".repeat(64), "IfNotPresent"))))
+                .isEmpty();
+    }
+
+    @Test
+    void onlyDevelopmentMayUseSideLoadedImages() {
+        Manifests dev = Renderer.render(ProjectModel.repositoryRoot().resolve("deploy/k8s/overlays/dev"));
+        assertThat(Yaml.text(dev.get("Deployment", "client-service"), "/spec/template/spec/containers/0/imagePullPolicy")).isEqualTo("Never");
+        assertThat(pullComplaints(checker.check(dev, ManifestChecker.Expectations.development()))).isEmpty();
+        assertThat(pullComplaints(checker.check(dev, production())))
+                .hasSize(project.services().size())
+                .allMatch(v -> v.contains("with imagePullPolicy Never"));
+    }
+
     @Test
     void aContainerPortOtherThanTheServicesIsCaught() {
         assertThat(introduced(m -> obj(container(m, "booking-service"), "/ports/0").put("containerPort", 8080)))
