@@ -31,6 +31,7 @@ class OpenApiTest {
                 "/api/v1/clients/{clientId}/plans/{planId}/agreement", "/api/v1/clients/{clientId}/export",
                 "/api/v1/clients/{clientId}/audit", "/api/v1/partners", "/api/v1/partners/{partnerId}");
         int operations = 0;
+        java.util.Set<String> operationIds = new java.util.HashSet<>();
         for (var path : paths.entrySet()) {
             for (var op : path.getValue().entrySet()) {
                 if (!List.of("get", "put", "post", "delete", "patch").contains(op.getKey())) continue;
@@ -38,6 +39,10 @@ class OpenApiTest {
                 String where = op.getKey().toUpperCase() + " " + path.getKey();
                 Map<String, Object> operation = op.getValue();
                 assertThat(operation.get("summary")).as(where + " summary").isNotNull();
+                // a readable, unique operationId for generated clients (platform OperationIdOpenApiFilter)
+                assertThat((String) operation.get("operationId")).as(where + " operationId")
+                        .matches("[a-z][A-Za-z0-9]+").doesNotContain("_");
+                assertThat(operationIds.add((String) operation.get("operationId"))).as(where + " operationId unique").isTrue();
                 assertThat(operation.get("security")).as(where + " security").isNotNull();
                 @SuppressWarnings("unchecked")
                 Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
@@ -71,6 +76,7 @@ class OpenApiTest {
         assertThat(doc.getString("paths.'/api/v1/clients/{clientId}'.get.'x-stipple-access'"))
                 .isEqualTo("admin staff self sharedPartner");
         assertThat(doc.getString("paths.'/api/v1/partners'.post.'x-stipple-access'")).isEqualTo("admin");
+        assertThat(doc.getString("paths.'/api/v1/clients/{clientId}/consents/history'.get.operationId")).isEqualTo("consentHistory");
         assertThat(doc.getString("components.schemas.PartnerRequest.properties.partnerId.examples[0]")).isEqualTo("acme-hair");
         assertThat(doc.getString("components.schemas.ClientRequest.properties.email.examples[0]")).isNotBlank();
         assertThat(doc.getString("components.schemas.Problem.properties.type.examples[0]")).isNotBlank();
