@@ -186,6 +186,11 @@ public class ReminderRepository {
 
     // --- the dispatcher's statements: the platform's LeasedQueue (plain JDBC, each committed on its own) ---
 
+    /** The claim: due SCHEDULED reminders become SENDING, claimed by the round, nothing handed over yet. */
+    private static final LeasedQueue.Claiming CLAIM = new LeasedQueue.Claiming("scheduled_reminder", "SCHEDULED",
+            "claimed_by = claim.claimant, attempt_started_at = null, updated_at = claim.at", "", "",
+            "w.id, w.clinic_id, w.client_id, w.type, w.channel, w.dedupe_key, w.zone, w.locale, w.payload::text, w.attempts");
+
     /** A claimed reminder. */
     public record Claimed(UUID id, UUID clinicId, UUID clientId, ReminderType type, Channel channel, String dedupeKey,
                           ZoneId zone, String locale, String payload, int attempts) {
@@ -228,29 +233,10 @@ public class ReminderRepository {
 
     /** Claims due reminders in one statement: locked rows of other dispatchers are skipped, not waited for. */
     public List<Claimed> claim(Claim claim, int batchSize) {
-        return queue.query("""
-                with due as (
-                    select id from scheduled_reminder
-                    where status = 'SCHEDULED' and next_attempt_at <= ?
-                    order by next_attempt_at
-                    limit ?
-                    for update skip locked)
-                update scheduled_reminder r
-                   set status = 'SENDING', claimed_by = ?, claimed_until = ?, attempts = r.attempts + 1,
-                       attempt_started_at = null, last_attempt_at = ?, updated_at = ?
-                  from due where r.id = due.id
-                returning r.id, r.clinic_id, r.client_id, r.type, r.channel, r.dedupe_key, r.zone, r.locale,
-                          r.payload::text, r.attempts""", (connection, statement) -> {
-            Timestamp at = timestamp(claim.at());
-            statement.setTimestamp(1, at);
-            statement.setInt(2, batchSize);
-            statement.setString(3, claim.claimant());
-            statement.setTimestamp(4, timestamp(claim.until()));
-            statement.setTimestamp(5, at);
-            statement.setTimestamp(6, at);
-        }, rs -> new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                ReminderType.valueOf(rs.getString(4)), Channel.valueOf(rs.getString(5)), rs.getString(6),
-                Zones.orUtc(rs.getString(7)), rs.getString(8), rs.getString(9), rs.getInt(10)));
+        return queue.claim(CLAIM, claim, batchSize, rs -> new Claimed(rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), ReminderType.valueOf(rs.getString(4)),
+                Channel.valueOf(rs.getString(5)), rs.getString(6), Zones.orUtc(rs.getString(7)), rs.getString(8),
+                rs.getString(9), rs.getInt(10)));
     }
 
     /** Records, committed, that these claimed reminders are being handed to their channel now. */

@@ -97,6 +97,12 @@ public class WebhookDeliveryRepository {
 
     // --- the dispatcher's statements: the platform's LeasedQueue (plain JDBC, each committed on its own) ---
 
+    /** The claim: due PENDING deliveries become SENDING, with what posting them needs of their subscription. */
+    private static final LeasedQueue.Claiming CLAIM = new LeasedQueue.Claiming("webhook_delivery", "PENDING", "",
+            "webhook_subscription s", "s.id = w.subscription_id",
+            "w.id, w.clinic_id, w.client_id, s.owner_partner_id, w.event_id, w.event_type, w.payload, w.attempts, s.url, "
+                    + "s.secret, s.active");
+
     /** A claimed delivery with what posting it needs of its subscription. */
     public record Claimed(UUID id, UUID clinicId, UUID clientId, String ownerPartnerId, UUID eventId, String eventType,
                           String payload, int attempts, String url, String secret, boolean active) {
@@ -117,27 +123,9 @@ public class WebhookDeliveryRepository {
 
     /** Claims due deliveries in one statement: locked rows of other dispatchers are skipped, not waited for. */
     public List<Claimed> claim(Claim claim, int batchSize) {
-        return queue.query("""
-                with due as (
-                    select id from webhook_delivery
-                    where status = 'PENDING' and next_attempt_at <= ?
-                    order by next_attempt_at
-                    limit ?
-                    for update skip locked)
-                update webhook_delivery d
-                   set status = 'SENDING', claimed_until = ?, attempts = d.attempts + 1, last_attempt_at = ?
-                  from due, webhook_subscription s
-                 where d.id = due.id and s.id = d.subscription_id
-                returning d.id, d.clinic_id, d.client_id, s.owner_partner_id, d.event_id, d.event_type, d.payload, d.attempts,
-                          s.url, s.secret, s.active""", (connection, statement) -> {
-            Timestamp at = timestamp(claim.at());
-            statement.setTimestamp(1, at);
-            statement.setInt(2, batchSize);
-            statement.setTimestamp(3, timestamp(claim.until()));
-            statement.setTimestamp(4, at);
-        }, rs -> new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getInt(8),
-                rs.getString(9), rs.getString(10), rs.getBoolean(11)));
+        return queue.claim(CLAIM, claim, batchSize, rs -> new Claimed(rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, UUID.class),
+                rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getString(10), rs.getBoolean(11)));
     }
 
     /** Writes a round's outcomes in one transaction; a row no longer SENDING is left alone. */
