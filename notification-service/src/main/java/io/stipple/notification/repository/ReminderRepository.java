@@ -8,19 +8,17 @@ import io.stipple.notification.domain.ReminderType;
 import io.stipple.notification.domain.ScheduledReminder;
 import io.stipple.notification.domain.Zones;
 import io.stipple.platform.web.Page;
+import io.stipple.platform.work.Claim;
+import io.stipple.platform.work.LeasedQueue;
 import io.stipple.platform.web.PageQuery;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -30,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import static io.stipple.platform.work.LeasedQueue.timestamp;
 
 /**
  * The scheduled reminders (the delivery log). The scheduler's and the resources' statements run inside the caller's
@@ -44,6 +44,13 @@ public class ReminderRepository {
 
     @Inject
     DataSource dataSource;
+
+    private LeasedQueue queue;
+
+    @PostConstruct
+    void init() {
+        queue = new LeasedQueue(dataSource, JdbcFailure::new);
+    }
 
     /** Who and what a planned reminder is for. */
     public record Target(UUID clinicId, UUID clientId, UUID bookingId, UUID planId, ZoneId zone, String locale,
@@ -177,7 +184,12 @@ public class ReminderRepository {
         return ScheduledReminder.list("clinicId = ?1 and clientId = ?2 order by dueAt, createdAt, id", clinicId, clientId);
     }
 
-    // --- the dispatcher's statements: plain JDBC, each on its own connection (autocommit unless said) ---
+    // --- the dispatcher's statements: the platform's LeasedQueue (plain JDBC, each committed on its own) ---
+
+    /** The claim: due SCHEDULED reminders become SENDING, claimed by the round, nothing handed over yet. */
+    private static final LeasedQueue.Claiming CLAIM = new LeasedQueue.Claiming("scheduled_reminder", "SCHEDULED",
+            "claimed_by = claim.claimant, attempt_started_at = null, updated_at = claim.at", "", "",
+            "w.id, w.clinic_id, w.client_id, w.type, w.channel, w.dedupe_key, w.zone, w.locale, w.payload::text, w.attempts");
 
     /** A claimed reminder. */
     public record Claimed(UUID id, UUID clinicId, UUID clientId, ReminderType type, Channel channel, String dedupeKey,
@@ -200,119 +212,65 @@ public class ReminderRepository {
      */
     public Map<String, Integer> releaseExpiredLeases(Instant now, List<String> deduplicating) {
         Map<String, Integer> counts = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("""
-                     update scheduled_reminder
-                        set status = case when attempt_started_at is null or channel = any (?) then 'SCHEDULED' else 'UNCERTAIN' end,
-                            status_reason = case when attempt_started_at is null or channel = any (?) then null
-                                                 else 'DISPATCHER_LOST_MID_SEND' end,
-                            last_error = case when attempt_started_at is null then last_error
-                                              else 'the dispatcher stopped while the channel had the message' end,
-                            claimed_by = null, claimed_until = null, updated_at = ?
-                      where status = 'SENDING' and claimed_until < ?
-                     returning status, channel""")) {
+        queue.query("""
+                update scheduled_reminder
+                   set status = case when attempt_started_at is null or channel = any (?) then 'SCHEDULED' else 'UNCERTAIN' end,
+                       status_reason = case when attempt_started_at is null or channel = any (?) then null
+                                            else 'DISPATCHER_LOST_MID_SEND' end,
+                       last_error = case when attempt_started_at is null then last_error
+                                         else 'the dispatcher stopped while the channel had the message' end,
+                       claimed_by = null, claimed_until = null, updated_at = ?
+                 where status = 'SENDING' and claimed_until < ?
+                returning status, channel""", (connection, statement) -> {
             String[] channels = deduplicating.toArray(String[]::new);
             statement.setArray(1, connection.createArrayOf("varchar", channels));
             statement.setArray(2, connection.createArrayOf("varchar", channels));
-            statement.setTimestamp(3, Timestamp.from(now));
-            statement.setTimestamp(4, Timestamp.from(now));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) counts.merge(rs.getString(1) + "|" + rs.getString(2), 1, Integer::sum);
-            }
-        } catch (SQLException e) {
-            throw new JdbcFailure(e);
-        }
+            statement.setTimestamp(3, timestamp(now));
+            statement.setTimestamp(4, timestamp(now));
+        }, row -> row.getString(1) + "|" + row.getString(2)).forEach(key -> counts.merge(key, 1, Integer::sum));
         return counts;
     }
 
     /** Claims due reminders in one statement: locked rows of other dispatchers are skipped, not waited for. */
-    public List<Claimed> claim(Instant now, int batchSize, String claimant, Duration lease) {
-        List<Claimed> claimed = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("""
-                     with due as (
-                         select id from scheduled_reminder
-                         where status = 'SCHEDULED' and next_attempt_at <= ?
-                         order by next_attempt_at
-                         limit ?
-                         for update skip locked)
-                     update scheduled_reminder r
-                        set status = 'SENDING', claimed_by = ?, claimed_until = ?, attempts = r.attempts + 1,
-                            attempt_started_at = null, last_attempt_at = ?, updated_at = ?
-                       from due where r.id = due.id
-                     returning r.id, r.clinic_id, r.client_id, r.type, r.channel, r.dedupe_key, r.zone, r.locale,
-                               r.payload::text, r.attempts""")) {
-            Timestamp at = Timestamp.from(now);
-            statement.setTimestamp(1, at);
-            statement.setInt(2, batchSize);
-            statement.setString(3, claimant);
-            statement.setTimestamp(4, Timestamp.from(now.plus(lease)));
-            statement.setTimestamp(5, at);
-            statement.setTimestamp(6, at);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    claimed.add(new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                            ReminderType.valueOf(rs.getString(4)), Channel.valueOf(rs.getString(5)), rs.getString(6),
-                            Zones.orUtc(rs.getString(7)), rs.getString(8), rs.getString(9), rs.getInt(10)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new JdbcFailure(e);
-        }
-        return claimed;
+    public List<Claimed> claim(Claim claim, int batchSize) {
+        return queue.claim(CLAIM, claim, batchSize, rs -> new Claimed(rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), ReminderType.valueOf(rs.getString(4)),
+                Channel.valueOf(rs.getString(5)), rs.getString(6), Zones.orUtc(rs.getString(7)), rs.getString(8),
+                rs.getString(9), rs.getInt(10)));
     }
 
     /** Records, committed, that these claimed reminders are being handed to their channel now. */
     public void markAttemptsStarted(List<UUID> ids, String claimant, Instant now) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("""
-                     update scheduled_reminder set attempt_started_at = ?
-                     where id = any (?) and status = 'SENDING' and claimed_by = ?""")) {
-            statement.setTimestamp(1, Timestamp.from(now));
+        queue.update("""
+                update scheduled_reminder set attempt_started_at = ?
+                where id = any (?) and status = 'SENDING' and claimed_by = ?""", (connection, statement) -> {
+            statement.setTimestamp(1, timestamp(now));
             statement.setArray(2, connection.createArrayOf("uuid", ids.toArray()));
             statement.setString(3, claimant);
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new JdbcFailure(e);
-        }
+        });
     }
 
     /** Writes a round's outcomes in one transaction; a row whose claim was taken over meanwhile is left alone. */
     public void record(List<Recorded> outcomes, String claimant, Instant now) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    update scheduled_reminder set status = ?, status_reason = ?, next_attempt_at = coalesce(?, next_attempt_at),
-                        recipient = case when client_id is null then null else coalesce(?, recipient) end,
-                        provider_message_id = coalesce(?, provider_message_id), last_error = ?, sent_at = ?,
-                        attempts = attempts - ?, updated_at = ?, claimed_by = null, claimed_until = null
-                    where id = ? and status = 'SENDING' and claimed_by = ?""")) {
-                Timestamp at = Timestamp.from(now);
-                for (Recorded outcome : outcomes) {
-                    statement.setString(1, outcome.status().name());
-                    statement.setString(2, outcome.reason());
-                    statement.setTimestamp(3, outcome.nextAttemptAt() == null ? null : Timestamp.from(outcome.nextAttemptAt()));
-                    statement.setString(4, outcome.recipient());
-                    statement.setString(5, outcome.providerMessageId());
-                    statement.setString(6, outcome.error());
-                    statement.setTimestamp(7, outcome.status() == ReminderStatus.SENT ? at : null);
-                    statement.setInt(8, outcome.deferred() ? 1 : 0); // held back before any attempt: not an attempt
-                    statement.setTimestamp(9, at);
-                    statement.setObject(10, outcome.id());
-                    statement.setString(11, claimant);
-                    statement.addBatch();
-                }
-                statement.executeBatch();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new JdbcFailure(e);
-        }
+        Timestamp at = timestamp(now);
+        queue.batch("""
+                update scheduled_reminder set status = ?, status_reason = ?, next_attempt_at = coalesce(?, next_attempt_at),
+                    recipient = case when client_id is null then null else coalesce(?, recipient) end,
+                    provider_message_id = coalesce(?, provider_message_id), last_error = ?, sent_at = ?,
+                    attempts = attempts - ?, updated_at = ?, claimed_by = null, claimed_until = null
+                where id = ? and status = 'SENDING' and claimed_by = ?""", outcomes, (statement, outcome) -> {
+            statement.setString(1, outcome.status().name());
+            statement.setString(2, outcome.reason());
+            statement.setTimestamp(3, timestamp(outcome.nextAttemptAt()));
+            statement.setString(4, outcome.recipient());
+            statement.setString(5, outcome.providerMessageId());
+            statement.setString(6, outcome.error());
+            statement.setTimestamp(7, outcome.status() == ReminderStatus.SENT ? at : null);
+            statement.setInt(8, outcome.deferred() ? 1 : 0); // held back before any attempt: not an attempt
+            statement.setTimestamp(9, at);
+            statement.setObject(10, outcome.id());
+            statement.setString(11, claimant);
+        });
     }
 
     private static List<String> names(Collection<ReminderType> types) {

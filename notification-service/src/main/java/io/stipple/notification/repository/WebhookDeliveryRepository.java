@@ -3,21 +3,23 @@ package io.stipple.notification.repository;
 import io.stipple.notification.domain.WebhookDelivery;
 import io.stipple.platform.web.Page;
 import io.stipple.platform.web.PageQuery;
+import io.stipple.platform.work.Claim;
+import io.stipple.platform.work.LeasedQueue;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import static io.stipple.platform.work.LeasedQueue.timestamp;
 
 /**
  * Webhook deliveries (the webhook delivery log). The service's statements run inside the caller's transaction; the
@@ -32,6 +34,13 @@ public class WebhookDeliveryRepository {
 
     @Inject
     DataSource dataSource;
+
+    private LeasedQueue queue;
+
+    @PostConstruct
+    void init() {
+        queue = new LeasedQueue(dataSource, JdbcFailure::new);
+    }
 
     public Optional<WebhookDelivery> find(UUID id) {
         return WebhookDelivery.findByIdOptional(id);
@@ -86,7 +95,13 @@ public class WebhookDeliveryRepository {
                 .executeUpdate();
     }
 
-    // --- the dispatcher's statements: plain JDBC, each on its own connection (autocommit unless said) ---
+    // --- the dispatcher's statements: the platform's LeasedQueue (plain JDBC, each committed on its own) ---
+
+    /** The claim: due PENDING deliveries become SENDING, with what posting them needs of their subscription. */
+    private static final LeasedQueue.Claiming CLAIM = new LeasedQueue.Claiming("webhook_delivery", "PENDING", "",
+            "webhook_subscription s", "s.id = w.subscription_id",
+            "w.id, w.clinic_id, w.client_id, s.owner_partner_id, w.event_id, w.event_type, w.payload, w.attempts, s.url, "
+                    + "s.secret, s.active");
 
     /** A claimed delivery with what posting it needs of its subscription. */
     public record Claimed(UUID id, UUID clinicId, UUID clientId, String ownerPartnerId, UUID eventId, String eventType,
@@ -100,83 +115,35 @@ public class WebhookDeliveryRepository {
 
     /** Claims whose lease ran out (their dispatcher died) are pending again. */
     public void releaseExpiredLeases(Instant now) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("""
-                     update webhook_delivery set status = 'PENDING', claimed_until = null
-                     where status = 'SENDING' and claimed_until < ?""")) {
-            statement.setTimestamp(1, Timestamp.from(now));
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new JdbcFailure(e);
-        }
+        queue.update("""
+                update webhook_delivery set status = 'PENDING', claimed_until = null
+                where status = 'SENDING' and claimed_until < ?""",
+                (connection, statement) -> statement.setTimestamp(1, timestamp(now)));
     }
 
     /** Claims due deliveries in one statement: locked rows of other dispatchers are skipped, not waited for. */
-    public List<Claimed> claim(Instant now, int batchSize, Instant claimedUntil) {
-        List<Claimed> claimed = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("""
-                     with due as (
-                         select id from webhook_delivery
-                         where status = 'PENDING' and next_attempt_at <= ?
-                         order by next_attempt_at
-                         limit ?
-                         for update skip locked)
-                     update webhook_delivery d
-                        set status = 'SENDING', claimed_until = ?, attempts = d.attempts + 1, last_attempt_at = ?
-                       from due, webhook_subscription s
-                      where d.id = due.id and s.id = d.subscription_id
-                     returning d.id, d.clinic_id, d.client_id, s.owner_partner_id, d.event_id, d.event_type, d.payload, d.attempts,
-                               s.url, s.secret, s.active""")) {
-            Timestamp at = Timestamp.from(now);
-            statement.setTimestamp(1, at);
-            statement.setInt(2, batchSize);
-            statement.setTimestamp(3, Timestamp.from(claimedUntil));
-            statement.setTimestamp(4, at);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    claimed.add(new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                            rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getInt(8),
-                            rs.getString(9), rs.getString(10), rs.getBoolean(11)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new JdbcFailure(e);
-        }
-        return claimed;
+    public List<Claimed> claim(Claim claim, int batchSize) {
+        return queue.claim(CLAIM, claim, batchSize, rs -> new Claimed(rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, UUID.class),
+                rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getString(10), rs.getBoolean(11)));
     }
 
     /** Writes a round's outcomes in one transaction; a row no longer SENDING is left alone. */
     public void record(List<Recorded> results, Instant now) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    update webhook_delivery set status = ?, next_attempt_at = ?, claimed_until = null, last_status_code = ?,
-                        last_error = ?, delivered_at = ?, status_reason = ?
-                    where id = ? and status = 'SENDING'""")) {
-                Timestamp at = Timestamp.from(now);
-                for (Recorded result : results) {
-                    statement.setString(1, result.status());
-                    statement.setTimestamp(2, Timestamp.from(result.nextAttemptAt()));
-                    if (result.statusCode() == null) statement.setNull(3, java.sql.Types.INTEGER);
-                    else statement.setInt(3, result.statusCode());
-                    statement.setString(4, result.error() == null ? null
-                            : result.error().length() > 900 ? result.error().substring(0, 900) : result.error());
-                    statement.setTimestamp(5, result.delivered() ? at : null);
-                    statement.setString(6, result.cancelReason());
-                    statement.setObject(7, result.id());
-                    statement.addBatch();
-                }
-                statement.executeBatch();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new JdbcFailure(e);
-        }
+        Timestamp at = timestamp(now);
+        queue.batch("""
+                update webhook_delivery set status = ?, next_attempt_at = ?, claimed_until = null, last_status_code = ?,
+                    last_error = ?, delivered_at = ?, status_reason = ?
+                where id = ? and status = 'SENDING'""", results, (statement, result) -> {
+            statement.setString(1, result.status());
+            statement.setTimestamp(2, timestamp(result.nextAttemptAt()));
+            if (result.statusCode() == null) statement.setNull(3, Types.INTEGER);
+            else statement.setInt(3, result.statusCode());
+            statement.setString(4, result.error() == null ? null
+                    : result.error().length() > 900 ? result.error().substring(0, 900) : result.error());
+            statement.setTimestamp(5, result.delivered() ? at : null);
+            statement.setString(6, result.cancelReason());
+            statement.setObject(7, result.id());
+        });
     }
 }

@@ -17,6 +17,9 @@ import io.stipple.notification.repository.JdbcFailure;
 import io.stipple.notification.repository.ReminderRepository;
 import io.stipple.notification.repository.ReminderRepository.Claimed;
 import io.stipple.platform.tenancy.Tenancy;
+import io.stipple.platform.work.Backoff;
+import io.stipple.platform.work.Claim;
+import io.stipple.platform.work.WorkRound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -35,7 +38,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sends due reminders, each at most once as the recipient sees it. One round:
@@ -54,9 +56,11 @@ import java.util.concurrent.TimeUnit;
  * never sent again automatically. A dispatcher that dies leaves a lease that expires: a row it had not yet handed
  * to the channel is scheduled again; one it had handed over is treated like an uncertain send.
  *
- * <p>The background {@link DispatcherLoop} runs rounds continuously; tests call {@link #runOnce()}.
- * The statements are the {@link ReminderRepository}'s and {@link ClientContactRepository}'s plain JDBC: the hot path of
- * the benchmark, kept free of ORM overhead.
+ * <p>The round itself (release, claim, hand over, send, wait, record) is the platform's {@link WorkRound}; this class
+ * is the reminders' part of it: what needs no send, "send one", and what each answer means (retries with the
+ * platform's capped {@link Backoff}). The background {@link DispatcherLoop} runs rounds continuously; tests call
+ * {@link #runOnce()}. The statements are the {@link ReminderRepository}'s and {@link ClientContactRepository}'s plain
+ * JDBC (the platform's {@code LeasedQueue}): the hot path of the benchmark, kept free of ORM overhead.
  */
 @ApplicationScoped
 public class ReminderDispatcher {
@@ -94,6 +98,8 @@ public class ReminderDispatcher {
 
     private volatile Map<Channel, ChannelSender> byChannel;
 
+    private final Reminders work = new Reminders();
+
     /**
      * The outcome of one claimed reminder, to be written back. {@code deferred}: held back by quiet hours before any
      * attempt, so the claim does not count as one.
@@ -126,32 +132,84 @@ public class ReminderDispatcher {
 
     public int runOnce(int batchSize) {
         // the one named path across clinics: due reminders of every clinic, each sent with its own clinic's data
-        return Tenancy.acrossClinics("reminder dispatch", () -> round(batchSize));
+        return Tenancy.acrossClinics("reminder dispatch", () -> {
+            try {
+                return WorkRound.run(work, batchSize, clock);
+            } catch (JdbcFailure e) {
+                throw new IllegalStateException("dispatch round failed: " + e.getCause().getMessage(), e.getCause());
+            }
+        });
     }
 
-    private int round(int batchSize) {
-        Instant now = Instant.now(clock);
-        String claimant = "d-" + UUID.randomUUID();
-        try {
+    /** The reminders as the platform's leased work: the decisions before sending, "send one", what an answer means. */
+    private final class Reminders implements WorkRound.Work<Claimed, Ready, SendResult, Outcome> {
+
+        @Override
+        public void releaseExpired(Instant now) {
             releaseExpiredLeases(now);
-            List<Claimed> claimed = claim(now, batchSize, claimant);
-            if (claimed.isEmpty()) return 0;
+        }
+
+        @Override
+        public Duration lease() {
+            return config.dispatcher().lease();
+        }
+
+        @Override
+        public List<Claimed> claim(Claim claim, int batchSize) {
+            return reminders.claim(claim, batchSize);
+        }
+
+        @Override
+        public void prepare(List<Claimed> claimed, Claim claim, List<Outcome> done, List<Ready> ready) {
             Map<ClientKey, Reachable> contacts = contacts(claimed);
-            List<Outcome> outcomes = new ArrayList<>(claimed.size());
-            List<Ready> ready = new ArrayList<>(claimed.size());
             for (Claimed reminder : claimed) {
-                prepare(reminder, contacts.get(new ClientKey(reminder.clinicId(), reminder.clientId())), now, outcomes, ready);
+                ReminderDispatcher.this.prepare(reminder, contacts.get(new ClientKey(reminder.clinicId(), reminder.clientId())),
+                        claim.at(), done, ready);
             }
-            if (!ready.isEmpty()) {
-                // the attempt is on record before anything leaves: a crash from here on is seen as "maybe sent"
-                markAttemptsStarted(ready, claimant, now);
-                outcomes.addAll(send(ready));
-            }
+        }
+
+        @Override
+        public void handingOver(List<Ready> ready, Claim claim) {
+            reminders.markAttemptsStarted(ready.stream().map(r -> r.reminder().id()).toList(), claim.claimant(), claim.at());
+        }
+
+        /** Send one: hands the message to its channel (which bounds its own send). */
+        @Override
+        public CompletableFuture<SendResult> send(Ready ready) {
+            return ready.sender().send(ready.message()).toCompletableFuture();
+        }
+
+        @Override
+        public SendResult notHandedOver(Ready ready, RuntimeException failure) {
+            // thrown before the channel took the message: nothing left
+            return SendResult.failedBeforeSending(failure.toString());
+        }
+
+        @Override
+        public SendResult unanswered(Ready ready, Exception failure) {
+            return failure instanceof InterruptedException
+                    ? SendResult.uncertain("interrupted while the channel had the message")
+                    : SendResult.uncertain("no outcome from the channel within " + answerWithin() + ": " + failure);
+        }
+
+        /**
+         * A channel completes within send-timeout (email: twice that, waiting for a session first); past this, a
+         * missing answer is an unknown outcome.
+         */
+        @Override
+        public Duration answerWithin() {
+            return config.dispatcher().sendTimeout().multipliedBy(2).plusSeconds(5);
+        }
+
+        @Override
+        public Outcome decide(Ready ready, SendResult answer) {
+            return ReminderDispatcher.this.decide(ready, answer);
+        }
+
+        @Override
+        public void record(List<Outcome> outcomes, Claim claim, Instant now) {
             logFailures(outcomes);
-            record(outcomes, claimant, Instant.now(clock));
-            return claimed.size();
-        } catch (JdbcFailure e) {
-            throw new IllegalStateException("dispatch round failed: " + e.getCause().getMessage(), e.getCause());
+            ReminderDispatcher.this.record(outcomes, claim.claimant(), now);
         }
     }
 
@@ -231,39 +289,6 @@ public class ReminderDispatcher {
         }
     }
 
-    /** Hands the messages to their channels at once and waits for every outcome (each channel bounds its own send). */
-    private List<Outcome> send(List<Ready> ready) {
-        List<CompletableFuture<SendResult>> pending = new ArrayList<>(ready.size());
-        for (Ready r : ready) {
-            CompletableFuture<SendResult> sent;
-            try {
-                sent = r.sender().send(r.message()).toCompletableFuture();
-            } catch (RuntimeException e) {
-                // thrown before the channel took the message: nothing left
-                sent = CompletableFuture.completedFuture(SendResult.failedBeforeSending(e.toString()));
-            }
-            pending.add(sent);
-        }
-        // a channel completes within send-timeout (email: twice that, waiting for a session first); past this, a
-        // missing answer is an unknown outcome
-        Duration timeout = config.dispatcher().sendTimeout();
-        long deadline = System.nanoTime() + timeout.multipliedBy(2).plusSeconds(5).toNanos();
-        List<Outcome> outcomes = new ArrayList<>(ready.size());
-        for (int i = 0; i < ready.size(); i++) {
-            SendResult result;
-            try {
-                result = pending.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                result = SendResult.uncertain("interrupted while the channel had the message");
-            } catch (Exception e) {
-                result = SendResult.uncertain("no outcome from the channel within " + timeout.multipliedBy(2).plusSeconds(5) + ": " + e);
-            }
-            outcomes.add(decide(ready.get(i), result));
-        }
-        return outcomes;
-    }
-
     /** What a channel's answer means for the reminder. */
     private Outcome decide(Ready ready, SendResult result) {
         Claimed reminder = ready.reminder();
@@ -300,11 +325,7 @@ public class ReminderDispatcher {
 
     /** Backoff before attempt {@code attempts + 1}: base × 2^(attempts − 1), capped. */
     Duration backoff(int attempts) {
-        Duration base = config.dispatcher().retryBackoff();
-        Duration cap = config.dispatcher().retryBackoffCap();
-        int shift = Math.min(Math.max(attempts - 1, 0), 20);
-        Duration wait = base.multipliedBy(1L << shift);
-        return wait.compareTo(cap) > 0 ? cap : wait;
+        return new Backoff(config.dispatcher().retryBackoff(), config.dispatcher().retryBackoffCap()).after(attempts);
     }
 
     private static Outcome done(Claimed reminder, ReminderStatus status, String reason) {
@@ -351,12 +372,7 @@ public class ReminderDispatcher {
 
     /** Claims due reminders in one statement: locked rows of other dispatchers are skipped, not waited for. */
     List<Claimed> claim(Instant now, int batchSize, String claimant) {
-        return reminders.claim(now, batchSize, claimant, config.dispatcher().lease());
-    }
-
-    /** Records, committed, that these claimed reminders are being handed to their channel now. */
-    private void markAttemptsStarted(List<Ready> ready, String claimant, Instant now) {
-        reminders.markAttemptsStarted(ready.stream().map(r -> r.reminder().id()).toList(), claimant, now);
+        return reminders.claim(Claim.of(claimant, now, config.dispatcher().lease()), batchSize);
     }
 
     /** The contact and choices of each claimed reminder's client, as its own clinic knows them (never another's). */

@@ -11,6 +11,9 @@ import io.stipple.notification.repository.WebhookDeliveryRepository;
 import io.stipple.notification.repository.WebhookDeliveryRepository.Claimed;
 import io.stipple.platform.partner.PartnerDirectory;
 import io.stipple.platform.tenancy.Tenancy;
+import io.stipple.platform.work.Backoff;
+import io.stipple.platform.work.Claim;
+import io.stipple.platform.work.WorkRound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -27,7 +30,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Delivers queued partner webhooks: claims due deliveries with {@code FOR UPDATE SKIP LOCKED}, posts the
@@ -39,8 +41,11 @@ import java.util.concurrent.TimeUnit;
  * shares with that partner (or whose partner is no longer active) is not sent but {@code CANCELLED} with reason
  * {@code NOT_SHARED}, never retried — so a withdrawal also stops what was already queued.
  *
- * <p>Rounds run on the one named cross-clinic path ({@code Tenancy.acrossClinics("webhook dispatch", ..)}); the
- * claims and writes are the {@link WebhookDeliveryRepository}'s plain JDBC.
+ * <p>Rounds run on the one named cross-clinic path ({@code Tenancy.acrossClinics("webhook dispatch", ..)}); the round
+ * itself (release, claim, send, wait, record) is the platform's {@link WorkRound}, this class the deliveries' part:
+ * the sharing check, "send one" (the signed POST) and what a result means (retries with the platform's capped
+ * {@link Backoff}). The claims and writes are the {@link WebhookDeliveryRepository}'s plain JDBC (the platform's
+ * {@code LeasedQueue}).
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -68,6 +73,8 @@ public class WebhookDispatcher {
     @Inject
     PartnerDirectory partners;
 
+    private final Deliveries work = new Deliveries();
+
     /** The outcome of one attempt; {@code cancelReason} set: not sent and never will be. */
     record Result(Claimed delivery, Integer statusCode, String error, String cancelReason) {
         Result(Claimed delivery, Integer statusCode, String error) {
@@ -82,43 +89,81 @@ public class WebhookDispatcher {
     /** One round; returns how many deliveries it handled (attempted or cancelled). */
     public int runOnce() {
         // the one named path across clinics: due deliveries of every clinic's subscriptions
-        return Tenancy.acrossClinics("webhook dispatch", this::round);
+        return Tenancy.acrossClinics("webhook dispatch", () -> {
+            try {
+                return WorkRound.run(work, config.webhooks().batchSize(), clock);
+            } catch (JdbcFailure e) {
+                throw new IllegalStateException("webhook round failed: " + e.getCause().getMessage(), e.getCause());
+            }
+        });
     }
 
-    private int round() {
-        Instant now = Instant.now(clock);
-        try {
-            releaseExpiredLeases(now);
-            List<Claimed> claimed = claim(now);
-            if (claimed.isEmpty()) return 0;
+    /** The deliveries as the platform's leased work: the sharing check before sending, "send one" (a signed POST). */
+    private final class Deliveries implements WorkRound.Work<Claimed, Claimed, Result, Result> {
+
+        @Override
+        public void releaseExpired(Instant now) {
+            deliveries.releaseExpiredLeases(now);
+        }
+
+        /** Six times the longest a POST may take. */
+        @Override
+        public Duration lease() {
+            return config.webhooks().timeout().multipliedBy(6);
+        }
+
+        @Override
+        public List<Claimed> claim(Claim claim, int batchSize) {
+            return deliveries.claim(claim, batchSize);
+        }
+
+        @Override
+        public void prepare(List<Claimed> claimed, Claim claim, List<Result> done, List<Claimed> ready) {
             Set<UUID> notShared = notShared(claimed);
-            List<CompletableFuture<Result>> pending = new ArrayList<>();
             for (Claimed delivery : claimed) {
                 if (notShared.contains(delivery.id())) {
                     LOG.infof("webhook delivery %s cancelled: client %s does not share with partner %s (any more)", delivery.id(),
                             delivery.clientId(), delivery.ownerPartnerId());
-                    pending.add(CompletableFuture.completedFuture(new Result(delivery, null,
-                            "the client does not share with the subscription's partner", WebhookDelivery.NOT_SHARED)));
+                    done.add(new Result(delivery, null, "the client does not share with the subscription's partner",
+                            WebhookDelivery.NOT_SHARED));
                 } else {
-                    pending.add(post(delivery, now));
+                    ready.add(delivery);
                 }
             }
-            List<Result> results = new ArrayList<>();
-            long deadline = System.nanoTime() + config.webhooks().timeout().plusSeconds(5).toNanos();
-            for (int i = 0; i < pending.size(); i++) {
-                try {
-                    results.add(pending.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    results.add(new Result(claimed.get(i), null, "interrupted"));
-                } catch (Exception e) {
-                    results.add(new Result(claimed.get(i), null, "no answer: " + e));
-                }
-            }
-            record(results, Instant.now(clock));
-            return claimed.size();
-        } catch (JdbcFailure e) {
-            throw new IllegalStateException("webhook round failed: " + e.getCause().getMessage(), e.getCause());
+        }
+
+        /** Send one: the signed POST, stamped with the round's time. */
+        @Override
+        public CompletableFuture<Result> send(Claimed delivery) {
+            return post(delivery, Instant.now(clock));
+        }
+
+        /** A POST that could not even be built fails the round, as before: the lease brings the rows back. */
+        @Override
+        public Result notHandedOver(Claimed delivery, RuntimeException failure) {
+            throw failure;
+        }
+
+        @Override
+        public Result unanswered(Claimed delivery, Exception failure) {
+            return failure instanceof InterruptedException
+                    ? new Result(delivery, null, "interrupted")
+                    : new Result(delivery, null, "no answer: " + failure);
+        }
+
+        @Override
+        public Duration answerWithin() {
+            return config.webhooks().timeout().plusSeconds(5);
+        }
+
+        @Override
+        public Result decide(Claimed delivery, Result answer) {
+            return answer;
+        }
+
+        @Override
+        public void record(List<Result> results, Claim claim, Instant now) {
+            WebhookDispatcher.this.record(results, now);
         }
     }
 
@@ -170,17 +215,7 @@ public class WebhookDispatcher {
 
     /** Pause before attempt {@code attempts + 1}: base × 2^(attempts − 1), capped. */
     Duration backoff(int attempts) {
-        int shift = Math.min(Math.max(attempts - 1, 0), 20);
-        Duration wait = config.webhooks().backoff().multipliedBy(1L << shift);
-        return wait.compareTo(config.webhooks().backoffCap()) > 0 ? config.webhooks().backoffCap() : wait;
-    }
-
-    private void releaseExpiredLeases(Instant now) {
-        deliveries.releaseExpiredLeases(now);
-    }
-
-    private List<Claimed> claim(Instant now) {
-        return deliveries.claim(now, config.webhooks().batchSize(), now.plus(config.webhooks().timeout().multipliedBy(6)));
+        return new Backoff(config.webhooks().backoff(), config.webhooks().backoffCap()).after(attempts);
     }
 
     private void record(List<Result> results, Instant now) {

@@ -7,6 +7,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.stipple.platform.correlation.Correlation;
 import io.stipple.platform.tenancy.Tenancy;
+import io.stipple.platform.work.Backoff;
+import io.stipple.platform.work.WorkerLoop;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -27,7 +29,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -41,6 +42,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * whose send is uncertain is sent again, which the consumers' inbox makes harmless. A row Kafka refuses for good
  * (too large, invalid topic, not authorised) is parked with its reason ({@code parked_at}, {@code parked_reason},
  * metric {@code stipple_outbox_parked_total}) and the rows after it go on.
+ *
+ * <p>The rounds run on the platform's {@link WorkerLoop} (thread {@code outbox-relay}).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -61,10 +64,8 @@ public class OutboxRelay {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicLong lagMillis = new AtomicLong();
-    private volatile boolean running;
-    private Thread thread;
+    private volatile WorkerLoop worker;
     private KafkaProducer<String, String> producer;
     private Counter published;
     private Counter failures;
@@ -81,21 +82,16 @@ public class OutboxRelay {
             return;
         }
         producer = new KafkaProducer<>(producerConfig());
-        running = true;
-        thread = new Thread(this::loop, "outbox-relay");
-        thread.setDaemon(true);
-        thread.start();
+        // rounds back to back while batches come full, then woken by a commit or every poll interval; a failed round
+        // (Kafka away) is retried after 200 ms doubling up to max-backoff
+        worker = new WorkerLoop("outbox-relay", 1, this::round, sent -> sent == config.batchSize(),
+                config::pollInterval, new Backoff(Duration.ofMillis(200), config.maxBackoff()), registry);
+        worker.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        wake();
-        if (thread != null) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (worker != null) {
+            worker.stop(Duration.ofSeconds(5));
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(2));
@@ -104,7 +100,10 @@ public class OutboxRelay {
 
     /** Asks for a round now (called after a transaction that wrote to the outbox commits). */
     public void wake() {
-        wakeUps.release();
+        WorkerLoop current = worker;
+        if (current != null) {
+            current.wake();
+        }
     }
 
     private Properties producerConfig() {
@@ -125,32 +124,19 @@ public class OutboxRelay {
         return props;
     }
 
-    private void loop() {
-        long backoffMs = 0;
-        while (running) {
-            try {
-                long waitMs = backoffMs > 0 ? backoffMs : config.pollInterval().toMillis();
-                if (wakeUps.tryAcquire(waitMs, TimeUnit.MILLISECONDS)) {
-                    wakeUps.drainPermits();
-                }
-                if (!running) {
-                    return;
-                }
-                int sent;
-                do {
-                    sent = relayOnce();
-                } while (sent == config.batchSize() && running);
-                backoffMs = 0;
-                cleanupNowAndThen();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                failures.increment();
-                backoffMs = backoffMs == 0 ? 200 : Math.min(backoffMs * 2, config.maxBackoff().toMillis());
-                LOG.warnf("outbox relay round failed (retrying in %d ms): %s", backoffMs, rootMessage(e));
-            }
+    /** One turn of the worker: a batch; when the backlog is drained, the clean-up now and then. */
+    private int round() {
+        int sent;
+        try {
+            sent = relayOnce();
+        } catch (RuntimeException e) {
+            failures.increment();
+            throw e;
         }
+        if (sent < config.batchSize()) {
+            cleanupNowAndThen();
+        }
+        return sent;
     }
 
     /**
