@@ -2,8 +2,8 @@ package io.stipple.notification.service;
 
 import io.stipple.notification.domain.Channel;
 import io.stipple.notification.domain.ClientContact;
-import io.stipple.notification.messaging.IncomingEvents.ClientDetails;
-import io.stipple.notification.messaging.IncomingEvents.ConsentChanged;
+import io.stipple.notification.messaging.ClientEventsReceived.ClientDetails;
+import io.stipple.notification.messaging.ClientEventsReceived.ConsentChanged;
 import io.stipple.notification.repository.BookingRepository;
 import io.stipple.notification.repository.ClientContactRepository;
 import io.stipple.notification.repository.ClientPreferenceRepository;
