@@ -3,7 +3,7 @@ package io.stipple.gallery.service;
 import io.stipple.gallery.domain.ClientProfile;
 import io.stipple.gallery.domain.ConsentScope;
 import io.stipple.gallery.domain.TreatmentType;
-import io.stipple.gallery.messaging.ClientEvents;
+import io.stipple.gallery.messaging.ClientEventsReceived;
 import io.stipple.gallery.repository.ClientProfileRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,7 +37,7 @@ public class ClientProjection {
         profile(clientId, clinicId);
     }
 
-    public void consentChanged(UUID clinicId, ClientEvents.ConsentChanged consent, boolean granted) {
+    public void consentChanged(UUID clinicId, ClientEventsReceived.ConsentChanged consent, boolean granted) {
         Optional<ConsentScope> scope = parse(ConsentScope.class, consent.scope());
         if (scope.isEmpty()) {
             return; // treatment, marketing, partner sharing: not the gallery's business
@@ -50,13 +50,13 @@ public class ClientProjection {
         });
     }
 
-    public void assessmentRecorded(UUID clinicId, ClientEvents.AssessmentRecorded assessment) {
+    public void assessmentRecorded(UUID clinicId, ClientEventsReceived.AssessmentRecorded assessment) {
         profile(assessment.clientId(), clinicId).ifPresent(profile -> profile.applyAssessment(
                 assessment.scale(), assessment.stage(), assessment.condition(), assessment.fitzpatrickType(),
                 assessment.assessedAt(), Instant.now(clock)));
     }
 
-    public void treatmentPlanAgreed(UUID clinicId, ClientEvents.TreatmentPlanAgreed plan) {
+    public void treatmentPlanAgreed(UUID clinicId, ClientEventsReceived.TreatmentPlanAgreed plan) {
         profile(plan.clientId(), clinicId).ifPresent(profile -> {
             Instant now = Instant.now(clock);
             profile.applyTreatment(parse(TreatmentType.class, plan.treatmentType()).orElse(null), plan.agreedAt(), now);

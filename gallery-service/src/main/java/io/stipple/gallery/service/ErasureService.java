@@ -4,7 +4,7 @@ import io.stipple.gallery.domain.ClientProfile;
 import io.stipple.gallery.domain.Photo;
 import io.stipple.gallery.domain.PhotoSet;
 import io.stipple.gallery.domain.WithdrawalReason;
-import io.stipple.gallery.messaging.ClientEvents;
+import io.stipple.gallery.messaging.ClientEventsReceived;
 import io.stipple.gallery.repository.AccessAuditRepository;
 import io.stipple.gallery.repository.ClientProfileRepository;
 import io.stipple.gallery.repository.CompletedSessionRepository;
@@ -65,7 +65,7 @@ public class ErasureService {
     @Inject
     AccessAuditRepository auditRows;
 
-    public void erase(UUID clinicId, ClientEvents.ClientErased erased) {
+    public void erase(UUID clinicId, ClientEventsReceived.ClientErased erased) {
         UUID clientId = erased.clientId();
         Instant now = Instant.now(clock);
         // the profile row first, locked: an upload re-checks it (FOR SHARE) when it records its photo, so it either

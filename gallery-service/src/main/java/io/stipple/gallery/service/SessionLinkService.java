@@ -5,7 +5,7 @@ import io.stipple.gallery.domain.Clinic;
 import io.stipple.gallery.domain.CompletedSession;
 import io.stipple.gallery.domain.Photo;
 import io.stipple.gallery.domain.TreatmentType;
-import io.stipple.gallery.messaging.BookingEvents;
+import io.stipple.gallery.messaging.BookingEventsReceived;
 import io.stipple.gallery.repository.ClientProfileRepository;
 import io.stipple.gallery.repository.ClinicRepository;
 import io.stipple.gallery.repository.CompletedSessionRepository;
@@ -41,7 +41,7 @@ public class SessionLinkService {
     @Inject
     PhotoRepository photos;
 
-    public void sessionCompleted(UUID clinicId, BookingEvents.SessionCompleted event) {
+    public void sessionCompleted(UUID clinicId, BookingEventsReceived.SessionCompleted event) {
         Instant now = Instant.now(clock);
         ClientProfile profile = profiles.of(clinicId, event.clientId()).orElse(null);
         if (profile != null && profile.erased()) {

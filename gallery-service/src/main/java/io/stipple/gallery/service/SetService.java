@@ -9,6 +9,7 @@ import io.stipple.gallery.domain.Rendition;
 import io.stipple.gallery.domain.SetStatus;
 import io.stipple.gallery.domain.WithdrawalReason;
 import io.stipple.gallery.image.CompositeRenderer;
+import io.stipple.gallery.messaging.GalleryEventPublisher;
 import io.stipple.gallery.repository.ClientProfileRepository;
 import io.stipple.gallery.repository.ClinicRepository;
 import io.stipple.gallery.repository.PhotoRepository;
@@ -52,7 +53,7 @@ public class SetService {
     ObjectStorage storage;
 
     @Inject
-    GalleryEvents events;
+    GalleryEventPublisher events;
 
     @Inject
     AccessAudit audit;

@@ -252,7 +252,7 @@ class ClientEventsConsumerTest {
         java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CompletableFuture<Void> erasure = java.util.concurrent.CompletableFuture.runAsync(() ->
                 Tenancy.asClinic(clinic, () -> QuarkusTransaction.requiringNew().run(() -> {
-                    erasureService.erase(clinic, new ClientEvents.ClientErased(clientId, Instant.now()));
+                    erasureService.erase(clinic, new ClientEventsReceived.ClientErased(clientId, Instant.now()));
                     erasing.countDown();
                     try {
                         commit.await(30, java.util.concurrent.TimeUnit.SECONDS);

@@ -1,16 +1,19 @@
-package io.stipple.gallery.service;
+package io.stipple.gallery.messaging;
 
 import io.stipple.gallery.domain.PhotoSet;
-import io.stipple.gallery.messaging.PhotoPublished;
-import io.stipple.gallery.messaging.PhotoWithdrawn;
+import io.stipple.gallery.messaging.GalleryEventsPublished.PhotoPublished;
+import io.stipple.gallery.messaging.GalleryEventsPublished.PhotoWithdrawn;
 import io.stipple.platform.events.Topics;
 import io.stipple.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** The one mapping from a set to the events about it, written to the outbox in the caller's transaction. */
+/**
+ * Publishes the gallery's events ({@link GalleryEventsPublished}): the one mapping from a set to the events about it,
+ * written to the outbox in the caller's transaction.
+ */
 @ApplicationScoped
-public class GalleryEvents {
+public class GalleryEventPublisher {
 
     @Inject
     Outbox outbox;

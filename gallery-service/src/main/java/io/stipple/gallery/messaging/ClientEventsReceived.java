@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The parts of client-service's events ({@code stipple.clients}) the gallery reads. Enum-like fields are kept as
- * text so a value added upstream is stored or ignored rather than dead-lettering the event; unknown fields are
- * ignored by the inbox.
+ * The events the gallery receives from client-service ({@code stipple.clients}): the parts it reads, each applied by
+ * its handler in {@code messaging.handlers}. Enum-like fields are kept as text so a value added upstream is stored or
+ * ignored rather than dead-lettering the event; unknown fields are ignored by the inbox.
  */
-public final class ClientEvents {
+public final class ClientEventsReceived {
 
-    private ClientEvents() {
+    private ClientEventsReceived() {
     }
 
     /** ClientRegistered: only the id is kept (never a name or contact detail). */
