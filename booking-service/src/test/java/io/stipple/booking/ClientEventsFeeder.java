@@ -44,7 +44,7 @@ public class ClientEventsFeeder {
 
     public void apply(String eventName, UUID clinicId, UUID clientId, Consumer<ObjectNode> data) {
         EventEnvelope envelope = inbox.parse(example(eventName, clinicId, clientId, data).toString());
-        inbox.apply(ClientEventsConsumer.CONSUMER, "stipple.clients", envelope, consumer::handle);
+        inbox.apply(ClientEventsConsumer.CONSUMER, "stipple.clients", envelope, consumer.router());
     }
 
     /** A new client of the clinic, known to booking-service from ClientRegistered; returns its id. */
@@ -70,7 +70,7 @@ public class ClientEventsFeeder {
         data.put("partnerId", partnerId);
         data.put("name", "Partner " + partnerId);
         data.put("status", status);
-        inbox.apply(ClientEventsConsumer.CONSUMER, "stipple.clients", inbox.parse(event.toString()), consumer::handle);
+        inbox.apply(ClientEventsConsumer.CONSUMER, "stipple.clients", inbox.parse(event.toString()), consumer.router());
     }
 
     /** The partner registered (ACTIVE) by the clinic and the client sharing with it (PARTNER_SHARING consent). */

@@ -4,17 +4,17 @@ import io.stipple.booking.domain.Booking;
 import io.stipple.booking.domain.Clinic;
 import io.stipple.booking.domain.Technician;
 import io.stipple.booking.domain.Treatment;
-import io.stipple.booking.messaging.BookingEvents.BookingCancelled;
-import io.stipple.booking.messaging.BookingEvents.BookingConfirmed;
-import io.stipple.booking.messaging.BookingEvents.BookingNoShow;
-import io.stipple.booking.messaging.BookingEvents.BookingRescheduled;
-import io.stipple.booking.messaging.BookingEvents.SessionCompleted;
+import io.stipple.booking.messaging.BookingEventsPublished.BookingCancelled;
+import io.stipple.booking.messaging.BookingEventsPublished.BookingConfirmed;
+import io.stipple.booking.messaging.BookingEventsPublished.BookingNoShow;
+import io.stipple.booking.messaging.BookingEventsPublished.BookingRescheduled;
+import io.stipple.booking.messaging.BookingEventsPublished.SessionCompleted;
 import io.stipple.booking.service.SessionPlanner.Completed;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 
-/** The one place a booking becomes an event. */
+/** The one place a booking becomes an event it publishes ({@link BookingEventsPublished}, through the outbox). */
 @ApplicationScoped
 public class BookingEventMapper {
 

@@ -5,7 +5,7 @@ import io.stipple.booking.domain.BookingStatus;
 import io.stipple.booking.domain.ClientProjection;
 import io.stipple.booking.domain.PlanProjection;
 import io.stipple.booking.domain.TreatmentType;
-import io.stipple.booking.messaging.ClientEvents;
+import io.stipple.booking.messaging.ClientEventsReceived;
 import io.stipple.booking.repository.BookingRepository;
 import io.stipple.booking.repository.ProjectionRepository;
 import io.stipple.platform.erasure.ClientErasure;
@@ -23,7 +23,7 @@ import java.util.UUID;
 /**
  * Applies client-service events to the local projection (runs inside the inbox transaction, bound to the event's
  * clinic). Events for an erased client change nothing: the erasure is final. Partners and partner sharing are the
- * platform's {@code PartnerDirectory} (fed by {@code ClientEventsConsumer}).
+ * platform's {@code PartnerDirectory} (fed by {@code ClientEventsConsumer} before every event).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -46,7 +46,7 @@ public class ClientProjectionService {
     @Inject
     BookingService bookingService;
 
-    public void clientDetails(EventEnvelope event, ClientEvents.ClientDetails data) {
+    public void clientDetails(EventEnvelope event, ClientEventsReceived.ClientDetails data) {
         ClientProjection c = client(event, data.clientId());
         if (c == null) return;
         c.firstName = data.firstName();
@@ -55,7 +55,7 @@ public class ClientProjectionService {
         c.updatedAt = clock.instant();
     }
 
-    public void assessment(EventEnvelope event, ClientEvents.AssessmentRecorded data) {
+    public void assessment(EventEnvelope event, ClientEventsReceived.AssessmentRecorded data) {
         ClientProjection c = client(event, data.clientId());
         if (c == null) return;
         c.scale = data.scale();
@@ -65,7 +65,7 @@ public class ClientProjectionService {
         c.updatedAt = clock.instant();
     }
 
-    public void screening(EventEnvelope event, ClientEvents.ScreeningRecorded data) {
+    public void screening(EventEnvelope event, ClientEventsReceived.ScreeningRecorded data) {
         ClientProjection c = client(event, data.clientId());
         if (c == null) return;
         c.eligibility = required(data.eligibility(), "eligibility");
@@ -73,7 +73,7 @@ public class ClientProjectionService {
         c.updatedAt = clock.instant();
     }
 
-    public void planAgreed(EventEnvelope event, ClientEvents.TreatmentPlanAgreed data) {
+    public void planAgreed(EventEnvelope event, ClientEventsReceived.TreatmentPlanAgreed data) {
         ClientProjection c = client(event, data.clientId());
         if (c == null) return;
         UUID planId = required(data.planId(), "planId");
@@ -113,7 +113,7 @@ public class ClientProjectionService {
     }
 
     /** A cancelled plan's future sessions are cancelled too; a completed plan's are left to the clinic. */
-    public void planClosed(EventEnvelope event, ClientEvents.TreatmentPlanClosed data, boolean cancelled) {
+    public void planClosed(EventEnvelope event, ClientEventsReceived.TreatmentPlanClosed data, boolean cancelled) {
         // the plan's row first (lock order client, plan, booking): no session is booked into a closing plan
         PlanProjection plan = projections.planForUpdate(clinic(event), required(data.planId(), "planId")).orElse(null);
         if (plan == null) {
@@ -136,7 +136,7 @@ public class ClientProjectionService {
      * then sees its booking, or the booking waits and then sees the erasure), then the plans, then the bookings.
      * Partner sharing is forgotten by the platform's directory ({@code PartnerDirectory#apply}).
      */
-    public void erased(EventEnvelope event, ClientEvents.ClientErased data) {
+    public void erased(EventEnvelope event, ClientEventsReceived.ClientErased data) {
         UUID clientId = required(data.clientId(), "clientId");
         UUID clinicId = clinic(event);
         Instant now = clock.instant();

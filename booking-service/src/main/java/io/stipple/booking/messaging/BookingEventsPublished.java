@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The events booking-service publishes on {@code stipple.bookings} (EVENTS.md; schema version 1). */
-public final class BookingEvents {
+public final class BookingEventsPublished {
 
-    private BookingEvents() {
+    private BookingEventsPublished() {
     }
 
     public record BookingConfirmed(UUID bookingId, UUID clientId, String clinicName, String clinicTimeZone, String kind,

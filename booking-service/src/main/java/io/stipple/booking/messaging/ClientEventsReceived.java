@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The data of the {@code stipple.clients} events this service projects (unknown fields are ignored). */
-public final class ClientEvents {
+/** The data of the {@code stipple.clients} events this service receives and projects (unknown fields are ignored). */
+public final class ClientEventsReceived {
 
-    private ClientEvents() {
+    private ClientEventsReceived() {
     }
 
     /** ClientRegistered and ClientUpdated. */
