@@ -60,6 +60,15 @@ public final class Db {
         return read(() -> WebhookSubscription.<WebhookSubscription>findByIdOptional(id));
     }
 
+    /** A statement on the service's tables (e.g. to set up a row as an older version of the service left it). */
+    public static int execute(String sql, Object... params) {
+        return read(() -> {
+            var query = ScheduledReminder.getEntityManager().createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) query.setParameter(i + 1, params[i]);
+            return query.executeUpdate();
+        });
+    }
+
     public static long count(String sql, Object... params) {
         return read(() -> {
             var query = ScheduledReminder.getEntityManager().createNativeQuery(sql);

@@ -208,5 +208,12 @@ public interface NotificationConfig {
         /** Subscriptions one clinic may hold of its own, and each of its partners of its own. */
         @WithDefault("20")
         int maxSubscriptionsPerClinic();
+
+        /**
+         * After a secret rotation, how long the secret before it keeps signing deliveries (alongside the new one:
+         * {@code webhook-signature: v1,<new> v1,<old>}), so the receiver can switch secrets without losing any.
+         */
+        @WithDefault("24h")
+        Duration secretRotationOverlap();
     }
 }

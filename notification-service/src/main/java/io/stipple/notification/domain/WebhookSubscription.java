@@ -3,10 +3,13 @@ package io.stipple.notification.domain;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -34,9 +37,30 @@ public class WebhookSubscription extends PanacheEntityBase {
     @Column(nullable = false)
     public String url;
 
-    /** HMAC key; shown to the subscriber once, when the subscription is created. */
+    /** The current signing secret; shown to the subscriber once, when it is made (creation or rotation). */
     @Column(nullable = false)
     public String secret;
+
+    /** {@code STANDARD} ({@code whsec_} + base64 key) or {@code LEGACY} (from before Standard Webhooks signing). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "secret_scheme", nullable = false)
+    public WebhookSecrets.Scheme secretScheme;
+
+    /** The secret before the last rotation, still signing until {@link #previousSecretUntil}; never shown again. */
+    @Column(name = "previous_secret")
+    public String previousSecret;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "previous_secret_scheme")
+    public WebhookSecrets.Scheme previousSecretScheme;
+
+    /** End of the previous secret's overlap window. */
+    @Column(name = "previous_secret_until")
+    public Instant previousSecretUntil;
+
+    /** When the secret was last rotated (null: never). */
+    @Column(name = "secret_rotated_at")
+    public Instant secretRotatedAt;
 
     @Column(name = "event_types", nullable = false)
     public String eventTypes;
@@ -54,6 +78,22 @@ public class WebhookSubscription extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** The secrets it signs with (see {@link WebhookSecrets} for the rules). */
+    public WebhookSecrets secrets() {
+        return new WebhookSecrets(secret, secretScheme, previousSecret, previousSecretScheme, previousSecretUntil);
+    }
+
+    /** A new Standard Webhooks secret at {@code now}; the one before keeps signing for the {@code overlap}. */
+    public void rotateSecret(String newSecret, Instant now, Duration overlap) {
+        WebhookSecrets rotated = secrets().rotate(newSecret, now, overlap);
+        secret = rotated.current();
+        secretScheme = rotated.currentScheme();
+        previousSecret = rotated.previous();
+        previousSecretScheme = rotated.previousScheme();
+        previousSecretUntil = rotated.previousUntil();
+        secretRotatedAt = now;
+    }
 
     public List<String> eventTypeList() {
         return Arrays.stream(eventTypes.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();

@@ -1,6 +1,7 @@
 package io.stipple.notification.repository;
 
 import io.stipple.notification.domain.WebhookDelivery;
+import io.stipple.notification.domain.WebhookSecrets;
 import io.stipple.platform.web.Page;
 import io.stipple.platform.web.PageQuery;
 import io.stipple.platform.work.Claim;
@@ -14,6 +15,7 @@ import javax.sql.DataSource;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -101,11 +103,15 @@ public class WebhookDeliveryRepository {
     private static final LeasedQueue.Claiming CLAIM = new LeasedQueue.Claiming("webhook_delivery", "PENDING", "",
             "webhook_subscription s", "s.id = w.subscription_id",
             "w.id, w.clinic_id, w.client_id, s.owner_partner_id, w.event_id, w.event_type, w.payload, w.attempts, s.url, "
-                    + "s.secret, s.active");
+                    + "s.secret, s.active, s.secret_scheme, s.previous_secret, s.previous_secret_scheme, s.previous_secret_until");
 
-    /** A claimed delivery with what posting it needs of its subscription. */
+    /** A claimed delivery with what posting it needs of its subscription (its signing secrets among them). */
     public record Claimed(UUID id, UUID clinicId, UUID clientId, String ownerPartnerId, UUID eventId, String eventType,
-                          String payload, int attempts, String url, String secret, boolean active) {
+                          String payload, int attempts, String url, WebhookSecrets secrets, boolean active) {
+        @Override
+        public String toString() {
+            return "Claimed[" + id + ", " + eventType + ", attempt " + attempts + ", " + secrets + "]";
+        }
     }
 
     /** What one attempt leaves on the delivery. */
@@ -125,7 +131,17 @@ public class WebhookDeliveryRepository {
     public List<Claimed> claim(Claim claim, int batchSize) {
         return queue.claim(CLAIM, claim, batchSize, rs -> new Claimed(rs.getObject(1, UUID.class),
                 rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, UUID.class),
-                rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getString(10), rs.getBoolean(11)));
+                rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9),
+                new WebhookSecrets(rs.getString(10), WebhookSecrets.Scheme.valueOf(rs.getString(12)), rs.getString(13),
+                        scheme(rs.getString(14)), instant(rs.getObject(15, OffsetDateTime.class))), rs.getBoolean(11)));
+    }
+
+    private static WebhookSecrets.Scheme scheme(String name) {
+        return name == null ? null : WebhookSecrets.Scheme.valueOf(name);
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
     }
 
     /** Writes a round's outcomes in one transaction; a row no longer SENDING is left alone. */

@@ -4,6 +4,8 @@ import io.stipple.notification.domain.WebhookDelivery;
 import io.stipple.notification.domain.WebhookSubscription;
 import io.stipple.notification.service.WebhookService;
 
+import java.time.Instant;
+
 /** Webhook requests to the service's commands; subscriptions and deliveries to their API shapes. */
 public final class WebhookMapper {
 
@@ -18,13 +20,25 @@ public final class WebhookMapper {
         return new WebhookService.SubscriptionChange(update.url(), update.eventTypes(), update.description(), update.active());
     }
 
-    public static WebhookSubscriptionView toView(WebhookSubscription s) {
-        return new WebhookSubscriptionView(s.id, s.url, s.eventTypeList(), s.description, s.active, s.ownerPartnerId, s.createdAt, s.version, null);
+    /** A subscription without its secrets (it shows only whether the previous secret still signs at {@code now}). */
+    public static WebhookSubscriptionView toView(WebhookSubscription s, Instant now) {
+        return view(s, now, null);
     }
 
     /** The creation answer: the only time the secret is shown. */
-    public static WebhookSubscriptionView toCreatedView(WebhookSubscription s) {
-        return new WebhookSubscriptionView(s.id, s.url, s.eventTypeList(), s.description, s.active, s.ownerPartnerId, s.createdAt, s.version, s.secret);
+    public static WebhookSubscriptionView toCreatedView(WebhookSubscription s, Instant now) {
+        return view(s, now, s.secret);
+    }
+
+    private static WebhookSubscriptionView view(WebhookSubscription s, Instant now, String secret) {
+        return new WebhookSubscriptionView(s.id, s.url, s.eventTypeList(), s.description, s.active, s.ownerPartnerId, s.createdAt,
+                s.version, s.secretScheme.name(), s.secretRotatedAt, s.secrets().overlapping(now) ? s.previousSecretUntil : null, secret);
+    }
+
+    /** The rotation answer: the only time the new secret is shown. */
+    public static WebhookSecretRotationView toRotationView(WebhookSubscription s) {
+        return new WebhookSecretRotationView(s.id, s.secret, s.secretScheme.name(), s.secretRotatedAt, s.previousSecretUntil,
+                s.previousSecretScheme == null ? null : s.previousSecretScheme.name(), s.version);
     }
 
     public static WebhookDeliveryView toView(WebhookDelivery d) {

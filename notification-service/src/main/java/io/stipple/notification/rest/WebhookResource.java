@@ -42,6 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -62,14 +64,21 @@ public class WebhookResource {
     @Inject
     Idempotency idempotency;
 
+    @Inject
+    Clock clock;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = AccessRule.EXTENSION, value = "admin sharedPartner unsharedPartner otherClinicPartner")
     @Operation(summary = "Subscribe an endpoint to event types",
-            description = "Each delivery is a POST with the JSON event and `Stipple-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "
-                    + "t + \".\" + body)>`; failures are retried with exponential backoff, then the delivery is dead. The secret "
-                    + "is in this answer only. Targets on private, loopback or link-local addresses are refused. "
-                    + "Send an Idempotency-Key to make retries safe.")
+            description = "Each delivery is a POST with the JSON event signed the Standard Webhooks way "
+                    + "(https://www.standardwebhooks.com): `webhook-id` (the delivery id, the same on every retry), "
+                    + "`webhook-timestamp` (unix seconds) and `webhook-signature: v1,<base64 HMAC-SHA256(key, id + \".\" + "
+                    + "timestamp + \".\" + body)>`, the key being the base64-decoded part of the `whsec_` secret — verify with "
+                    + "any Standard Webhooks library. Deprecated, sent for one more version: `Stipple-Signature: t=<unix>,"
+                    + "v1=<hex HMAC-SHA256(secret text, t + \".\" + body)>`. Failures are retried with exponential backoff, "
+                    + "then the delivery is dead. The secret is in this answer only. Targets on private, loopback or "
+                    + "link-local addresses are refused. Send an Idempotency-Key to make retries safe.")
     @APIResponse(responseCode = "201", description = "Subscribed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookSubscriptionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or unknown event type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -84,7 +93,7 @@ public class WebhookResource {
         return idempotency.execute(idempotencyKey, "POST /api/v1/webhooks", body, () -> {
             WebhookSubscription created = webhooks.create(subscriber, WebhookMapper.toCommand(body, by));
             return Response.created(uri.getAbsolutePathBuilder().path(created.id.toString()).build())
-                    .entity(WebhookMapper.toCreatedView(created))
+                    .entity(WebhookMapper.toCreatedView(created, clock.instant()))
                     .header("ETag", ETags.of(created.version))
                     .type(MediaType.APPLICATION_JSON_TYPE)
                     .build();
@@ -100,7 +109,8 @@ public class WebhookResource {
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<WebhookSubscriptionView> list(@BeanParam @Valid PageQuery page) {
-        return webhooks.list(subscriber(), page).map(WebhookMapper::toView);
+        Instant now = clock.instant();
+        return webhooks.list(subscriber(), page).map(s -> WebhookMapper.toView(s, now));
     }
 
     @GET
@@ -124,7 +134,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "404", description = "No such subscription among those the caller manages (a partner: its own)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<WebhookSubscriptionView> get(@PathParam("id") UUID id) {
         WebhookSubscription s = webhooks.find(subscriber(), id).orElseThrow(() -> ProblemException.notFound("Webhook subscription"));
-        return RestResponse.ResponseBuilder.ok(WebhookMapper.toView(s)).header("ETag", ETags.of(s.version)).build();
+        return RestResponse.ResponseBuilder.ok(WebhookMapper.toView(s, clock.instant())).header("ETag", ETags.of(s.version)).build();
     }
 
     @PUT
@@ -144,7 +154,7 @@ public class WebhookResource {
                                                         @Valid @NotNull WebhookSubscriptionUpdate body) {
         long expected = ETags.requireIfMatch(ifMatch);
         WebhookSubscription s = webhooks.update(subscriber(), id, expected, WebhookMapper.toCommand(body));
-        return RestResponse.ResponseBuilder.ok(WebhookMapper.toView(s)).header("ETag", ETags.of(s.version)).build();
+        return RestResponse.ResponseBuilder.ok(WebhookMapper.toView(s, clock.instant())).header("ETag", ETags.of(s.version)).build();
     }
 
     @DELETE
@@ -158,6 +168,28 @@ public class WebhookResource {
     @APIResponse(responseCode = "404", description = "No such subscription among those the caller manages (a partner: its own)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void delete(@PathParam("id") UUID id) {
         if (!webhooks.delete(subscriber(), id)) throw ProblemException.notFound("Webhook subscription");
+    }
+
+    @POST
+    @Path("/{id}/secret-rotation")
+    @Extension(name = AccessRule.EXTENSION, value = "admin")
+    @Operation(summary = "Rotate a subscription's signing secret",
+            description = "Makes a new Standard Webhooks `whsec_` secret, shown in this answer only. The secret before it keeps "
+                    + "signing every delivery for the overlap window (`notification.webhooks.secret-rotation-overlap`, 24 h): "
+                    + "meanwhile `webhook-signature` carries `v1,<new> v1,<previous>` (and the deprecated `Stipple-Signature` "
+                    + "`t=..,v1=<new>,v1=<previous>`), afterwards only the new one. A subscription whose secret predates "
+                    + "Standard Webhooks signing (`secretScheme` LEGACY) gets `webhook-signature` only once rotated. Rotating "
+                    + "again during an overlap replaces only the new secret: the one from before the first rotation stays "
+                    + "valid until its overlap ends, so a rotation whose answer was lost can be repeated safely.")
+    @APIResponse(responseCode = "200", description = "The new secret; ETag of the subscription's new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookSecretRotationView.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription among those the caller manages (a partner: its own)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<WebhookSecretRotationView> rotateSecret(@PathParam("id") UUID id) {
+        WebhookSubscription s = webhooks.rotateSecret(subscriber(), id);
+        return RestResponse.ResponseBuilder.ok(WebhookMapper.toRotationView(s)).header("ETag", ETags.of(s.version))
+                .header("Cache-Control", "no-store").build();
     }
 
     @GET

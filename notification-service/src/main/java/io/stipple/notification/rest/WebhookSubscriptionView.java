@@ -21,7 +21,18 @@ public record WebhookSubscriptionView(
         String ownerPartnerId,
         @Schema(example = "2026-11-25T14:00:00Z") Instant createdAt,
         @Schema(example = "0") long version,
-        @Schema(example = "whsec_3q2-7wEXAMPLEsecretEXAMPLEsecret", nullable = true,
-                description = "HMAC-SHA256 key for Stipple-Signature; returned only when the subscription is created")
+        @Schema(example = "STANDARD", enumeration = {"STANDARD", "LEGACY"},
+                description = "STANDARD: the secret is a Standard Webhooks whsec_ secret and deliveries carry webhook-signature "
+                        + "(and the deprecated Stipple-Signature); LEGACY: a secret from before Standard Webhooks signing, "
+                        + "deliveries carry only Stipple-Signature until the secret is rotated")
+        String secretScheme,
+        @Schema(example = "2026-11-30T09:00:00Z", nullable = true, description = "When the secret was last rotated")
+        Instant secretRotatedAt,
+        @Schema(example = "2026-12-01T09:00:00Z", nullable = true,
+                description = "Until when the secret before the last rotation still signs deliveries (absent once over)")
+        Instant previousSecretValidUntil,
+        @Schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw0aVbCxvbSJE=", nullable = true,
+                description = "The Standard Webhooks secret (whsec_ + base64 of the HMAC-SHA256 key; it also keys the "
+                        + "deprecated Stipple-Signature as text); returned only when the subscription is created")
         String secret) {
 }

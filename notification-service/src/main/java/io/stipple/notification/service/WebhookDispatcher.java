@@ -2,6 +2,7 @@ package io.stipple.notification.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stipple.notification.config.NotificationConfig;
+import io.stipple.notification.domain.StandardWebhookSignature;
 import io.stipple.notification.domain.WebhookDelivery;
 import io.stipple.notification.domain.WebhookSignature;
 import io.stipple.notification.domain.WebhookTargetGuard;
@@ -33,7 +34,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Delivers queued partner webhooks: claims due deliveries with {@code FOR UPDATE SKIP LOCKED}, posts the
- * stored body signed with the subscription's secret ({@code Stipple-Signature: t=..,v1=..}), and on
+ * stored body signed the Standard Webhooks way ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature},
+ * see {@link StandardWebhookSignature}) with the subscription's secrets (the previous one too during a rotation's
+ * overlap) and with the deprecated {@code Stipple-Signature: t=..,v1=..}, and on
  * failure retries with exponential backoff up to a cap; after the last attempt the delivery is dead
  * until someone redelivers it. The target is checked again before each attempt (SSRF guard).
  *
@@ -195,18 +198,30 @@ public class WebhookDispatcher {
         } catch (WebhookTargetGuard.TargetRefused e) {
             return CompletableFuture.completedFuture(new Result(delivery, null, "target refused: " + e.getMessage()));
         }
-        HttpRequest request = HttpRequest.newBuilder(target)
+        long timestamp = now.getEpochSecond();
+        String messageId = delivery.id().toString();
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(config.webhooks().timeout())
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "Stipple-Webhooks/1")
+                // Standard Webhooks: the message id is the delivery's, the same on every retry and redelivery
+                .header(StandardWebhookSignature.ID, messageId)
+                .header(StandardWebhookSignature.TIMESTAMP, Long.toString(timestamp))
                 .header("Stipple-Event-Id", delivery.eventId().toString())
                 .header("Stipple-Event-Type", delivery.eventType())
-                .header("Stipple-Delivery-Id", delivery.id().toString())
+                .header("Stipple-Delivery-Id", messageId)
                 .header("Stipple-Delivery-Attempt", Integer.toString(delivery.attempts()))
-                .header(WebhookSignature.HEADER, WebhookSignature.header(delivery.secret(), now.getEpochSecond(), delivery.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
-                .build();
-        return http.client().sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                // deprecated, kept for one version: every secret that signs now, the new one first
+                .header(WebhookSignature.HEADER, WebhookSignature.header(delivery.secrets().legacySigning(now), timestamp,
+                        delivery.payload()));
+        List<String> standard = delivery.secrets().standardSigning(now);
+        if (!standard.isEmpty()) {
+            // a legacy secret alone (never rotated since Standard Webhooks signing came) signs only Stipple-Signature
+            request.header(StandardWebhookSignature.SIGNATURE,
+                    StandardWebhookSignature.header(standard, messageId, timestamp, delivery.payload()));
+        }
+        return http.client().sendAsync(request.POST(HttpRequest.BodyPublishers.ofString(delivery.payload())).build(),
+                        HttpResponse.BodyHandlers.discarding())
                 .thenApply(response -> new Result(delivery, response.statusCode(),
                         response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode()))
                 .exceptionally(failure -> new Result(delivery, null,

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stipple.notification.config.NotificationConfig;
 import io.stipple.notification.domain.PartnerEventView;
+import io.stipple.notification.domain.StandardWebhookSignature;
 import io.stipple.notification.domain.WebhookDelivery;
+import io.stipple.notification.domain.WebhookSecrets;
 import io.stipple.notification.domain.WebhookSubscription;
 import io.stipple.notification.domain.WebhookTargetGuard;
 import io.stipple.platform.events.EventEnvelope;
@@ -24,7 +26,6 @@ import org.jboss.logging.Logger;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -113,7 +114,8 @@ public class WebhookService {
         subscription.clinicId = clinicId;
         subscription.ownerPartnerId = subscriber.partnerId();
         subscription.url = target;
-        subscription.secret = newSecret();
+        subscription.secret = StandardWebhookSignature.newSecret(RANDOM);
+        subscription.secretScheme = WebhookSecrets.Scheme.STANDARD;
         subscription.eventTypes = String.join(",", new LinkedHashSet<>(command.eventTypes()));
         subscription.description = command.description();
         subscription.createdBy = command.createdBy();
@@ -142,6 +144,24 @@ public class WebhookService {
         subscription.description = change.description();
         subscription.active = change.active();
         subscriptions.flush();
+        return subscription;
+    }
+
+    /**
+     * A new Standard Webhooks secret for the subscription (returned once, by the caller's answer); the secret before
+     * it keeps signing for {@code notification.webhooks.secret-rotation-overlap} (see {@link WebhookSecrets} for a
+     * rotation during a running overlap).
+     */
+    public WebhookSubscription rotateSecret(Subscriber subscriber, UUID id) {
+        WebhookSubscription subscription = find(subscriber, id).orElseThrow(() -> ProblemException.notFound("Webhook subscription"));
+        Instant now = Instant.now(clock);
+        boolean overlapping = subscription.secrets().overlapping(now);
+        subscription.rotateSecret(StandardWebhookSignature.newSecret(RANDOM), now, config.webhooks().secretRotationOverlap());
+        subscriptions.flush();
+        LOG.infof("webhook subscription %s: secret rotated by %s; the previous secret (%s) signs until %s%s", subscription.id,
+                subscriber.partnerId() == null ? "the clinic's admin" : "partner " + subscriber.partnerId(),
+                subscription.previousSecretScheme, subscription.previousSecretUntil,
+                overlapping ? " (rotated again within the overlap: the secret before the first rotation stays the previous one)" : "");
         return subscription;
     }
 
@@ -255,11 +275,5 @@ public class WebhookService {
                         "unknown event type; one of " + EVENT_TYPES.stream().sorted().toList());
             }
         }
-    }
-
-    private static String newSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -31,4 +31,16 @@ class WebhookSignatureTest {
         assertThat(WebhookSignature.verify("s3cret", header, body, 2_000L, 300)).isFalse();
         assertThat(WebhookSignature.verify("s3cret", "garbage", body, 1_100L, 300)).isFalse();
     }
+
+    @Test
+    void during_a_rotation_the_header_carries_one_v1_per_secret_and_either_secret_verifies() {
+        String body = "{\"a\":1}";
+        String header = WebhookSignature.header(java.util.List.of("new", "old"), 1_000L, body);
+        assertThat(header).startsWith("t=1000,v1=").containsOnlyOnce(",v1=" + WebhookSignature.hmac("old", "1000." + body));
+        assertThat(header.split(",")).hasSize(3);
+        assertThat(WebhookSignature.verify("new", header, body, 1_000L, 300)).isTrue();
+        assertThat(WebhookSignature.verify("old", header, body, 1_000L, 300)).isTrue();
+        assertThat(WebhookSignature.verify("other", header, body, 1_000L, 300)).isFalse();
+        assertThat(WebhookSignature.verify("old", header, body + " ", 1_000L, 300)).isFalse();
+    }
 }
