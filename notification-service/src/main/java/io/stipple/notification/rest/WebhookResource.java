@@ -50,7 +50,9 @@ import java.util.UUID;
 /** Partner webhook subscriptions of the caller's clinic and their delivery logs. */
 @Path("/api/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Webhooks", description = "Signed event deliveries to partner endpoints")
+@Tag(name = "Webhooks", description = "Event deliveries to partner endpoints, signed the Standard Webhooks way (webhook-id, "
+        + "webhook-timestamp, webhook-signature; whsec_ secrets, rotation with an overlap window). The Stipple-Signature "
+        + "header is deprecated and sent for one more version.")
 @SecurityRequirement(name = "bearer")
 @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
 public class WebhookResource {

@@ -40,11 +40,16 @@ class OpenApiAndHealthIT {
             Object access = op.get(AccessRule.EXTENSION);
             if (!(access instanceof String value) || value.isBlank()) undeclared.add(method + " " + path);
         }));
-        assertThat(operations).hasSizeGreaterThanOrEqualTo(20) // 18 of its own (the GDPR export part included) + the platform's 2
-                .contains("get /api/v1/notifications/client-exports/{clientId}");
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(21) // 19 of its own (the GDPR export part included) + the platform's 2
+                .contains("get /api/v1/notifications/client-exports/{clientId}", "post /api/v1/webhooks/{id}/secret-rotation");
         assertThat(undeclared).as("operations without " + AccessRule.EXTENSION).isEmpty();
         Map<String, Object> subscription = paths.get("/api/v1/webhooks/{id}");
         assertThat(((Map<?, ?>) subscription.get("put")).get(AccessRule.EXTENSION)).isEqualTo("admin");
+        Map<String, Object> rotation = paths.get("/api/v1/webhooks/{id}/secret-rotation");
+        assertThat(((Map<?, ?>) rotation.get("post")).get(AccessRule.EXTENSION)).isEqualTo("admin");
+        // the deprecated signature header is documented as such next to the Standard Webhooks headers
+        String create = (String) ((Map<?, ?>) paths.get("/api/v1/webhooks").get("post")).get("description");
+        assertThat(create).contains("webhook-signature", "whsec_").containsPattern("Deprecated.*Stipple-Signature");
     }
 
     @Test
