@@ -59,7 +59,7 @@ public class ProblemMappers {
         List<Problem.Violation> violations = e.field() == null
                 ? List.of() : List.of(new Problem.Violation(e.field(), e.fieldMessage()));
         return new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(), instance, violations,
-                e.members());
+                e.extensions());
     }
 
     @ServerExceptionMapper

@@ -51,7 +51,7 @@ public class RuleViolation extends RuntimeException {
     private final String title;
     private final String field;
     private final String fieldMessage;
-    private final Map<String, Object> members = new LinkedHashMap<>();
+    private final Map<String, Object> extensions = new LinkedHashMap<>();
 
     /** A well-formed request this rule refuses: 422 with {@code slug} as the problem type. */
     public RuleViolation(String slug, String message) {
@@ -92,7 +92,7 @@ public class RuleViolation extends RuntimeException {
 
     /** Adds a member to the problem, written at its top level (e.g. {@code earliestStart}). */
     public RuleViolation with(String member, Object value) {
-        members.put(member, value);
+        extensions.put(member, value);
         return this;
     }
 
@@ -122,7 +122,7 @@ public class RuleViolation extends RuntimeException {
         return fieldMessage;
     }
 
-    public Map<String, Object> members() {
-        return Collections.unmodifiableMap(members);
+    public Map<String, Object> extensions() {
+        return Collections.unmodifiableMap(extensions);
     }
 }
