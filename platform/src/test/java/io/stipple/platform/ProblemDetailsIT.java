@@ -180,4 +180,19 @@ class ProblemDetailsIT {
                 .then().statusCode(201).header("Idempotent-Replayed", "true").extract().path("id");
         org.assertj.core.api.Assertions.assertThat(replayed).isEqualTo(first);
     }
+
+    @Test
+    void a_domain_rule_violation_is_a_problem_with_its_slug_and_members() {
+        given().auth().oauth2(TOKEN).get("/api/v1/widgets/stock-check?quantity=2").then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://stipple.io/problems/stock-too-low"))
+                .body("title", equalTo("Rule violated"))
+                .body("status", equalTo(422))
+                .body("detail", equalTo("At least 5 widgets are needed"))
+                .body("minimum", equalTo(5))
+                .body("instance", equalTo("/api/v1/widgets/stock-check"))
+                .body(not(containsString("Exception")));
+        given().auth().oauth2(TOKEN).get("/api/v1/widgets/stock-check?quantity=5").then().statusCode(204);
+    }
 }

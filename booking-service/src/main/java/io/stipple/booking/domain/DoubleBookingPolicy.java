@@ -1,6 +1,6 @@
 package io.stipple.booking.domain;
 
-import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.problem.RuleViolation;
 
 import java.util.List;
 
@@ -16,7 +16,7 @@ public final class DoubleBookingPolicy {
     /** @param taken the technician's other bookings' occupied time overlapping this booking's */
     public static void check(Technician technician, List<TimeRange> taken) {
         if (!taken.isEmpty()) {
-            throw ProblemException.conflict("booking-conflict", technician.displayName + " is already booked at that time");
+            throw RuleViolation.conflict("booking-conflict", technician.displayName + " is already booked at that time");
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.stipple.booking.domain;
 
-import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.problem.RuleViolation;
 
 /**
  * Only an admin may shorten the healing interval (403 {@code forbidden}), and only for sessions of a treatment plan
@@ -13,10 +13,10 @@ public final class HealingOverridePolicy {
 
     public static void check(boolean byAdmin, Treatment treatment) {
         if (!byAdmin) {
-            throw ProblemException.forbidden("Only an admin may override the healing interval");
+            throw RuleViolation.notPermitted("Only an admin may override the healing interval");
         }
         if (!treatment.kind.isPlanSession()) {
-            throw ProblemException.invalidField("healingOverride", "applies only to sessions of a treatment plan");
+            throw RuleViolation.invalidValue("healingOverride", "applies only to sessions of a treatment plan");
         }
     }
 }

@@ -1,12 +1,12 @@
 package io.stipple.booking.domain;
 
-import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.problem.RuleViolation;
 
 /** An action the booking's current state does not allow: 409 {@code illegal-transition}. */
-public class IllegalTransitionException extends ProblemException {
+public class IllegalTransitionException extends RuleViolation {
 
     public IllegalTransitionException(BookingStatus from, BookingAction action) {
-        super(409, "illegal-transition", "Illegal transition",
+        super(Kind.CONFLICT, "illegal-transition", "Illegal transition",
                 "A " + from + " booking cannot " + action.name().toLowerCase().replace('_', ' '));
         with("status", from.name());
         with("action", action.name());

@@ -1,6 +1,6 @@
 package io.stipple.booking.domain;
 
-import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.problem.RuleViolation;
 
 import java.util.List;
 
@@ -14,7 +14,7 @@ public final class TimeOffPolicy {
     public static void check(Technician technician, List<TimeOff> overlapping) {
         if (!overlapping.isEmpty()) {
             TimeOff off = overlapping.get(0);
-            throw ProblemException.conflict("technician-unavailable", technician.displayName + " is off at that time"
+            throw RuleViolation.conflict("technician-unavailable", technician.displayName + " is off at that time"
                     + (off.reason == null ? "" : " (" + off.reason + ")"));
         }
     }

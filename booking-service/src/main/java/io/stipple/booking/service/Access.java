@@ -55,10 +55,6 @@ public class Access {
         return caller.isPartner();
     }
 
-    public String who() {
-        return caller.subject();
-    }
-
     public Optional<String> partnerId() {
         return caller.partnerId();
     }

@@ -5,7 +5,6 @@ import io.stipple.booking.domain.AdvanceBookingPolicy;
 import io.stipple.booking.domain.Booking;
 import io.stipple.booking.domain.BookingAction;
 import io.stipple.booking.domain.BookingKind;
-import io.stipple.booking.domain.BookingRuleException;
 import io.stipple.booking.domain.BookingStatus;
 import io.stipple.booking.domain.BusyTimes;
 import io.stipple.booking.domain.CancellationNoticePolicy;
@@ -21,6 +20,7 @@ import io.stipple.booking.domain.OpeningHoursPolicy;
 import io.stipple.booking.domain.QualificationPolicy;
 import io.stipple.booking.domain.Room;
 import io.stipple.booking.domain.SessionRecord;
+import io.stipple.booking.domain.SessionRecordPolicy;
 import io.stipple.booking.domain.Technician;
 import io.stipple.booking.domain.TimeOffPolicy;
 import io.stipple.booking.domain.TimeRange;
@@ -32,6 +32,7 @@ import io.stipple.booking.service.SessionPlanner.SessionContext;
 import io.stipple.platform.events.Topics;
 import io.stipple.platform.outbox.Outbox;
 import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.security.Caller;
 import io.stipple.platform.web.ETags;
 import io.stipple.platform.web.Page;
 import io.stipple.platform.web.PageQuery;
@@ -61,6 +62,9 @@ public class BookingService {
 
     @Inject
     Access access;
+
+    @Inject
+    Caller caller;
 
     @Inject
     ClinicService clinics;
@@ -132,7 +136,7 @@ public class BookingService {
         booking.sessionNumber = session.sessionNumber();
         booking.status = BookingStatus.CONFIRMED;
         booking.preparationNotes = request.preparationNotes();
-        booking.bookedBy = access.who();
+        booking.bookedBy = caller.actor();
         recordOverride(booking, request.healingOverride());
         booking.createdAt = now;
         booking.updatedAt = now;
@@ -338,7 +342,7 @@ public class BookingService {
     private void recordOverride(Booking booking, HealingOverride override) {
         if (override != null) {
             booking.healingOverrideDays = override.intervalDays();
-            booking.healingOverrideBy = access.who();
+            booking.healingOverrideBy = caller.actor();
             booking.healingOverrideReason = override.reason();
         }
     }
@@ -371,15 +375,10 @@ public class BookingService {
     }
 
     private SessionRecord sessionRecord(Booking booking, SessionDetails r, Clinic clinic, Instant now) {
-        if (r == null) throw ProblemException.badRequest("validation-failed", "A treatment session needs its session record");
-        if (r.areasTreated() == null || r.areasTreated().isEmpty()) throw ProblemException.invalidField("areasTreated", "must not be empty");
-        if (r.pigment() == null) throw ProblemException.invalidField("pigment", "must not be null");
-        if (r.needleConfiguration() == null || r.needleConfiguration().isBlank()) throw ProblemException.invalidField("needleConfiguration", "must not be blank");
-        if (r.actualDurationMinutes() == null) throw ProblemException.invalidField("actualDurationMinutes", "must not be null");
         LocalDate today = now.atZone(clinic.zone()).toLocalDate();
-        if (r.pigment().expiry().isBefore(today)) {
-            throw new BookingRuleException("pigment-expired", "Pigment lot " + r.pigment().lot() + " expired on " + r.pigment().expiry());
-        }
+        SessionRecordPolicy.check(r != null, r == null ? null : r.areasTreated(),
+                r == null || r.pigment() == null ? null : new SessionRecordPolicy.PigmentLot(r.pigment().lot(), r.pigment().expiry()),
+                r == null ? null : r.needleConfiguration(), r == null ? null : r.actualDurationMinutes(), today);
         SessionRecord record = new SessionRecord();
         record.bookingId = booking.id;
         record.clinicId = booking.clinicId;
@@ -393,7 +392,7 @@ public class BookingService {
         record.needleConfiguration = r.needleConfiguration();
         record.actualDurationMinutes = r.actualDurationMinutes();
         record.technicianNotes = r.technicianNotes();
-        record.recordedBy = access.who();
+        record.recordedBy = caller.actor();
         record.completedAt = now;
         return record;
     }

@@ -1,6 +1,6 @@
 package io.stipple.booking.domain;
 
-import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.problem.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -25,9 +25,9 @@ class DoubleBookingPolicyTest {
     void takenTimeIsABookingConflict() {
         TimeRange taken = new TimeRange(Instant.parse("2030-01-08T10:00:00Z"), Instant.parse("2030-01-08T12:30:00Z"));
         assertThatThrownBy(() -> DoubleBookingPolicy.check(sam, List.of(taken)))
-                .isExactlyInstanceOf(ProblemException.class)
+                .isExactlyInstanceOf(RuleViolation.class)
                 .satisfies(t -> {
-                    ProblemException e = (ProblemException) t;
+                    RuleViolation e = (RuleViolation) t;
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.slug()).isEqualTo("booking-conflict");
                     assertThat(e.getMessage()).isEqualTo("Sam Okafor is already booked at that time");

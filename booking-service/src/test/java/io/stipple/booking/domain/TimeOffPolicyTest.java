@@ -1,6 +1,6 @@
 package io.stipple.booking.domain;
 
-import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.problem.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -29,9 +29,9 @@ class TimeOffPolicyTest {
     @Test
     void overlappingTimeOffIsTechnicianUnavailableNamingTheFirstReason() {
         assertThatThrownBy(() -> TimeOffPolicy.check(sam, List.of(off("Training course"), off("Holiday"))))
-                .isExactlyInstanceOf(ProblemException.class)
+                .isExactlyInstanceOf(RuleViolation.class)
                 .satisfies(t -> {
-                    ProblemException e = (ProblemException) t;
+                    RuleViolation e = (RuleViolation) t;
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.slug()).isEqualTo("technician-unavailable");
                     assertThat(e.getMessage()).isEqualTo("Sam Okafor is off at that time (Training course)");

@@ -1,6 +1,6 @@
 package io.stipple.client.domain;
 
-import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.problem.RuleViolation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -68,35 +68,35 @@ public class Assessment {
      */
     public void checkConsistent() {
         if (scale == HairLossScale.NONE && stage != null) {
-            throw ProblemException.invalidField("stage", "must be null when scale is NONE");
+            throw RuleViolation.invalidValue("stage", "must be null when scale is NONE");
         }
         if (!scale.allows(stage)) {
-            throw ProblemException.invalidField("stage", "is not a " + scale + " stage; one of " + scale.stages());
+            throw RuleViolation.invalidValue("stage", "is not a " + scale + " stage; one of " + scale.stages());
         }
         if (coveragePercent < 0 || coveragePercent > 100) {
-            throw ProblemException.invalidField("coveragePercent", "must be between 0 and 100");
+            throw RuleViolation.invalidValue("coveragePercent", "must be between 0 and 100");
         }
         if (fitzpatrickType < 1 || fitzpatrickType > 6) {
-            throw ProblemException.invalidField("fitzpatrickType", "must be between 1 and 6");
+            throw RuleViolation.invalidValue("fitzpatrickType", "must be between 1 and 6");
         }
         if (desiredLook == DesiredLook.SCAR_CAMOUFLAGE && !condition.isScar()) {
-            throw ProblemException.invalidField("condition", "scar camouflage needs a SCAR_* condition");
+            throw RuleViolation.invalidValue("condition", "scar camouflage needs a SCAR_* condition");
         }
         if (condition.isScar()) {
             if (scar == null) {
-                throw ProblemException.invalidField("scar", "is required for a scar condition");
+                throw RuleViolation.invalidValue("scar", "is required for a scar condition");
             }
             if (scar.maturity == null) {
-                throw ProblemException.invalidField("scar.maturity", "is required");
+                throw RuleViolation.invalidValue("scar.maturity", "is required");
             }
             if (condition == Condition.SCAR_FUE && scar.areaCm2 == null) {
-                throw ProblemException.invalidField("scar.areaCm2", "is required for FUE extraction scars");
+                throw RuleViolation.invalidValue("scar.areaCm2", "is required for FUE extraction scars");
             }
             if (condition != Condition.SCAR_FUE && scar.lengthMm == null) {
-                throw ProblemException.invalidField("scar.lengthMm", "is required for a " + condition + " scar");
+                throw RuleViolation.invalidValue("scar.lengthMm", "is required for a " + condition + " scar");
             }
         } else if (scar != null) {
-            throw ProblemException.invalidField("scar", "is only for SCAR_* conditions");
+            throw RuleViolation.invalidValue("scar", "is only for SCAR_* conditions");
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.stipple.client.domain;
 
-import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.problem.RuleViolation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,7 +56,7 @@ public final class ConsentState {
      */
     public ConsentRecord grantToWithdraw(ConsentScope scope, String partnerId) {
         return latest(scope, partnerId).filter(ConsentRecord::isGrant)
-                .orElseThrow(() -> ProblemException.unprocessable("consent-not-granted",
+                .orElseThrow(() -> new RuleViolation("consent-not-granted",
                         scope + (partnerId == null ? "" : " for partner " + partnerId)
                                 + " is not currently granted, so it cannot be withdrawn"));
     }

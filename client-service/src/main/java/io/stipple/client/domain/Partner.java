@@ -1,7 +1,7 @@
 package io.stipple.client.domain;
 
 import io.stipple.platform.partner.PartnerDirectory;
-import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.problem.RuleViolation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -75,7 +75,7 @@ public class Partner {
     /** Partner ids are {@link PartnerDirectory#PARTNER_ID}: 2–100 characters, URL- and claim-safe. */
     public static void requireValidId(String partnerId) {
         if (partnerId == null || !PartnerDirectory.PARTNER_ID.matcher(partnerId).matches()) {
-            throw ProblemException.invalidField("partnerId", "must be 2 to 100 characters: lower-case letters, "
+            throw RuleViolation.invalidValue("partnerId", "must be 2 to 100 characters: lower-case letters, "
                     + "digits, '.', '_' or '-', starting with a letter or digit");
         }
     }

@@ -3,7 +3,7 @@ package io.stipple.client.domain;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
-import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.problem.RuleViolation;
 
 import java.util.Locale;
 
@@ -17,7 +17,7 @@ public final class PhoneNumbers {
      *
      * @param raw    as typed, e.g. {@code 07700 900123} or {@code +44 7700 900123}
      * @param locale the client's locale; its country is the region of a number without {@code +}
-     * @throws ProblemException 400 naming {@code phone} when it is not a valid number
+     * @throws RuleViolation 400 naming {@code phone} when it is not a valid number
      */
     public static String toE164(String raw, Locale locale) {
         if (raw == null || raw.isBlank()) {
@@ -35,8 +35,8 @@ public final class PhoneNumbers {
         }
     }
 
-    private static ProblemException invalid() {
-        return ProblemException.invalidField("phone",
+    private static RuleViolation invalid() {
+        return RuleViolation.invalidValue("phone",
                 "must be a valid phone number: international (+447911123456) or national in the country of the locale");
     }
 

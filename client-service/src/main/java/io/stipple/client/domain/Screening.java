@@ -1,6 +1,6 @@
 package io.stipple.client.domain;
 
-import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.problem.RuleViolation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -110,11 +110,11 @@ public class Screening {
      */
     public void markReviewed(String by, Instant at, String notes) {
         if (eligibility != Eligibility.NEEDS_REVIEW) {
-            throw ProblemException.conflict("screening-review-not-needed",
+            throw RuleViolation.conflict("screening-review-not-needed",
                     "Only a NEEDS_REVIEW screening can be reviewed; this one is " + eligibility);
         }
         if (reviewed) {
-            throw ProblemException.conflict("screening-already-reviewed",
+            throw RuleViolation.conflict("screening-already-reviewed",
                     "This screening was already reviewed by " + reviewedBy + " at " + reviewedAt);
         }
         reviewed = true;

@@ -1,6 +1,6 @@
 package io.stipple.client.domain;
 
-import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.problem.RuleViolation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -102,12 +102,12 @@ public class TreatmentPlan {
     public void setHealingInterval(int days, String overrideReason, boolean byAdmin, String by, int minimumDays) {
         if (days < minimumDays) {
             if (!byAdmin) {
-                throw ProblemException.unprocessable("healing-interval-override-required",
+                throw new RuleViolation("healing-interval-override-required",
                         "A healing interval below " + minimumDays + " days needs an admin override with a reason")
                         .with("minimumDays", minimumDays);
             }
             if (overrideReason == null || overrideReason.isBlank()) {
-                throw ProblemException.unprocessable("healing-interval-override-required",
+                throw new RuleViolation("healing-interval-override-required",
                         "An admin override below " + minimumDays + " days needs healingIntervalOverrideReason")
                         .with("minimumDays", minimumDays);
             }
@@ -129,7 +129,7 @@ public class TreatmentPlan {
     public void signOffHairline(String by, Instant at) {
         requireStatus("sign off the hairline of", Set.of(PlanStatus.PROPOSED, PlanStatus.AGREED));
         if (hairlineDesignNotes == null || hairlineDesignNotes.isBlank()) {
-            throw ProblemException.unprocessable("hairline-design-missing",
+            throw new RuleViolation("hairline-design-missing",
                     "Add hairline design notes to the plan before signing them off");
         }
         hairlineSignedOffBy = by;
@@ -143,34 +143,34 @@ public class TreatmentPlan {
     public void agree(AgreementBasis basis, String by, Instant at) {
         requireStatus("agree", Set.of(PlanStatus.PROPOSED));
         if (!basis.treatmentConsentGranted()) {
-            throw ProblemException.unprocessable("treatment-consent-missing",
+            throw new RuleViolation("treatment-consent-missing",
                     "The client has no current TREATMENT consent; record it before agreeing the plan")
                     .with("missing", "TREATMENT_CONSENT");
         }
         Screening screening = basis.latestScreening();
         if (screening == null) {
-            throw ProblemException.unprocessable("screening-missing",
+            throw new RuleViolation("screening-missing",
                     "The client has no medical screening; record one before agreeing the plan")
                     .with("missing", "SCREENING");
         }
         if (screening.eligibility == Eligibility.NOT_ELIGIBLE) {
-            throw ProblemException.unprocessable("client-not-eligible",
+            throw new RuleViolation("client-not-eligible",
                     "The latest screening found the client not eligible: " + String.join("; ", screening.reasons))
                     .with("reasons", screening.reasons);
         }
         if (!screening.allowsTreatment()) {
-            throw ProblemException.unprocessable("screening-review-pending",
+            throw new RuleViolation("screening-review-pending",
                     "The latest screening needs a practitioner's review first: " + String.join("; ", screening.reasons))
                     .with("screeningId", screening.id)
                     .with("reasons", screening.reasons);
         }
         if (basis.latestAssessment() == null) {
-            throw ProblemException.unprocessable("assessment-missing",
+            throw new RuleViolation("assessment-missing",
                     "The client has no hair-loss assessment; record one before agreeing the plan")
                     .with("missing", "ASSESSMENT");
         }
         if (basis.otherActivePlan() != null) {
-            throw ProblemException.conflict("active-plan-exists",
+            throw RuleViolation.conflict("active-plan-exists",
                     "The client already has an agreed or running plan; complete or cancel it first")
                     .with("activePlanId", basis.otherActivePlan());
         }
@@ -204,7 +204,7 @@ public class TreatmentPlan {
 
     private void requireStatus(String action, Set<PlanStatus> allowed) {
         if (!allowed.contains(status)) {
-            throw ProblemException.conflict("invalid-plan-transition",
+            throw RuleViolation.conflict("invalid-plan-transition",
                     "Cannot " + action + " a plan that is " + status).with("status", status.name());
         }
     }

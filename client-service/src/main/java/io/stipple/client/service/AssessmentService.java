@@ -12,6 +12,7 @@ import io.stipple.client.repository.AssessmentRepository;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.web.Page;
 import io.stipple.platform.web.PageQuery;
+import io.stipple.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,6 +36,9 @@ public class AssessmentService {
 
     @Inject
     ClientAccess access;
+
+    @Inject
+    Caller caller;
 
     @Inject
     AuditLog audit;
@@ -68,7 +72,7 @@ public class AssessmentService {
         a.desiredLook = r.desiredLook();
         a.scar = r.scar();
         a.notes = r.notes();
-        a.recordedBy = access.actor();
+        a.recordedBy = caller.actor();
         a.createdAt = now;
         a.checkConsistent();
         assessments.add(a);

@@ -4,6 +4,7 @@ import io.stipple.client.domain.AuditAction;
 import io.stipple.client.domain.AuditEntry;
 import io.stipple.client.domain.Client;
 import io.stipple.client.repository.AuditRepository;
+import io.stipple.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,6 +29,9 @@ public class AuditLog {
     ClientAccess access;
 
     @Inject
+    Caller caller;
+
+    @Inject
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -43,7 +47,7 @@ public class AuditLog {
         entry.clinicId = clinicId;
         entry.clientId = clientId;
         entry.occurredAt = Instant.now(clock);
-        entry.actor = access.actor();
+        entry.actor = caller.actor();
         entry.actorRole = access.actorRole();
         entry.action = action;
         entry.resourceType = resourceType;

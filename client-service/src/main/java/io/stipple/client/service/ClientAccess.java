@@ -88,11 +88,6 @@ public class ClientAccess {
         return new Scope(null, List.of());
     }
 
-    public String actor() {
-        String subject = caller.subject();
-        return subject == null ? "unknown" : subject;
-    }
-
     /** The caller's most privileged role, for the audit log. */
     public String actorRole() {
         if (caller.isAdmin()) return Roles.ADMIN;

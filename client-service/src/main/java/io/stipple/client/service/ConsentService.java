@@ -13,6 +13,7 @@ import io.stipple.platform.partner.PartnerDirectory;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.web.Page;
 import io.stipple.platform.web.PageQuery;
+import io.stipple.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -44,6 +45,9 @@ public class ConsentService {
 
     @Inject
     ClientAccess access;
+
+    @Inject
+    Caller caller;
 
     @Inject
     AuditLog audit;
@@ -117,7 +121,7 @@ public class ConsentService {
         r.action = action;
         r.textVersion = textVersion;
         r.occurredAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        r.recordedBy = access.actor();
+        r.recordedBy = caller.actor();
         r.recordedRole = access.actorRole();
         consents.add(r);
         consents.flushChanges();

@@ -17,6 +17,7 @@ import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.web.ETags;
 import io.stipple.platform.web.Page;
 import io.stipple.platform.web.PageQuery;
+import io.stipple.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -55,6 +56,9 @@ public class PlanService {
     ClientAccess access;
 
     @Inject
+    Caller caller;
+
+    @Inject
     ClientEventPublisher events;
 
     @Inject
@@ -78,7 +82,7 @@ public class PlanService {
         p.clientId = client.id;
         p.clinicId = client.clinicId;
         p.status = PlanStatus.PROPOSED;
-        p.createdBy = access.actor();
+        p.createdBy = caller.actor();
         p.createdAt = now();
         applyTerms(p, r);
         plans.add(p);
@@ -114,7 +118,7 @@ public class PlanService {
     public TreatmentPlan signOffHairline(UUID clientId, UUID planId, Long expectedVersion) {
         access.manageable(clientId);
         TreatmentPlan p = find(clientId, planId, expectedVersion);
-        p.signOffHairline(access.actor(), now());
+        p.signOffHairline(caller.actor(), now());
         return flushed(p);
     }
 
@@ -134,7 +138,7 @@ public class PlanService {
                         screenings.latest(clientId).orElse(null),
                         latestAssessment,
                         plans.otherActive(clientId, p.id).map(other -> other.id).orElse(null)),
-                access.actor(), now());
+                caller.actor(), now());
         try {
             plans.flushChanges();
         } catch (PersistenceException e) {
@@ -178,7 +182,7 @@ public class PlanService {
         p.treatmentType = r.treatmentType();
         p.plannedSessions = r.plannedSessions() == null ? config.defaultPlannedSessions() : r.plannedSessions();
         int days = r.healingIntervalDays() == null ? config.defaultHealingIntervalDays() : r.healingIntervalDays();
-        p.setHealingInterval(days, r.healingIntervalOverrideReason(), access.isAdmin(), access.actor(),
+        p.setHealingInterval(days, r.healingIntervalOverrideReason(), access.isAdmin(), caller.actor(),
                 config.minHealingIntervalDays());
         p.hairlineDesignNotes = r.hairlineDesignNotes() == null || r.hairlineDesignNotes().isBlank()
                 ? null : r.hairlineDesignNotes().trim();

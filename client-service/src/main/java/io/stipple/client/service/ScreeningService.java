@@ -11,6 +11,7 @@ import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.web.ETags;
 import io.stipple.platform.web.Page;
 import io.stipple.platform.web.PageQuery;
+import io.stipple.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -31,6 +32,9 @@ public class ScreeningService {
 
     @Inject
     ClientAccess access;
+
+    @Inject
+    Caller caller;
 
     @Inject
     AuditLog audit;
@@ -64,7 +68,7 @@ public class ScreeningService {
                 r.activeScalpInfection(), r.pregnant(), client.isMinorAt(s.screenedAt, config.adultAge()),
                 r.guardianConsent()));
         s.notes = r.notes();
-        s.recordedBy = access.actor();
+        s.recordedBy = caller.actor();
         s.createdAt = now;
         screenings.add(s);
         audit.record(client, AuditAction.CREATE, AuditLog.SCREENING, s.id, "eligibility " + s.eligibility);
@@ -90,7 +94,7 @@ public class ScreeningService {
         Client client = access.manageable(clientId);
         Screening s = find(clientId, screeningId);
         ETags.checkCurrent(expectedVersion, s.version);
-        s.markReviewed(access.actor(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS), notes);
+        s.markReviewed(caller.actor(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS), notes);
         screenings.flushChanges();
         audit.record(client, AuditAction.REVIEW, AuditLog.SCREENING, s.id, "marked reviewed");
         events.screeningRecorded(s);

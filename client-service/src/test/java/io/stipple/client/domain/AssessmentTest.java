@@ -1,7 +1,6 @@
 package io.stipple.client.domain;
 
-import io.stipple.platform.problem.Problem;
-import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.problem.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +21,8 @@ class AssessmentTest {
     }
 
     private static String fieldOf(Throwable t) {
-        ProblemException e = (ProblemException) t;
-        return e.violations().stream().map(Problem.Violation::field).findFirst().orElseThrow();
+        RuleViolation e = (RuleViolation) t;
+        return e.field();
     }
 
     @Test

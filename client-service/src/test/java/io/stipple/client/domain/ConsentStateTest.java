@@ -1,6 +1,6 @@
 package io.stipple.client.domain;
 
-import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.problem.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -52,7 +52,7 @@ class ConsentStateTest {
                 record(ConsentScope.MARKETING, null, ConsentAction.GRANTED, "m1"),
                 record(ConsentScope.MARKETING, null, ConsentAction.WITHDRAWN, "m1")));
         assertThatThrownBy(() -> state.grantToWithdraw(ConsentScope.MARKETING, null))
-                .isInstanceOf(ProblemException.class).hasFieldOrPropertyWithValue("slug", "consent-not-granted");
+                .isInstanceOf(RuleViolation.class).hasFieldOrPropertyWithValue("slug", "consent-not-granted");
         assertThatThrownBy(() -> state.grantToWithdraw(ConsentScope.TREATMENT, null))
                 .hasFieldOrPropertyWithValue("slug", "consent-not-granted");
         ConsentState granted = ConsentState.of(List.of(record(ConsentScope.MARKETING, null, ConsentAction.GRANTED, "m2")));

@@ -1,6 +1,6 @@
 package io.stipple.client.domain;
 
-import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.problem.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -31,7 +31,7 @@ class PartnerTest {
         for (String bad : new String[] {null, "", "a", "Acme", "acme hair", "-acme", ".acme", "acme/hair", "acmé",
                 "a".repeat(101)}) {
             assertThatThrownBy(() -> Partner.requireValidId(bad)).as(String.valueOf(bad))
-                    .isInstanceOf(ProblemException.class).hasMessageContaining("partnerId");
+                    .isInstanceOf(RuleViolation.class).hasMessageContaining("partnerId");
         }
     }
 

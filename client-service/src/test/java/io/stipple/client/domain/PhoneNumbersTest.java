@@ -1,6 +1,6 @@
 package io.stipple.client.domain;
 
-import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.problem.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import java.util.Locale;
@@ -21,9 +21,9 @@ class PhoneNumbersTest {
 
     @Test
     void refusesWhatIsNotAPhoneNumber() {
-        assertThatThrownBy(() -> PhoneNumbers.toE164("not a number", Locale.UK)).isInstanceOf(ProblemException.class);
-        assertThatThrownBy(() -> PhoneNumbers.toE164("+44 12", null)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> PhoneNumbers.toE164("not a number", Locale.UK)).isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> PhoneNumbers.toE164("+44 12", null)).isInstanceOf(RuleViolation.class);
         // a national number needs a country from the locale
-        assertThatThrownBy(() -> PhoneNumbers.toE164("07911 123456", Locale.ENGLISH)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> PhoneNumbers.toE164("07911 123456", Locale.ENGLISH)).isInstanceOf(RuleViolation.class);
     }
 }

@@ -94,7 +94,7 @@ class ScreeningAnswersTest {
         notEligible.apply(with(false, false, false, false, false, true, false, false, false));
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> notEligible.markReviewed("dr-1", java.time.Instant.now(), null))
-                .isInstanceOf(io.stipple.platform.problem.ProblemException.class)
+                .isInstanceOf(io.stipple.platform.problem.RuleViolation.class)
                 .hasFieldOrPropertyWithValue("slug", "screening-review-not-needed");
         assertThat(notEligible.allowsTreatment()).isFalse();
 

@@ -1,6 +1,6 @@
 package io.stipple.client.domain;
 
-import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.problem.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -42,7 +42,7 @@ class TreatmentPlanTest {
     private static String slugOf(Runnable r) {
         try {
             r.run();
-        } catch (ProblemException e) {
+        } catch (RuleViolation e) {
             return e.slug();
         }
         throw new AssertionError("no problem raised");

@@ -1,7 +1,7 @@
 package io.stipple.gallery.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.problem.RuleViolation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -106,22 +106,22 @@ public class PhotoSet extends PanacheEntityBase {
      */
     public static PhotoSet pair(Photo before, Photo after, String createdBy, Instant now) {
         if (!before.clientId.equals(after.clientId) || !before.clinicId.equals(after.clinicId)) {
-            throw ProblemException.unprocessable("set-photos-mismatch", "Both photos must be of the same client");
+            throw new RuleViolation("set-photos-mismatch", "Both photos must be of the same client");
         }
         if (before.phase != Phase.BEFORE) {
-            throw ProblemException.unprocessable("set-photos-mismatch",
+            throw new RuleViolation("set-photos-mismatch",
                     "beforePhotoId must be a BEFORE photo but is " + before.phase);
         }
         if (!after.phase.showsResult()) {
-            throw ProblemException.unprocessable("set-photos-mismatch",
+            throw new RuleViolation("set-photos-mismatch",
                     "afterPhotoId must be an AFTER or HEALED photo but is " + after.phase);
         }
         if (before.angle != after.angle) {
-            throw ProblemException.unprocessable("set-photos-mismatch",
+            throw new RuleViolation("set-photos-mismatch",
                     "Both photos must show the same angle (" + before.angle + " vs " + after.angle + ")");
         }
         if (!after.takenAt.isAfter(before.takenAt)) {
-            throw ProblemException.unprocessable("set-photos-mismatch",
+            throw new RuleViolation("set-photos-mismatch",
                     "The after photo must have been taken after the before photo");
         }
         PhotoSet set = new PhotoSet();
@@ -187,7 +187,7 @@ public class PhotoSet extends PanacheEntityBase {
     public void publish(ClientProfile profile, String moderator, String knownClinicName, Instant now) {
         requireStatus(SetStatus.SUBMITTED, "publish");
         if (profile == null || !profile.mayPublish()) {
-            throw ProblemException.unprocessable("public-gallery-consent-required",
+            throw new RuleViolation("public-gallery-consent-required",
                     "The client has not given (or has withdrawn) consent to the public gallery");
         }
         status = SetStatus.PUBLISHED;
@@ -230,7 +230,7 @@ public class PhotoSet extends PanacheEntityBase {
 
     private void requireStatus(SetStatus expected, String action) {
         if (status != expected) {
-            throw ProblemException.conflict("invalid-set-transition",
+            throw RuleViolation.conflict("invalid-set-transition",
                     "Cannot " + action + " a set that is " + status + " (it must be " + expected + ")")
                     .with("status", status.name());
         }

@@ -1,6 +1,6 @@
 package io.stipple.gallery.domain;
 
-import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.problem.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -51,7 +51,7 @@ class PhotoSetTest {
     }
 
     private static void assertMismatch(Runnable r) {
-        assertThatThrownBy(r::run).isInstanceOfSatisfying(ProblemException.class,
+        assertThatThrownBy(r::run).isInstanceOfSatisfying(RuleViolation.class,
                 p -> assertThat(p.slug()).isEqualTo("set-photos-mismatch"));
     }
 
@@ -61,12 +61,12 @@ class PhotoSetTest {
         set.submit(T0);
         for (ClientProfile without : List.of(profile(false, true), profile(true, false))) {
             assertThatThrownBy(() -> set.publish(without, "mod", null, T0))
-                    .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.slug()).isEqualTo("public-gallery-consent-required"));
+                    .isInstanceOfSatisfying(RuleViolation.class, p -> assertThat(p.slug()).isEqualTo("public-gallery-consent-required"));
         }
         ClientProfile erased = profile(true, true);
         erased.erase(T0, T0);
-        assertThatThrownBy(() -> set.publish(erased, "mod", null, T0)).isInstanceOf(ProblemException.class);
-        assertThatThrownBy(() -> set.publish(null, "mod", null, T0)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> set.publish(erased, "mod", null, T0)).isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> set.publish(null, "mod", null, T0)).isInstanceOf(RuleViolation.class);
 
         set.publish(profile(true, true), "mod", "Stipple Leeds", T0);
         assertThat(set.status).isEqualTo(SetStatus.PUBLISHED);
@@ -82,10 +82,10 @@ class PhotoSetTest {
     void transitionsFollowTheModerationLifeCycle() {
         PhotoSet set = PhotoSet.pair(photo(Phase.BEFORE, Angle.TOP, 0), photo(Phase.AFTER, Angle.TOP, 9), "staff", T0);
         assertThatThrownBy(() -> set.publish(profile(true, true), "mod", null, T0))
-                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(409));
-        assertThatThrownBy(() -> set.reject("no")).isInstanceOf(ProblemException.class);
+                .isInstanceOfSatisfying(RuleViolation.class, p -> assertThat(p.status()).isEqualTo(409));
+        assertThatThrownBy(() -> set.reject("no")).isInstanceOf(RuleViolation.class);
         set.submit(T0);
-        assertThatThrownBy(() -> set.submit(T0)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> set.submit(T0)).isInstanceOf(RuleViolation.class);
         set.reject("tighter crop");
         assertThat(set.status).isEqualTo(SetStatus.DRAFT);
         assertThat(set.withdraw(WithdrawalReason.MODERATOR, T0)).isFalse(); // never public: no event

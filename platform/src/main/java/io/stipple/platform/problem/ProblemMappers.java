@@ -46,6 +46,22 @@ public class ProblemMappers {
         return builder.build();
     }
 
+    /** A domain rule's refusal: the same answer a {@link ProblemException} of that status and slug gets. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> ruleViolation(RuleViolation e, UriInfo uri) {
+        return RestResponse.ResponseBuilder.<Problem>create(e.status()).entity(toProblem(e, path(uri)))
+                .type(Problem.MEDIA_TYPE)
+                .build();
+    }
+
+    /** The problem a rule violation is answered with ({@code instance} the request path, may be null). */
+    public static Problem toProblem(RuleViolation e, String instance) {
+        List<Problem.Violation> violations = e.field() == null
+                ? List.of() : List.of(new Problem.Violation(e.field(), e.fieldMessage()));
+        return new Problem(Problem.type(e.slug()), e.title(), e.status(), e.getMessage(), instance, violations,
+                e.extensions());
+    }
+
     @ServerExceptionMapper
     public RestResponse<Problem> validation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.Violation> violations = e.getConstraintViolations().stream()

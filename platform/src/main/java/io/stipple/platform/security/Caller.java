@@ -32,6 +32,15 @@ public class Caller {
         return jwt.getSubject();
     }
 
+    /**
+     * Who is acting, as a record or an audit entry names its author ({@code bookedBy}, {@code recordedBy},
+     * {@code createdBy}, …): the token's subject, {@code "unknown"} for a verified token that carries none.
+     */
+    public String actor() {
+        String subject = subject();
+        return subject == null ? "unknown" : subject;
+    }
+
     /** The caller's clinic; a token without a valid clinic claim cannot reach any clinic's data. */
     public UUID clinicId() {
         requireToken();
