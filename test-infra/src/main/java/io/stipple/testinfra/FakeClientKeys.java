@@ -96,6 +96,11 @@ public class FakeClientKeys implements QuarkusTestResourceLifecycleManager {
         unavailableStatus = 0;
     }
 
+    /** Service tokens the token endpoint granted so far. */
+    public static int tokensGranted() {
+        return idp.grants();
+    }
+
     /** Key requests answered so far (any status). */
     public static int requests() {
         return REQUESTS.get();

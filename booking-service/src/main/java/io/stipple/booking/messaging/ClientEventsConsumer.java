@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.stipple.booking.service.ClientProjectionService;
 import io.stipple.platform.events.Topics;
 import io.stipple.platform.inbox.EventRouter;
+import io.stipple.platform.sealing.ClientKeyring;
 import io.stipple.platform.inbox.Inbox;
 import io.stipple.platform.inbox.IncomingEventHandler;
 import io.stipple.platform.partner.PartnerDirectory;
@@ -43,11 +44,15 @@ public class ClientEventsConsumer {
     @Any
     Instance<IncomingEventHandler<?>> handlers;
 
+    /** Opens the sealed personal fields of ClientRegistered/ClientUpdated for the handlers that need them. */
+    @Inject
+    ClientKeyring keyring;
+
     private EventRouter router;
 
     @PostConstruct
     void route() {
-        router = EventRouter.forTopic(Topics.CLIENTS, inbox, handlers).before(event -> {
+        router = EventRouter.forTopic(Topics.CLIENTS, inbox, handlers, keyring::open).before(event -> {
             if (!"ClientErased".equals(event.eventName()) && projection.erasedClient(event)) {
                 return false; // the erasure is final: no consent or detail brings the client back
             }

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The {@code client_key} table (one key per client for its sealed event fields) and the platform's erased-subject
- * record. Runs in the caller's transaction, under the caller's clinic.
+ * The {@code client_key} table (one key per client for its sealed event fields). Runs in the caller's transaction,
+ * under the caller's clinic.
  */
 @ApplicationScoped
 public class ClientKeyRepository {
@@ -46,13 +46,5 @@ public class ClientKeyRepository {
                 .setParameter("clinic", clinicId)
                 .setParameter("client", clientId)
                 .executeUpdate() > 0;
-    }
-
-    /** True when the client was erased in this clinic (the platform's erased-subject record). */
-    public boolean isErased(UUID clinicId, UUID clientId) {
-        return !em.createNativeQuery("select 1 from erased_subject where clinic_id = :clinic and subject = :subject")
-                .setParameter("clinic", clinicId)
-                .setParameter("subject", clientId.toString())
-                .getResultList().isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package io.stipple.client.service;
 
 import io.stipple.client.repository.ClientKeyRepository;
+import io.stipple.platform.erasure.ClientErasure;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.sealing.SealedFields;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,9 @@ public class ClientKeys {
 
     @Inject
     ClientKeyRepository keys;
+
+    @Inject
+    ClientErasure erasure;
 
     /** The client's key, made on first use (in the transaction that writes the client's first sealed event). */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -40,7 +44,7 @@ public class ClientKeys {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<byte[]> forReader(UUID clinicId, UUID clientId) {
         Optional<byte[]> found = find(clinicId, clientId);
-        if (found.isEmpty() && erased(clinicId, clientId)) {
+        if (found.isEmpty() && erasure.isErased(clinicId, clientId)) {
             throw new ProblemException(410, "client-erased", "Client erased",
                     "The client was erased; its key is destroyed and its sealed fields cannot be opened.");
         }
@@ -53,9 +57,4 @@ public class ClientKeys {
         return keys.delete(clinicId, clientId);
     }
 
-    /** True when the client was erased in this clinic (the platform's erased-subject record). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean erased(UUID clinicId, UUID clientId) {
-        return keys.isErased(clinicId, clientId);
-    }
 }

@@ -3,6 +3,7 @@ package io.stipple.notification.messaging;
 import io.smallrye.common.annotation.Blocking;
 import io.stipple.platform.events.Topics;
 import io.stipple.platform.inbox.EventRouter;
+import io.stipple.platform.sealing.ClientKeyring;
 import io.stipple.platform.inbox.Inbox;
 import io.stipple.platform.inbox.IncomingEventHandler;
 import io.stipple.platform.partner.PartnerDirectory;
@@ -36,13 +37,17 @@ public class ClientEventsConsumer {
     @Any
     Instance<IncomingEventHandler<?>> handlers;
 
+    /** Opens the sealed personal fields of ClientRegistered/ClientUpdated for the handlers that need them. */
+    @Inject
+    ClientKeyring keyring;
+
     private EventRouter router;
 
     @PostConstruct
     void route() {
         // the partner registry and "client X shares with partner P" projection the webhook fan-out and the
         // dispatcher consult (PartnerRegistered/Updated, PARTNER_SHARING consents, ClientErased)
-        router = EventRouter.forTopic(Topics.CLIENTS, inbox, handlers).before(event -> {
+        router = EventRouter.forTopic(Topics.CLIENTS, inbox, handlers, keyring::open).before(event -> {
             partners.apply(event);
             return true;
         });

@@ -36,6 +36,15 @@ public class ClientErasure {
     public record Forgotten(int outboxRows, int idempotencyRecords) {
     }
 
+    /** True when {@link #forgetClient} recorded the client as erased in this clinic. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean isErased(UUID clinicId, UUID clientId) {
+        return !em.createNativeQuery("select 1 from erased_subject where clinic_id = :clinic and subject = :subject")
+                .setParameter("clinic", clinicId)
+                .setParameter("subject", clientId.toString())
+                .getResultList().isEmpty();
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Forgotten forgetClient(UUID clinicId, UUID clientId) {
         String subject = clientId.toString();

@@ -32,6 +32,16 @@ public interface IncomingEventHandler<T> {
     /** The record the event's data is read into. */
     Class<T> dataType();
 
+    /**
+     * True when the event's data carries sealed personal fields this handler needs opened (ClientRegistered,
+     * ClientUpdated of schema version 2): the router opens them before reading the data, and skips the event when the
+     * client's key is gone. Such a handler needs a router made with an opener
+     * ({@link EventRouter#forTopic(String, Inbox, Iterable, java.util.function.Function)}).
+     */
+    default boolean opensSealedFields() {
+        return false;
+    }
+
     /** Applies the event (inside the inbox transaction); throw {@link io.stipple.platform.events.InvalidEventException} for data off contract. */
     void handle(EventEnvelope event, T data);
 }

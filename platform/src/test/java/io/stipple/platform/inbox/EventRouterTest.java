@@ -86,6 +86,46 @@ class EventRouterTest {
         assertThat(applied).isEmpty();
     }
 
+    record Contact(UUID clientId, String email) {
+    }
+
+    private IncomingEventHandler<Contact> sealedContact() {
+        return new IncomingEventHandler<>() {
+            public String topic() { return "stipple.clients"; }
+            public Set<String> eventNames() { return Set.of("ClientRegistered"); }
+            public Class<Contact> dataType() { return Contact.class; }
+            public boolean opensSealedFields() { return true; }
+            public void handle(EventEnvelope event, Contact data) { applied.add("contact " + data.email()); }
+        };
+    }
+
+    @Test
+    void a_handler_of_sealed_fields_gets_the_opened_event_read_once_and_nothing_when_the_key_is_gone() throws Exception {
+        UUID client = UUID.randomUUID();
+        UUID gone = UUID.randomUUID();
+        List<UUID> opened = new ArrayList<>();
+        EventRouter router = EventRouter.forTopic("stipple.clients", inbox, List.of(sealedContact()), event -> {
+            UUID id = UUID.fromString(event.data().path("clientId").asText());
+            opened.add(id);
+            if (id.equals(gone)) return java.util.Optional.empty();
+            com.fasterxml.jackson.databind.node.ObjectNode data = event.data().deepCopy();
+            data.remove("sealed");
+            data.put("email", "opened@example.com");
+            return java.util.Optional.of(new EventEnvelope(event.specversion(), event.id(), event.source(), event.type(),
+                    event.subject(), event.time(), event.datacontenttype(), event.clinicid(), event.subjectsequence(),
+                    event.schemaversion(), event.correlationid(), data));
+        });
+
+        router.handle(event("ClientRegistered", "{\"clientId\":\"" + client + "\",\"sealed\":{\"alg\":\"A256GCM\"}}"));
+        router.handle(event("ClientRegistered", "{\"clientId\":\"" + gone + "\",\"sealed\":{\"alg\":\"A256GCM\"}}"));
+
+        assertThat(opened).containsExactly(client, gone);
+        assertThat(applied).containsExactly("contact opened@example.com");
+        // a handler that needs its fields opened, on a router without an opener: refused at start-up
+        assertThatThrownBy(() -> EventRouter.forTopic("stipple.clients", inbox, List.of(sealedContact())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("opener");
+    }
+
     @Test
     void two_handlers_of_one_event_are_refused_at_start_up() {
         assertThatThrownBy(() -> EventRouter.forTopic("stipple.bookings", inbox,

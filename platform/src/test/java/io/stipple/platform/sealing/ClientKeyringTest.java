@@ -142,12 +142,19 @@ class ClientKeyringTest {
     }
 
     @Test
-    void one_token_serves_many_key_requests() {
+    void one_token_serves_many_key_requests_and_a_refused_one_is_replaced() {
         ClientKeyring keyring = keyring();
         byte[] key = FakeClientKeys.keyFor(clinic, client);
+        int grants = FakeClientKeys.tokensGranted();
         for (int i = 0; i < 5; i++) {
             assertThat(keyring.open(sealedEvent(key))).isPresent();
         }
-        assertThat(keyring.tokens.token()).isSameAs(keyring.tokens.token());
+        assertThat(FakeClientKeys.tokensGranted()).as("granted once, kept until it nears expiry").isEqualTo(grants + 1);
+        // the authority no longer accepts it (401): the keyring drops it, gets a new one and the same call succeeds
+        FakeClientKeys.unavailable(401);
+        assertThatThrownBy(() -> keyring.open(sealedEvent(key))).isInstanceOf(TransientFailureException.class);
+        assertThat(FakeClientKeys.tokensGranted()).as("a 401 makes it ask once more").isEqualTo(grants + 2);
+        FakeClientKeys.available();
+        assertThat(keyring.open(sealedEvent(key))).isPresent();
     }
 }

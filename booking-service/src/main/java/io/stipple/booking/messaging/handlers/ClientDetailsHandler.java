@@ -4,9 +4,7 @@ import io.stipple.booking.messaging.ClientEventsReceived.ClientDetails;
 import io.stipple.booking.service.ClientProjectionService;
 import io.stipple.platform.events.EventEnvelope;
 import io.stipple.platform.events.Topics;
-import io.stipple.platform.inbox.Inbox;
 import io.stipple.platform.inbox.IncomingEventHandler;
-import io.stipple.platform.sealing.ClientKeyring;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -15,12 +13,6 @@ import java.util.Set;
 /** ClientRegistered and ClientUpdated received: the client's name and sex in the projection. */
 @ApplicationScoped
 public class ClientDetailsHandler implements IncomingEventHandler<ClientDetails> {
-
-    @Inject
-    Inbox inbox;
-
-    @Inject
-    ClientKeyring keyring;
 
     @Inject
     ClientProjectionService projection;
@@ -40,13 +32,14 @@ public class ClientDetailsHandler implements IncomingEventHandler<ClientDetails>
         return ClientDetails.class;
     }
 
-    /**
-     * The names are sealed with the client's key (schema version 2): the event is opened first and its data read
-     * again; no key any more: erased, nothing to keep.
-     */
+    /** The names are sealed with the client's key (schema version 2): the router opens them (key gone: skipped). */
+    @Override
+    public boolean opensSealedFields() {
+        return true;
+    }
+
     @Override
     public void handle(EventEnvelope event, ClientDetails data) {
-        keyring.open(event).ifPresent(opened ->
-                projection.clientDetails(opened, inbox.data(opened, ClientDetails.class)));
+        projection.clientDetails(event, data);
     }
 }

@@ -4,9 +4,7 @@ import io.stipple.notification.messaging.ClientEventsReceived.ClientDetails;
 import io.stipple.notification.service.ContactService;
 import io.stipple.platform.events.EventEnvelope;
 import io.stipple.platform.events.Topics;
-import io.stipple.platform.inbox.Inbox;
 import io.stipple.platform.inbox.IncomingEventHandler;
-import io.stipple.platform.sealing.ClientKeyring;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -15,12 +13,6 @@ import java.util.Set;
 /** ClientRegistered and ClientUpdated received: the contact projection of the event's clinic. */
 @ApplicationScoped
 public class ClientDetailsHandler implements IncomingEventHandler<ClientDetails> {
-
-    @Inject
-    Inbox inbox;
-
-    @Inject
-    ClientKeyring keyring;
 
     @Inject
     ContactService contacts;
@@ -40,13 +32,14 @@ public class ClientDetailsHandler implements IncomingEventHandler<ClientDetails>
         return ClientDetails.class;
     }
 
-    /**
-     * Contact details are sealed with the client's key (schema version 2): the event is opened first and its data read
-     * again; no key any more: erased, keep nothing.
-     */
+    /** Contact details are sealed with the client's key (schema version 2): the router opens them (key gone: skipped). */
+    @Override
+    public boolean opensSealedFields() {
+        return true;
+    }
+
     @Override
     public void handle(EventEnvelope event, ClientDetails data) {
-        keyring.open(event).ifPresent(opened ->
-                contacts.clientDetails(opened.clinicid(), inbox.data(opened, ClientDetails.class)));
+        contacts.clientDetails(event.clinicid(), data);
     }
 }
