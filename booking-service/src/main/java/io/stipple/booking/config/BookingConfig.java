@@ -15,6 +15,21 @@ public interface BookingConfig {
 
     Bookings bookings();
 
+    ManageLinks manageLinks();
+
+    /** The signed links in booking confirmations that let a client view, reschedule or cancel without logging in. */
+    interface ManageLinks {
+        /**
+         * The HMAC key (at least 32 characters), the same on every replica ({@code BOOKING_MANAGE_LINK_SECRET} in
+         * production). Unset, each instance makes its own and links die with it.
+         */
+        java.util.Optional<String> secret();
+
+        /** How long after the booking ends its link still opens (to view it). */
+        @WithDefault("P1D")
+        Duration validAfterEnd();
+    }
+
     interface Healing {
         /** Healing interval between sessions of a plan when neither the plan nor the treatment names one. */
         @WithDefault("7")
@@ -47,5 +62,12 @@ public interface BookingConfig {
         /** Cancellation notice for clinics that set none: a client may cancel/reschedule until this long before the start. */
         @WithDefault("24")
         int defaultCancellationNoticeHours();
+
+        /**
+         * How often the sweeper marks slot holds that ran out EXPIRED. Availability and every write ignore a dead hold
+         * at once; the sweeper only keeps the rows (and a list filtered by status HELD) true.
+         */
+        @WithDefault("30s")
+        Duration holdSweepEvery();
     }
 }

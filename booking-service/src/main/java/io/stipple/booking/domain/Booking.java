@@ -1,6 +1,7 @@
 package io.stipple.booking.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.stipple.platform.problem.RuleViolation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -67,12 +68,35 @@ public class Booking extends PanacheEntityBase {
     public Instant noShowAt;
     @Column(name = "completed_at")
     public Instant completedAt;
+    /** While HELD: when the hold runs out and the time is free again. */
+    @Column(name = "hold_expires_at")
+    public Instant holdExpiresAt;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
     @Version
     public long version;
+
+    /** A live hold: HELD and not yet run out at {@code now}. */
+    public boolean isLiveHold(Instant now) {
+        return status == BookingStatus.HELD && now.isBefore(holdExpiresAt);
+    }
+
+    /** Turns a live hold into the booking (the same id); a hold that has run out cannot be confirmed. */
+    public void confirmHold(Instant now) {
+        if (status == BookingStatus.EXPIRED || status == BookingStatus.HELD && !isLiveHold(now)) {
+            throw RuleViolation.conflict("hold-expired", "The hold ran out at " + holdExpiresAt + "; hold the slot again");
+        }
+        status = status.after(BookingAction.CONFIRM);
+        updatedAt = now;
+    }
+
+    /** Gives a held slot back before its hold runs out. */
+    public void releaseHold(Instant now) {
+        status = status.after(BookingAction.RELEASE);
+        updatedAt = now;
+    }
 
     /** Places the booking at a time: the session, then the clean-up buffer during which nothing else fits. */
     public void place(Instant start, Duration session, Duration buffer) {

@@ -8,18 +8,26 @@ import java.util.Set;
  * The booking state machine.
  *
  * <pre>
+ * HELD ------confirm-----> CONFIRMED   (the same booking: a slot hold turned into the booking)
+ * HELD ------release-----> RELEASED
+ * HELD ------expire------> EXPIRED     (its hold time passed)
  * CONFIRMED --reschedule--> CONFIRMED
  * CONFIRMED --check in----> CHECKED_IN --complete--> COMPLETED
  * CONFIRMED --cancel------> CANCELLED
  * CONFIRMED --no-show-----> NO_SHOW
  * CHECKED_IN --cancel-----> CANCELLED   (e.g. the client leaves before treatment)
  * </pre>
- * COMPLETED, CANCELLED and NO_SHOW are final.
+ * COMPLETED, CANCELLED, NO_SHOW, RELEASED and EXPIRED are final. A HELD booking whose hold time has passed takes
+ * no time any more even before it is marked EXPIRED (see {@link #RESERVING}).
  */
 public enum BookingStatus {
-    CONFIRMED, CHECKED_IN, COMPLETED, CANCELLED, NO_SHOW;
+    HELD, CONFIRMED, CHECKED_IN, COMPLETED, CANCELLED, NO_SHOW, RELEASED, EXPIRED;
 
     private static final Map<BookingStatus, Map<BookingAction, BookingStatus>> TRANSITIONS = Map.of(
+            HELD, Map.of(
+                    BookingAction.CONFIRM, CONFIRMED,
+                    BookingAction.RELEASE, RELEASED,
+                    BookingAction.EXPIRE, EXPIRED),
             CONFIRMED, Map.of(
                     BookingAction.RESCHEDULE, CONFIRMED,
                     BookingAction.CHECK_IN, CHECKED_IN,
@@ -30,10 +38,19 @@ public enum BookingStatus {
                     BookingAction.CANCEL, CANCELLED),
             COMPLETED, Map.of(),
             CANCELLED, Map.of(),
-            NO_SHOW, Map.of());
+            NO_SHOW, Map.of(),
+            RELEASED, Map.of(),
+            EXPIRED, Map.of());
 
-    /** States that hold the technician's and room's time (the database's exclusion constraints use the same set). */
+    /** States of a booking that took place or will: they hold the technician's and room's time for good. */
     public static final Set<BookingStatus> OCCUPYING = EnumSet.of(CONFIRMED, CHECKED_IN, COMPLETED);
+
+    /**
+     * States that take the technician's and room's time and a plan's session number: the occupying ones and a live
+     * hold. The database's exclusion constraints and the plan-session index use this set; a hold whose time has
+     * passed is marked EXPIRED in the same transaction before anything is written over it.
+     */
+    public static final Set<BookingStatus> RESERVING = EnumSet.of(HELD, CONFIRMED, CHECKED_IN, COMPLETED);
 
     /** The state after {@code action}; an action this state does not allow is an {@link IllegalTransitionException}. */
     public BookingStatus after(BookingAction action) {

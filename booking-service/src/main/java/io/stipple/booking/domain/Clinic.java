@@ -36,6 +36,9 @@ public class Clinic extends PanacheEntityBase {
     public List<WeeklyHours> openingHours;
     @Column(name = "cancellation_notice_hours")
     public int cancellationNoticeHours;
+    /** How long a slot hold lasts (1 to 15 minutes; 5 unless the clinic says otherwise). */
+    @Column(name = "hold_minutes")
+    public int holdMinutes = 5;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

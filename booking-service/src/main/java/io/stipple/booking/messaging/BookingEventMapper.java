@@ -10,7 +10,9 @@ import io.stipple.booking.messaging.BookingEventsPublished.BookingNoShow;
 import io.stipple.booking.messaging.BookingEventsPublished.BookingRescheduled;
 import io.stipple.booking.messaging.BookingEventsPublished.SessionCompleted;
 import io.stipple.booking.service.SessionPlanner.Completed;
+import io.stipple.booking.service.ManageLinks;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
 
@@ -18,10 +20,13 @@ import java.time.Instant;
 @ApplicationScoped
 public class BookingEventMapper {
 
+    @Inject
+    ManageLinks manageLinks;
+
     public BookingConfirmed confirmed(Booking b, Clinic clinic, Treatment treatment, Technician technician) {
         return new BookingConfirmed(b.id, b.clientId, clinic.name, clinic.timeZone, b.kind.name(), treatment.id,
                 treatment.name, b.planId, b.sessionNumber, technician.id, technician.displayName, b.roomId, b.startsAt,
-                b.endsAt, b.preparationNotes);
+                b.endsAt, b.preparationNotes, manageLinks.token(b));
     }
 
     public BookingRescheduled rescheduled(Booking b, Clinic clinic, Treatment treatment, Technician technician,

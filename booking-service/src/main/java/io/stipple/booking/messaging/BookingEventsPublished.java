@@ -14,7 +14,7 @@ public final class BookingEventsPublished {
     public record BookingConfirmed(UUID bookingId, UUID clientId, String clinicName, String clinicTimeZone, String kind,
                                    UUID treatmentId, String treatmentName, UUID planId, Integer sessionNumber,
                                    UUID technicianId, String technicianName, UUID roomId, Instant startsAt,
-                                   Instant endsAt, String preparationNotes) implements DomainEvent {
+                                   Instant endsAt, String preparationNotes, String manageToken) implements DomainEvent {
     }
 
     public record BookingRescheduled(UUID bookingId, UUID clientId, String clinicName, String clinicTimeZone, String kind,

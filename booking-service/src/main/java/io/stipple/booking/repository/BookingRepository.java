@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -29,10 +30,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class BookingRepository {
 
-    private static final String OCCUPYING = "status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')";
+    /** Takes time now: an occupying booking or a hold that has not run out (the constraints' set, minus dead holds). */
+    private static final String TAKES_TIME =
+            "(status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED') or (status = 'HELD' and hold_expires_at > :now))";
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     public Optional<Booking> find(UUID clinicId, UUID id) {
         Booking b = em.find(Booking.class, id);
@@ -97,9 +103,10 @@ public class BookingRepository {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select " + column + ", starts_at, occupied_until from booking where "
-                        + column + " in (:ids) and " + OCCUPYING
+                        + column + " in (:ids) and " + TAKES_TIME
                         + " and tstzrange(starts_at, occupied_until, '[)') && tstzrange(:from, :to, '[)') and id <> :except")
                 .setParameter("ids", ids)
+                .setParameter("now", clock.instant())
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .setParameter("except", except == null ? new UUID(0, 0) : except)
@@ -110,13 +117,40 @@ public class BookingRepository {
         return out;
     }
 
-    /** The live sessions of a plan (confirmed, checked in or completed), by session number. */
+    /**
+     * Marks the clinic's holds whose time has run out EXPIRED, in the caller's transaction, so that what is written
+     * next is not refused by the exclusion constraints over a dead hold. Concurrent writers serialise on the rows.
+     *
+     * @return how many holds ran out
+     */
+    public int expireHolds(UUID clinicId, Instant now) {
+        return em.createNativeQuery("""
+                        update booking set status = 'EXPIRED', updated_at = :now, version = version + 1
+                        where clinic_id = :clinic and status = 'HELD' and hold_expires_at <= :now""")
+                .setParameter("clinic", clinicId)
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
+    /** Marks the holds of every clinic that ran out EXPIRED (the sweeper; needs a cross-clinic scope). */
+    public int expireHoldsOfAllClinics(Instant now) {
+        return em.createNativeQuery("""
+                        update booking set status = 'EXPIRED', updated_at = :now, version = version + 1
+                        where status = 'HELD' and hold_expires_at <= :now""")
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
+    /** The live sessions of a plan (held, confirmed, checked in or completed), by session number. */
     public List<Booking> planSessions(UUID clinicId, UUID planId) {
-        return em.createQuery("from Booking where clinicId = :clinic and planId = :plan and status in :live order by sessionNumber",
-                        Booking.class)
+        return em.createQuery("""
+                        from Booking where clinicId = :clinic and planId = :plan and status in :live
+                        and (status <> :held or holdExpiresAt > :now) order by sessionNumber""", Booking.class)
                 .setParameter("clinic", clinicId)
                 .setParameter("plan", planId)
-                .setParameter("live", BookingStatus.OCCUPYING)
+                .setParameter("live", BookingStatus.RESERVING)
+                .setParameter("held", BookingStatus.HELD)
+                .setParameter("now", clock.instant())
                 .getResultList();
     }
 

@@ -50,7 +50,7 @@ public final class BookingMapper {
         return new BookingView(b.id, b.clientId, b.kind, b.status, b.treatmentId, b.planId, b.sessionNumber,
                 b.technicianId, b.roomId, at(b.startsAt, zone), at(b.endsAt, zone), b.buffer().toMinutes(),
                 b.preparationNotes, override, b.cancelledBy, b.cancelReason, b.cancelledAt, b.checkedInAt, b.noShowAt,
-                b.completedAt, b.createdAt, b.version);
+                b.completedAt, b.holdExpiresAt, b.createdAt, b.version);
     }
 
     public static SessionRecordView view(SessionRecord r) {

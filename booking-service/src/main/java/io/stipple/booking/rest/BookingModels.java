@@ -104,6 +104,7 @@ public final class BookingModels {
             Instant checkedInAt,
             Instant noShowAt,
             Instant completedAt,
+            @Schema(description = "While HELD: when the slot hold runs out and the time is free again", example = "2026-11-25T09:05:00Z") Instant holdExpiresAt,
             @Schema(example = "2026-11-25T09:00:00Z") Instant createdAt,
             @Schema(example = "0") long version) {
     }

@@ -22,7 +22,7 @@ public final class ClinicMapper {
     public static ClinicService.ClinicProfile command(ClinicRequest r) {
         Address a = r.address();
         return new ClinicService.ClinicProfile(r.name(), a.line1(), a.line2(), a.city(), a.postcode(), a.country(),
-                r.timeZone(), r.currency(), intervals(r.openingHours()), r.cancellationNoticeHours());
+                r.timeZone(), r.currency(), intervals(r.openingHours()), r.cancellationNoticeHours(), r.holdMinutes());
     }
 
     public static ClinicService.NewClosure command(ClosureRequest r) {
@@ -36,7 +36,7 @@ public final class ClinicMapper {
 
     public static ClinicView view(Clinic c) {
         return new ClinicView(c.id, c.name, new Address(c.addressLine1, c.addressLine2, c.city, c.postcode, c.country),
-                c.timeZone, c.currency, hours(c.openingHours), c.cancellationNoticeHours, c.createdAt, c.updatedAt, c.version);
+                c.timeZone, c.currency, hours(c.openingHours), c.cancellationNoticeHours, c.holdMinutes, c.createdAt, c.updatedAt, c.version);
     }
 
     public static List<Hours> hours(List<WeeklyHours> week) {

@@ -45,7 +45,8 @@ public final class ClinicModels {
             @NotBlank @Schema(description = "IANA time zone", example = "Europe/London") String timeZone,
             @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") @Schema(example = "GBP") String currency,
             @NotNull @Size(max = 50) List<@Valid @NotNull Hours> openingHours,
-            @Min(0) @Max(720) @Schema(description = "A client may cancel or reschedule until this many hours before the start", example = "48") Integer cancellationNoticeHours) {
+            @Min(0) @Max(720) @Schema(description = "A client may cancel or reschedule until this many hours before the start", example = "48") Integer cancellationNoticeHours,
+            @Min(1) @Max(15) @Schema(description = "How long a slot hold lasts, in minutes (5 when omitted)", example = "5") Integer holdMinutes) {
     }
 
     @Schema(name = "Clinic")
@@ -57,6 +58,7 @@ public final class ClinicModels {
             @Schema(example = "GBP") String currency,
             List<Hours> openingHours,
             @Schema(example = "48") int cancellationNoticeHours,
+            @Schema(description = "How long a slot hold lasts, in minutes", example = "5") int holdMinutes,
             @Schema(example = "2026-11-25T09:00:00Z") Instant createdAt,
             @Schema(example = "2026-11-25T09:00:00Z") Instant updatedAt,
             @Schema(example = "0") long version) {

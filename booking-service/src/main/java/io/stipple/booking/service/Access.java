@@ -26,8 +26,25 @@ public class Access {
     @Inject
     PartnerDirectory partnerDirectory;
 
+    /** Set for a request that came with a booking's manage link: the link's clinic and the booking's client. */
+    private UUID linkClinic;
+    private UUID linkClient;
+
+    /**
+     * This request acts through a booking's manage link (see {@link ManageLinks}): as that booking's client, in its
+     * clinic, and nothing more — whatever token (if any) came with it.
+     */
+    void actAsLinkHolder(UUID clinicId, UUID clientId) {
+        this.linkClinic = clinicId;
+        this.linkClient = clientId;
+    }
+
+    private boolean viaLink() {
+        return linkClinic != null;
+    }
+
     public UUID clinicId() {
-        return caller.clinicId();
+        return viaLink() ? linkClinic : caller.clinicId();
     }
 
     /** Path clinic ids must be the token's clinic: another clinic's data does not exist for this caller. */
@@ -40,19 +57,19 @@ public class Access {
     }
 
     public boolean isStaff() {
-        return caller.isStaff();
+        return !viaLink() && caller.isStaff();
     }
 
     public boolean isAdmin() {
-        return caller.isAdmin();
+        return !viaLink() && caller.isAdmin();
     }
 
     public boolean isClient() {
-        return caller.isClient();
+        return viaLink() || caller.isClient();
     }
 
     public boolean isPartner() {
-        return caller.isPartner();
+        return !viaLink() && caller.isPartner();
     }
 
     public Optional<String> partnerId() {
@@ -61,6 +78,10 @@ public class Access {
 
     /** The client a booking is for: a client token books only for itself, others must name the client. */
     public UUID bookingClient(UUID requested) {
+        if (viaLink()) {
+            if (requested != null && !requested.equals(linkClient)) throw ProblemException.notFound("Client " + requested);
+            return linkClient;
+        }
         if (caller.isStaff()) {
             if (requested == null) throw ProblemException.invalidField("clientId", "must not be null");
             return requested;
@@ -84,6 +105,7 @@ public class Access {
 
     /** May the caller see records of this client (in the caller's clinic)? */
     public boolean mayAccessClient(UUID clientId) {
+        if (viaLink()) return clientId != null && clientId.equals(linkClient);
         if (caller.isStaff()) return true;
         if (clientId == null) return false;
         if (caller.isClient()) return caller.clientId().map(clientId::equals).orElse(false);
@@ -92,7 +114,7 @@ public class Access {
     }
 
     public boolean maySee(Booking booking) {
-        return booking.clinicId.equals(caller.clinicId()) && mayAccessClient(booking.clientId);
+        return booking.clinicId.equals(clinicId()) && mayAccessClient(booking.clientId);
     }
 
     /** The clients of the caller's clinic that share with the calling partner (a partner's whole view). */

@@ -42,6 +42,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -113,15 +114,31 @@ public class BookingService {
                                  Integer actualDurationMinutes, String technicianNotes) {
     }
 
+    /** Books a session: confirmed at once, BookingConfirmed published. */
     public Result create(NewBooking request) {
+        return place(request, false);
+    }
+
+    /**
+     * Holds a slot while the client fills in the form: a HELD booking that takes the technician's and room's time
+     * under the same constraints as a booking, for the clinic's hold time ({@code clinic.holdMinutes}). Nothing is
+     * published; {@link #confirmHold} turns it into the booking (same id), {@link #releaseHold} or the clock frees it.
+     */
+    public Result hold(NewBooking request) {
+        return place(request, true);
+    }
+
+    private Result place(NewBooking request, boolean hold) {
         UUID clinicId = access.clinicId();
         UUID clientId = access.bookingClient(request.clientId());
         Clinic clinic = clinics.require(clinicId);
+        Instant now = clock.instant();
+        // a hold that ran out frees its time (and plan session number) before anything is checked or written
+        bookings.expireHolds(clinicId, now);
         Treatment treatment = catalogue.bookable(clinicId, request.treatmentId());
         Integer overrideDays = overrideDays(request.healingOverride(), treatment);
         SessionContext session = planner.plan(clinic, treatment, clientId, request.planId(), overrideDays, null,
                 SessionPlanner.Purpose.BOOK);
-        Instant now = clock.instant();
         Instant start = request.startsAt();
         Technician technician = staff.technician(clinicId, request.technicianId());
 
@@ -134,7 +151,8 @@ public class BookingService {
         booking.technicianId = technician.id;
         booking.planId = session.plan() != null ? session.plan().planId : null;
         booking.sessionNumber = session.sessionNumber();
-        booking.status = BookingStatus.CONFIRMED;
+        booking.status = hold ? BookingStatus.HELD : BookingStatus.CONFIRMED;
+        booking.holdExpiresAt = hold ? now.plus(Duration.ofMinutes(clinic.holdMinutes)) : null;
         booking.preparationNotes = request.preparationNotes();
         booking.bookedBy = caller.actor();
         recordOverride(booking, request.healingOverride());
@@ -145,9 +163,36 @@ public class BookingService {
         booking.roomId = chooseRoom(clinicId, request.roomId(), booking).id;
         bookings.persist(booking);
         flushOrConflict();
-        outbox.publish(Topics.BOOKINGS, clinicId, clientId.toString(),
-                events.confirmed(booking, clinic, treatment, technician));
+        if (!hold) {
+            outbox.publish(Topics.BOOKINGS, clinicId, clientId.toString(),
+                    events.confirmed(booking, clinic, treatment, technician));
+        }
         return new Result(booking, clinic);
+    }
+
+    /**
+     * Turns a live hold into the booking (the same id) and publishes BookingConfirmed, once: a second confirm is a
+     * 409 illegal-transition, a hold that ran out a 409 hold-expired. Everyone who may book for the hold's client may
+     * confirm it, a partner included (for clients shared with it).
+     */
+    public Result confirmHold(UUID id, String preparationNotes, String ifMatch) {
+        Booking booking = held(id, ifMatch);
+        Instant now = clock.instant();
+        booking.confirmHold(now);
+        if (preparationNotes != null) {
+            booking.preparationNotes = preparationNotes;
+        }
+        Clinic clinic = clinics.require(booking.clinicId);
+        Treatment treatment = catalogue.find(booking.clinicId, booking.treatmentId);
+        Technician technician = staff.technician(booking.clinicId, booking.technicianId);
+        outbox.publish(Topics.BOOKINGS, booking.clinicId, subject(booking),
+                events.confirmed(booking, clinic, treatment, technician));
+        return new Result(booking, clinics.require(booking.clinicId));
+    }
+
+    /** Gives a held slot back at once (RELEASED); nothing is published, as nothing was. */
+    public void releaseHold(UUID id) {
+        held(id, null).releaseHold(clock.instant());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -181,6 +226,7 @@ public class BookingService {
         Booking booking = changeable(id, ifMatch);
         Clinic clinic = clinics.require(booking.clinicId);
         Instant now = clock.instant();
+        bookings.expireHolds(booking.clinicId, now);
         CancellationNoticePolicy.check(booking, clinic, now, access.isStaff(), "reschedule");
         Treatment treatment = catalogue.find(booking.clinicId, booking.treatmentId);
         if (!booking.status.allows(BookingAction.RESCHEDULE)) {
@@ -354,6 +400,16 @@ public class BookingService {
         if (access.isPartner()) {
             throw ProblemException.forbidden("A partner may book but not change bookings");
         }
+        if (ifMatch != null) {
+            ETags.checkCurrent(ETags.requireIfMatch(ifMatch), booking.version);
+        }
+        return booking;
+    }
+
+    /** A hold (or what became of it), locked, visible to the caller and booked for a client the caller may book for. */
+    private Booking held(UUID id, String ifMatch) {
+        Booking booking = bookings.findForUpdate(access.clinicId(), id).filter(access::maySee)
+                .orElseThrow(() -> ProblemException.notFound("Booking " + id));
         if (ifMatch != null) {
             ETags.checkCurrent(ETags.requireIfMatch(ifMatch), booking.version);
         }

@@ -46,10 +46,16 @@ public class ClinicService {
     public record Interval(DayOfWeek weekday, LocalTime opens, LocalTime closes) {
     }
 
-    /** A clinic's profile to create or replace; {@code cancellationNoticeHours} null means the configured default. */
+    /** A slot hold's length when the clinic sets none. */
+    public static final int DEFAULT_HOLD_MINUTES = 5;
+
+    /**
+     * A clinic's profile to create or replace; {@code cancellationNoticeHours} null means the configured default,
+     * {@code holdMinutes} null a 5-minute slot hold.
+     */
     public record ClinicProfile(String name, String addressLine1, String addressLine2, String city, String postcode,
                                 String country, String timeZone, String currency, List<Interval> openingHours,
-                                Integer cancellationNoticeHours) {
+                                Integer cancellationNoticeHours, Integer holdMinutes) {
     }
 
     /** Whole local days the clinic is closed, inclusive. */
@@ -84,6 +90,7 @@ public class ClinicService {
         clinic.openingHours = week;
         clinic.cancellationNoticeHours = request.cancellationNoticeHours() != null
                 ? request.cancellationNoticeHours() : config.bookings().defaultCancellationNoticeHours();
+        clinic.holdMinutes = request.holdMinutes() != null ? request.holdMinutes() : DEFAULT_HOLD_MINUTES;
         clinic.updatedAt = now;
         if (created) {
             repository.persist(clinic);

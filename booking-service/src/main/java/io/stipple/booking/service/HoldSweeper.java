@@ -1,0 +1,43 @@
+package io.stipple.booking.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.stipple.booking.repository.BookingRepository;
+import io.stipple.platform.tenancy.Tenancy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+
+/**
+ * Marks slot holds that ran out EXPIRED, across clinics, every {@code booking.bookings.hold-sweep-every}. It frees
+ * nothing that was not free already: availability ignores a dead hold from the instant it runs out, and every write
+ * that could overlap one expires the clinic's dead holds in its own transaction first.
+ */
+@ApplicationScoped
+public class HoldSweeper {
+
+    private static final Logger LOG = Logger.getLogger(HoldSweeper.class);
+
+    @Inject
+    BookingRepository bookings;
+
+    @Inject
+    Clock clock;
+
+    @Scheduled(every = "${booking.bookings.hold-sweep-every:30s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        int expired = expireRunOutHolds();
+        if (expired > 0) {
+            LOG.debugf("%d slot holds ran out", expired);
+        }
+    }
+
+    /** One sweep; returns how many holds it marked EXPIRED. */
+    public int expireRunOutHolds() {
+        return Tenancy.acrossClinics("expire slot holds",
+                () -> QuarkusTransaction.requiringNew().call(() -> bookings.expireHoldsOfAllClinics(clock.instant())));
+    }
+}
