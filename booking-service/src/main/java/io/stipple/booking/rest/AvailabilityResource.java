@@ -12,6 +12,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -72,5 +75,40 @@ public class AvailabilityResource {
         return new AvailabilityView(r.treatment().id, r.clientId(), zone.getId(), r.from(), r.to(), session,
                 r.treatment().bufferMinutes, ClinicTime.at(r.session().earliestStart(), zone),
                 r.technicians().stream().map(t -> new TechnicianRef(t.id, t.displayName)).toList(), slots);
+    }
+
+    @GET
+    @Path("/series")
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT, Roles.PARTNER})
+    @Extension(name = AccessRule.EXTENSION, value = "admin staff self otherClient sharedPartner")
+    @Operation(summary = "Bookable series of plan sessions", description = "The next sessions of the client's agreed plan "
+            + "(all it has left, or `sessions`) as combinations to book in one step (POST /bookings/series): the first on a "
+            + "local date from `from` within 31 days, each next one at the earliest free time at least the plan's healing "
+            + "interval after the one before, with the same technician where one has the time. One combination per first "
+            + "day, earliest first, at most `limit`. Nothing is held.")
+    @APIResponse(responseCode = "200", description = "Combinations (possibly none)", content = @Content(schema = @Schema(implementation = SeriesAvailabilityView.class)))
+    @APIResponse(responseCode = "400", description = "Bad parameters (sessions beyond what the plan has left, ...)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such treatment, technician or (visible) client", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No agreed plan for this treatment (plan-required), or the client cannot be booked (as for availability)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Partner rate limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SeriesAvailabilityView series(
+            @QueryParam("treatmentId") @NotNull @Parameter(description = "The plan's treatment") UUID treatmentId,
+            @QueryParam("clientId") @Parameter(description = "The client (a client token may omit it)") UUID clientId,
+            @QueryParam("from") @NotNull @Parameter(description = "First local date of the first session", example = "2026-12-01") LocalDate from,
+            @QueryParam("sessions") @Min(1) @Max(10) @Parameter(description = "How many sessions (default: all the plan has left)") Integer sessions,
+            @QueryParam("technicianId") @Parameter(description = "The technician to prefer") UUID technicianId,
+            @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(20) @Parameter(description = "Most combinations to return") int limit) {
+        UUID client = access.bookingClient(clientId);
+        var r = availability.searchSeries(access.clinicId(), treatmentId, client, from, sessions, technicianId, limit);
+        ZoneId zone = r.clinic().zone();
+        List<SeriesCombinationView> combinations = r.combinations().stream()
+                .map(c -> new SeriesCombinationView(c.sameTechnician(), c.sessions().stream()
+                        .map(s -> new SeriesSlotView(s.sessionNumber(), ClinicTime.at(s.startsAt(), zone),
+                                ClinicTime.at(s.endsAt(), zone), s.technicianId()))
+                        .toList()))
+                .toList();
+        return new SeriesAvailabilityView(r.treatment().id, r.clientId(), zone.getId(), from, r.sessions(),
+                r.session().length().toMinutes(), r.session().interval().days(), combinations);
     }
 }

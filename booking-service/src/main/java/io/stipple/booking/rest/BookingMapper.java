@@ -27,6 +27,12 @@ public final class BookingMapper {
                 r.startsAt().toInstant(), r.preparationNotes(), override(r.healingOverride()));
     }
 
+    public static BookingService.NewSeries command(CreateSeriesRequest r) {
+        return new BookingService.NewSeries(r.clientId(), r.treatmentId(), r.planId(), r.sessions().stream()
+                .map(s -> new BookingService.SeriesSession(s.startsAt().toInstant(), s.technicianId(), s.roomId())).toList(),
+                r.preparationNotes());
+    }
+
     public static BookingService.Reschedule command(RescheduleRequest r) {
         return new BookingService.Reschedule(r.startsAt().toInstant(), r.technicianId(), r.roomId(),
                 override(r.healingOverride()));

@@ -32,6 +32,7 @@ import io.stipple.booking.service.SessionPlanner.SessionContext;
 import io.stipple.platform.events.Topics;
 import io.stipple.platform.outbox.Outbox;
 import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.problem.RuleViolation;
 import io.stipple.platform.security.Caller;
 import io.stipple.platform.web.ETags;
 import io.stipple.platform.web.Page;
@@ -168,6 +169,57 @@ public class BookingService {
                     events.confirmed(booking, clinic, treatment, technician));
         }
         return new Result(booking, clinic);
+    }
+
+    /** One session of a series to book: when, with whom, optionally where. */
+    public record SeriesSession(Instant startsAt, UUID technicianId, UUID roomId) {
+    }
+
+    /** The next sessions of a client's plan, to book together. */
+    public record NewSeries(UUID clientId, UUID treatmentId, UUID planId, List<SeriesSession> sessions,
+                            String preparationNotes) {
+    }
+
+    /**
+     * Books the sessions of a series all or nothing, in one transaction, in time order: each is a booking under every
+     * rule of {@link #create} (plan session numbers in order, the healing interval after the one before, the
+     * exclusion constraints), each publishes BookingConfirmed. When one no longer fits, nothing is booked and the
+     * answer is one 409 {@code series-session-unavailable} naming that session ({@code session}: its position, 1 for
+     * the first; {@code startsAt}; {@code reason}: the rule's own problem type).
+     */
+    public List<Result> createSeries(NewSeries request) {
+        List<SeriesSession> sessions = request.sessions();
+        for (int i = 1; i < sessions.size(); i++) {
+            if (!sessions.get(i).startsAt().isAfter(sessions.get(i - 1).startsAt())) {
+                throw ProblemException.invalidField("sessions[" + i + "].startsAt", "sessions must be in time order");
+            }
+        }
+        List<Result> booked = new java.util.ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            SeriesSession one = sessions.get(i);
+            try {
+                booked.add(place(new NewBooking(request.clientId(), request.treatmentId(), one.technicianId(), one.roomId(),
+                        request.planId(), one.startsAt(), request.preparationNotes(), null), false));
+            } catch (RuleViolation e) {
+                throw noLongerFits(e.status()) ? seriesConflict(i + 1, one, e.slug(), e.getMessage()) : e;
+            } catch (ProblemException e) {
+                throw noLongerFits(e.status()) ? seriesConflict(i + 1, one, e.slug(), e.getMessage()) : e;
+            }
+        }
+        return booked;
+    }
+
+    /** A session's own conflict (409) or refusal by a rule (422): it no longer fits. Anything else stays itself. */
+    private static boolean noLongerFits(int status) {
+        return status == 409 || status == 422;
+    }
+
+    private static ProblemException seriesConflict(int position, SeriesSession session, String slug, String detail) {
+        return ProblemException.conflict("series-session-unavailable", "Session " + position + " of the series ("
+                        + session.startsAt() + ") can no longer be booked, so none was: " + detail)
+                .with("session", position)
+                .with("startsAt", session.startsAt().toString())
+                .with("reason", "https://stipple.io/problems/" + slug);
     }
 
     /**

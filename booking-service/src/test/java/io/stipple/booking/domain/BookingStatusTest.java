@@ -11,12 +11,18 @@ import java.util.stream.Stream;
 import static io.stipple.booking.domain.BookingAction.CANCEL;
 import static io.stipple.booking.domain.BookingAction.CHECK_IN;
 import static io.stipple.booking.domain.BookingAction.COMPLETE;
+import static io.stipple.booking.domain.BookingAction.CONFIRM;
+import static io.stipple.booking.domain.BookingAction.EXPIRE;
+import static io.stipple.booking.domain.BookingAction.RELEASE;
 import static io.stipple.booking.domain.BookingAction.MARK_NO_SHOW;
 import static io.stipple.booking.domain.BookingAction.RESCHEDULE;
 import static io.stipple.booking.domain.BookingStatus.CANCELLED;
 import static io.stipple.booking.domain.BookingStatus.CHECKED_IN;
 import static io.stipple.booking.domain.BookingStatus.COMPLETED;
 import static io.stipple.booking.domain.BookingStatus.CONFIRMED;
+import static io.stipple.booking.domain.BookingStatus.EXPIRED;
+import static io.stipple.booking.domain.BookingStatus.HELD;
+import static io.stipple.booking.domain.BookingStatus.RELEASED;
 import static io.stipple.booking.domain.BookingStatus.NO_SHOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,11 +31,14 @@ class BookingStatusTest {
 
     /** Every allowed transition; everything else must be refused. */
     private static final Map<BookingStatus, Map<BookingAction, BookingStatus>> ALLOWED = Map.of(
+            HELD, Map.of(CONFIRM, CONFIRMED, RELEASE, RELEASED, EXPIRE, EXPIRED),
             CONFIRMED, Map.of(RESCHEDULE, CONFIRMED, CHECK_IN, CHECKED_IN, CANCEL, CANCELLED, MARK_NO_SHOW, NO_SHOW),
             CHECKED_IN, Map.of(COMPLETE, COMPLETED, CANCEL, CANCELLED),
             COMPLETED, Map.of(),
             CANCELLED, Map.of(),
-            NO_SHOW, Map.of());
+            NO_SHOW, Map.of(),
+            RELEASED, Map.of(),
+            EXPIRED, Map.of());
 
     static Stream<Arguments> everyPair() {
         return Stream.of(BookingStatus.values())
@@ -57,11 +66,14 @@ class BookingStatusTest {
         assertThat(BookingStatus.OCCUPYING).containsExactlyInAnyOrder(CONFIRMED, CHECKED_IN, COMPLETED);
         assertThat(CANCELLED.occupiesTime()).isFalse();
         assertThat(NO_SHOW.occupiesTime()).isFalse();
+        // a hold takes the time only while it lives, so it reserves (the constraints) but does not occupy
+        assertThat(HELD.occupiesTime()).isFalse();
+        assertThat(BookingStatus.RESERVING).containsExactlyInAnyOrder(HELD, CONFIRMED, CHECKED_IN, COMPLETED);
     }
 
     @Test
     void finalStatesAllowNothing() {
         assertThat(Stream.of(BookingStatus.values()).filter(BookingStatus::isFinal))
-                .containsExactlyInAnyOrder(COMPLETED, CANCELLED, NO_SHOW);
+                .containsExactlyInAnyOrder(COMPLETED, CANCELLED, NO_SHOW, RELEASED, EXPIRED);
     }
 }
