@@ -1,6 +1,7 @@
 package io.stipple.booking.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.stipple.platform.problem.RuleViolation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -49,6 +50,13 @@ public class Treatment extends PanacheEntityBase {
     public Instant updatedAt;
     @Version
     public long version;
+
+    /** Only a treatment still offered can be booked: 422 {@code treatment-inactive}. */
+    public void checkBookable() {
+        if (!active) {
+            throw new RuleViolation("treatment-inactive", "Treatment " + id + " is no longer offered");
+        }
+    }
 
     /** How long this treatment takes for a client: the first matching rule, else the base duration. */
     public Duration sessionLength(SessionProfile client) {
