@@ -3,13 +3,14 @@ package io.stipple.booking.domain;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.stipple.platform.problem.RuleViolation;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +41,7 @@ public class Treatment extends PanacheEntityBase {
     public String currency;
     @Column(name = "healing_interval_days")
     public Integer healingIntervalDays;
-    @Convert(converter = JsonText.DurationRulesConverter.class)
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "duration_rules")
     public List<DurationRule> durationRules;
     public boolean active;
