@@ -3,7 +3,7 @@
 --
 -- Expand/contract (deploy/README.md, "Rolling out a new version"): the previous version still reads and writes
 -- the comma lists while its pods overlap with this one's, so this release adds the arrays next to them and keeps
--- both in step with a trigger; the next release drops the comma lists, the triggers and channel_csv/channel_list.
+-- both in step with a trigger; the next release drops the comma lists, the triggers and channel_csv/channel_list/channels_in_step.
 --   preferred_channels (varchar, 'EMAIL,SMS')  -> preferred_channel_list (text[], {EMAIL,SMS})
 --   opted_out_channels (varchar)                -> opted_out_channel_list (text[])
 -- A list holds each known channel once, in channel order (EMAIL, SMS, PUSH), as the code always wrote them; a name
@@ -38,22 +38,25 @@ alter table client_preference add constraint client_preference_opted_out_channel
     check (opted_out_channel_list <@ array['EMAIL', 'SMS', 'PUSH']);
 
 -- Whichever version writes, the other's column follows: this version writes the array (and leaves the comma list
--- at its default on insert), the previous one the comma list (and never names the array). The array column stays
--- nullable in this release only so an insert of the previous version is told apart; the trigger always fills it.
-create function client_contact_channels_in_step() returns trigger
+-- at its default on insert), the previous one the comma list (and never names the array). The array columns have no
+-- default and stay nullable in this release only so an insert of the previous version is told apart; the trigger
+-- always fills them. Arguments: the comma-list column, the array column.
+create function channels_in_step() returns trigger
     language plpgsql as
 $$
+declare
+    csv_column  text  := tg_argv[0];
+    list_column text  := tg_argv[1];
+    written     jsonb := to_jsonb(new);
+    before      jsonb := case when tg_op = 'UPDATE' then to_jsonb(old) end;
 begin
-    if tg_op = 'INSERT' then
-        if new.preferred_channel_list is null then
-            new.preferred_channel_list := channel_list(new.preferred_channels);
-        else
-            new.preferred_channels := channel_csv(new.preferred_channel_list);
-        end if;
-    elsif new.preferred_channel_list is distinct from old.preferred_channel_list then
-        new.preferred_channels := channel_csv(new.preferred_channel_list);
-    elsif new.preferred_channels is distinct from old.preferred_channels then
-        new.preferred_channel_list := channel_list(new.preferred_channels);
+    if (tg_op = 'INSERT' and jsonb_typeof(written -> list_column) = 'null')
+            or (tg_op = 'UPDATE' and written -> list_column is not distinct from before -> list_column
+                and written -> csv_column is distinct from before -> csv_column) then
+        new := jsonb_populate_record(new, jsonb_build_object(list_column, channel_list(written ->> csv_column)));
+    elsif tg_op = 'INSERT' or written -> list_column is distinct from before -> list_column then
+        new := jsonb_populate_record(new, jsonb_build_object(csv_column,
+                channel_csv(array(select jsonb_array_elements_text(written -> list_column)))));
     end if;
     return new;
 end
@@ -61,30 +64,11 @@ $$;
 
 create trigger client_contact_channels_in_step
     before insert or update on client_contact
-    for each row execute function client_contact_channels_in_step();
-
-create function client_preference_channels_in_step() returns trigger
-    language plpgsql as
-$$
-begin
-    if tg_op = 'INSERT' then
-        if new.opted_out_channel_list is null then
-            new.opted_out_channel_list := channel_list(new.opted_out_channels);
-        else
-            new.opted_out_channels := channel_csv(new.opted_out_channel_list);
-        end if;
-    elsif new.opted_out_channel_list is distinct from old.opted_out_channel_list then
-        new.opted_out_channels := channel_csv(new.opted_out_channel_list);
-    elsif new.opted_out_channels is distinct from old.opted_out_channels then
-        new.opted_out_channel_list := channel_list(new.opted_out_channels);
-    end if;
-    return new;
-end
-$$;
+    for each row execute function channels_in_step('preferred_channels', 'preferred_channel_list');
 
 create trigger client_preference_channels_in_step
     before insert or update on client_preference
-    for each row execute function client_preference_channels_in_step();
+    for each row execute function channels_in_step('opted_out_channels', 'opted_out_channel_list');
 
 comment on column client_contact.preferred_channels is
     'DEPRECATED (V5): the comma list of the previous version, kept in step with preferred_channel_list; dropped next release';
