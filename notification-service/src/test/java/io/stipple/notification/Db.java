@@ -77,6 +77,16 @@ public final class Db {
         });
     }
 
+    /** The single text value of a query on the service's tables ({@code null} for SQL NULL). */
+    public static String text(String sql, Object... params) {
+        return read(() -> {
+            var query = ScheduledReminder.getEntityManager().createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) query.setParameter(i + 1, params[i]);
+            Object value = query.getSingleResult();
+            return value == null ? null : value.toString();
+        });
+    }
+
     /** Registers an ACTIVE partner of the clinic (what PartnerRegistered does), so its tokens pass the guard. */
     public static void registerPartner(UUID clinicId, String partnerId) {
         Tenancy.asClinic(clinicId, () -> QuarkusTransaction.requiringNew().run(() -> partners().register(clinicId, partnerId,

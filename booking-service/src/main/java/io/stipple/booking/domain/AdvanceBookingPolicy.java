@@ -1,5 +1,7 @@
 package io.stipple.booking.domain;
 
+import io.stipple.platform.problem.RuleViolation;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -11,7 +13,7 @@ public final class AdvanceBookingPolicy {
 
     public static void check(Instant start, Instant now, Duration maxAdvance) {
         if (start.isAfter(now.plus(maxAdvance))) {
-            throw new BookingRuleException("booking-too-far-ahead", "Bookings open " + maxAdvance.toDays() + " days ahead");
+            throw new RuleViolation("booking-too-far-ahead", "Bookings open " + maxAdvance.toDays() + " days ahead");
         }
     }
 }

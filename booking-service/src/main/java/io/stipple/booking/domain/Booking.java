@@ -122,6 +122,16 @@ public class Booking extends PanacheEntityBase {
         return completedAt != null ? completedAt : endsAt;
     }
 
+    /**
+     * The booking's state allows the action, else 409 {@code illegal-transition}: asked before the action's other
+     * rules, so a final booking answers that whatever else is wrong.
+     */
+    public void checkAllows(BookingAction action) {
+        if (!status.allows(action)) {
+            throw new IllegalTransitionException(status, action);
+        }
+    }
+
     public void reschedule(Instant start, UUID technician, UUID room, Instant now) {
         status = status.after(BookingAction.RESCHEDULE);
         Duration session = sessionLength();
@@ -144,11 +154,11 @@ public class Booking extends PanacheEntityBase {
     public void checkIn(Instant now, Duration opensBefore) {
         BookingStatus next = status.after(BookingAction.CHECK_IN);
         if (now.isBefore(startsAt.minus(opensBefore))) {
-            throw new BookingRuleException("check-in-too-early",
+            throw new RuleViolation("check-in-too-early",
                     "check-in opens " + opensBefore.toMinutes() + " minutes before the start");
         }
         if (!now.isBefore(occupiedUntil)) {
-            throw new BookingRuleException("booking-over", "the booked time has passed; mark it as a no-show instead");
+            throw new RuleViolation("booking-over", "the booked time has passed; mark it as a no-show instead");
         }
         status = next;
         checkedInAt = now;
@@ -159,7 +169,7 @@ public class Booking extends PanacheEntityBase {
     public void markNoShow(Instant now) {
         BookingStatus next = status.after(BookingAction.MARK_NO_SHOW);
         if (now.isBefore(startsAt)) {
-            throw new BookingRuleException("booking-not-started", "a booking can be marked a no-show only after its start");
+            throw new RuleViolation("booking-not-started", "a booking can be marked a no-show only after its start");
         }
         status = next;
         noShowAt = now;
@@ -170,7 +180,7 @@ public class Booking extends PanacheEntityBase {
     public void complete(Instant now) {
         BookingStatus next = status.after(BookingAction.COMPLETE);
         if (now.isBefore(startsAt)) {
-            throw new BookingRuleException("session-not-started",
+            throw new RuleViolation("session-not-started",
                     "a session can be completed only after its booked start (" + startsAt + ")");
         }
         status = next;

@@ -1,5 +1,7 @@
 package io.stipple.booking.domain;
 
+import io.stipple.platform.problem.RuleViolation;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -17,7 +19,7 @@ public final class CancellationNoticePolicy {
         if (byStaff) return;
         Instant deadline = booking.startsAt.minus(Duration.ofHours(clinic.cancellationNoticeHours));
         if (now.isAfter(deadline)) {
-            throw new BookingRuleException("cancellation-window-passed", "Bookings can be " + what + "d online until "
+            throw new RuleViolation("cancellation-window-passed", "Bookings can be " + what + "d online until "
                     + clinic.cancellationNoticeHours + " hours before the start; please call the clinic");
         }
     }

@@ -2,11 +2,12 @@ package io.stipple.booking.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -31,7 +32,7 @@ public class Clinic extends PanacheEntityBase {
     @Column(name = "time_zone")
     public String timeZone;
     public String currency;
-    @Convert(converter = JsonText.WeeklyHoursConverter.class)
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "opening_hours")
     public List<WeeklyHours> openingHours;
     @Column(name = "cancellation_notice_hours")

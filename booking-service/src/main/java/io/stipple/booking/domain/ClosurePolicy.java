@@ -1,5 +1,7 @@
 package io.stipple.booking.domain;
 
+import io.stipple.platform.problem.RuleViolation;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,7 +21,7 @@ public final class ClosurePolicy {
     /** @param closedDays the clinic's closed local days (at least those around {@code day}) */
     public static void check(LocalDate day, Set<LocalDate> closedDays) {
         if (closedDays.contains(day)) {
-            throw new BookingRuleException("clinic-closed", "The clinic is closed on " + day);
+            throw new RuleViolation("clinic-closed", "The clinic is closed on " + day);
         }
     }
 }

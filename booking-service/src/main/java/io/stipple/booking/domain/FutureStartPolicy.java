@@ -1,5 +1,7 @@
 package io.stipple.booking.domain;
 
+import io.stipple.platform.problem.RuleViolation;
+
 import java.time.Instant;
 
 /** A booking must start in the future: 422 {@code booking-in-past}. */
@@ -10,7 +12,7 @@ public final class FutureStartPolicy {
 
     public static void check(Instant start, Instant now) {
         if (!start.isAfter(now)) {
-            throw new BookingRuleException("booking-in-past", "A booking must start in the future");
+            throw new RuleViolation("booking-in-past", "A booking must start in the future");
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.stipple.booking.domain;
 
+import io.stipple.platform.problem.RuleViolation;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -21,9 +23,10 @@ public final class HealingIntervalPolicy {
     public static void check(Instant start, Duration session, Integer sessionNumber, HealingInterval interval,
                              Instant earliestStart, Instant latestEnd) {
         if (!allows(start, session, earliestStart, latestEnd)) {
-            throw new BookingRuleException("healing-interval", "Session " + sessionNumber
-                    + " must keep the healing interval of " + interval.days() + " days to the neighbouring sessions")
-                    .withEarliest(earliestStart);
+            RuleViolation violation = new RuleViolation("healing-interval", "Session " + sessionNumber
+                    + " must keep the healing interval of " + interval.days() + " days to the neighbouring sessions");
+            // the earliest allowed start, for the caller to offer instead
+            throw earliestStart == null ? violation : violation.with("earliestStart", earliestStart.toString());
         }
     }
 }

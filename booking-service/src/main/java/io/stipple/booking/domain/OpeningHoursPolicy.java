@@ -1,5 +1,7 @@
 package io.stipple.booking.domain;
 
+import io.stipple.platform.problem.RuleViolation;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -14,7 +16,7 @@ public final class OpeningHoursPolicy {
 
     public static void check(Instant start, Duration session, Clinic clinic, Technician technician) {
         if (!AvailabilityCalculator.withinHours(start, session, clinic.zone(), clinic.openingHours, technician.workingHours)) {
-            throw new BookingRuleException("outside-opening-hours", "The session must lie within the clinic's opening hours and "
+            throw new RuleViolation("outside-opening-hours", "The session must lie within the clinic's opening hours and "
                     + technician.displayName + "'s working hours");
         }
     }

@@ -1,5 +1,7 @@
 package io.stipple.booking.domain;
 
+import io.stipple.platform.problem.RuleViolation;
+
 /** The technician must perform the treatment: 422 {@code technician-not-qualified}. */
 public final class QualificationPolicy {
 
@@ -8,7 +10,7 @@ public final class QualificationPolicy {
 
     public static void check(Technician technician, Treatment treatment) {
         if (!technician.performs(treatment.id)) {
-            throw new BookingRuleException("technician-not-qualified", technician.displayName + " does not perform " + treatment.name);
+            throw new RuleViolation("technician-not-qualified", technician.displayName + " does not perform " + treatment.name);
         }
     }
 }

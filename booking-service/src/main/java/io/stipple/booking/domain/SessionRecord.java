@@ -2,10 +2,11 @@ package io.stipple.booking.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +25,7 @@ public class SessionRecord extends PanacheEntityBase {
     public UUID clinicId;
     @Column(name = "session_number")
     public Integer sessionNumber;
-    @Convert(converter = JsonText.StringListConverter.class)
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "areas_treated")
     public List<String> areasTreated;
     @Column(name = "pigment_brand")

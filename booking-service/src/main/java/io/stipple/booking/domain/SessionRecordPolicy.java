@@ -38,7 +38,7 @@ public final class SessionRecordPolicy {
         }
         if (actualDurationMinutes == null) throw RuleViolation.invalidValue("actualDurationMinutes", "must not be null");
         if (pigment.expiry().isBefore(today)) {
-            throw new BookingRuleException("pigment-expired", "Pigment lot " + pigment.lot() + " expired on " + pigment.expiry());
+            throw new RuleViolation("pigment-expired", "Pigment lot " + pigment.lot() + " expired on " + pigment.expiry());
         }
     }
 }

@@ -2,11 +2,12 @@ package io.stipple.booking.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.List;
@@ -24,10 +25,10 @@ public class Technician extends PanacheEntityBase {
     @Column(name = "display_name")
     public String displayName;
     public String email;
-    @Convert(converter = JsonText.UuidListConverter.class)
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "treatment_ids")
     public List<UUID> treatmentIds;
-    @Convert(converter = JsonText.WeeklyHoursConverter.class)
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "working_hours")
     public List<WeeklyHours> workingHours;
     public boolean active;

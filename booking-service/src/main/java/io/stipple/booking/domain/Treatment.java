@@ -1,14 +1,16 @@
 package io.stipple.booking.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.stipple.platform.problem.RuleViolation;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +41,7 @@ public class Treatment extends PanacheEntityBase {
     public String currency;
     @Column(name = "healing_interval_days")
     public Integer healingIntervalDays;
-    @Convert(converter = JsonText.DurationRulesConverter.class)
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "duration_rules")
     public List<DurationRule> durationRules;
     public boolean active;
@@ -49,6 +51,13 @@ public class Treatment extends PanacheEntityBase {
     public Instant updatedAt;
     @Version
     public long version;
+
+    /** Only a treatment still offered can be booked: 422 {@code treatment-inactive}. */
+    public void checkBookable() {
+        if (!active) {
+            throw new RuleViolation("treatment-inactive", "Treatment " + id + " is no longer offered");
+        }
+    }
 
     /** How long this treatment takes for a client: the first matching rule, else the base duration. */
     public Duration sessionLength(SessionProfile client) {

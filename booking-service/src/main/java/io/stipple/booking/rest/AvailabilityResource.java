@@ -1,8 +1,5 @@
 package io.stipple.booking.rest;
 
-import io.stipple.booking.rest.BookingModels.AvailabilityView;
-import io.stipple.booking.rest.BookingModels.Slot;
-import io.stipple.booking.rest.BookingModels.TechnicianRef;
 import io.stipple.booking.service.Access;
 import io.stipple.booking.service.AvailabilityService;
 import io.stipple.platform.problem.Problem;
@@ -29,8 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/availability")
@@ -66,15 +61,7 @@ public class AvailabilityResource {
             @QueryParam("to") @NotNull @Parameter(description = "Last local date (inclusive)", example = "2026-12-07") LocalDate to,
             @QueryParam("technicianId") @Parameter(description = "Only this technician") UUID technicianId) {
         UUID client = access.bookingClient(clientId);
-        var r = availability.search(access.clinicId(), treatmentId, client, from, to, technicianId);
-        ZoneId zone = r.clinic().zone();
-        long session = r.session().length().toMinutes();
-        List<Slot> slots = r.starts().entrySet().stream()
-                .map(e -> new Slot(ClinicTime.at(e.getKey(), zone), ClinicTime.at(e.getKey().plus(r.session().length()), zone), e.getValue()))
-                .toList();
-        return new AvailabilityView(r.treatment().id, r.clientId(), zone.getId(), r.from(), r.to(), session,
-                r.treatment().bufferMinutes, ClinicTime.at(r.session().earliestStart(), zone),
-                r.technicians().stream().map(t -> new TechnicianRef(t.id, t.displayName)).toList(), slots);
+        return BookingMapper.view(availability.search(access.clinicId(), treatmentId, client, from, to, technicianId));
     }
 
     @GET
@@ -101,14 +88,6 @@ public class AvailabilityResource {
             @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(20) @Parameter(description = "Most combinations to return") int limit) {
         UUID client = access.bookingClient(clientId);
         var r = availability.searchSeries(access.clinicId(), treatmentId, client, from, sessions, technicianId, limit);
-        ZoneId zone = r.clinic().zone();
-        List<SeriesCombinationView> combinations = r.combinations().stream()
-                .map(c -> new SeriesCombinationView(c.sameTechnician(), c.sessions().stream()
-                        .map(s -> new SeriesSlotView(s.sessionNumber(), ClinicTime.at(s.startsAt(), zone),
-                                ClinicTime.at(s.endsAt(), zone), s.technicianId()))
-                        .toList()))
-                .toList();
-        return new SeriesAvailabilityView(r.treatment().id, r.clientId(), zone.getId(), from, r.sessions(),
-                r.session().length().toMinutes(), r.session().interval().days(), combinations);
+        return BookingMapper.view(r, from);
     }
 }

@@ -2,21 +2,15 @@ package io.stipple.booking.rest;
 
 import io.stipple.booking.domain.Booking;
 import io.stipple.booking.domain.SessionRecord;
-import io.stipple.booking.rest.BookingModels.BookingView;
-import io.stipple.booking.rest.BookingModels.CompleteBookingRequest;
-import io.stipple.booking.rest.BookingModels.CreateBookingRequest;
-import io.stipple.booking.rest.BookingModels.HealingOverride;
-import io.stipple.booking.rest.BookingModels.HealingOverrideView;
-import io.stipple.booking.rest.BookingModels.Pigment;
-import io.stipple.booking.rest.BookingModels.RescheduleRequest;
-import io.stipple.booking.rest.BookingModels.SessionRecordView;
+import io.stipple.booking.service.AvailabilityService;
 import io.stipple.booking.service.BookingService;
 
 import java.time.ZoneId;
+import java.util.List;
 
 import static io.stipple.booking.rest.ClinicTime.at;
 
-/** The booking aggregate (booking, session record): requests → commands, entities → views. */
+/** The booking aggregate (booking, session record, the free times to book): requests → commands, entities → views. */
 public final class BookingMapper {
 
     private BookingMapper() {
@@ -63,5 +57,27 @@ public final class BookingMapper {
         return new SessionRecordView(r.bookingId, r.sessionNumber, r.areasTreated,
                 new Pigment(r.pigmentBrand, r.pigmentShade, r.pigmentDilution, r.pigmentLot, r.pigmentExpiry),
                 r.needleConfiguration, r.actualDurationMinutes, r.technicianNotes, r.recordedBy, r.completedAt);
+    }
+
+    /** Free start times: slots and times in the clinic's zone, with offset. */
+    public static AvailabilityView view(AvailabilityService.Result r) {
+        ZoneId zone = r.clinic().zone();
+        List<Slot> slots = r.starts().entrySet().stream()
+                .map(e -> new Slot(at(e.getKey(), zone), at(e.getKey().plus(r.session().length()), zone), e.getValue()))
+                .toList();
+        return new AvailabilityView(r.treatment().id, r.clientId(), zone.getId(), r.from(), r.to(),
+                r.session().length().toMinutes(), r.treatment().bufferMinutes, at(r.session().earliestStart(), zone),
+                r.technicians().stream().map(t -> new TechnicianRef(t.id, t.displayName)).toList(), slots);
+    }
+
+    public static SeriesAvailabilityView view(AvailabilityService.SeriesResult r, java.time.LocalDate from) {
+        ZoneId zone = r.clinic().zone();
+        List<SeriesCombinationView> combinations = r.combinations().stream()
+                .map(c -> new SeriesCombinationView(c.sameTechnician(), c.sessions().stream()
+                        .map(s -> new SeriesSlotView(s.sessionNumber(), at(s.startsAt(), zone), at(s.endsAt(), zone), s.technicianId()))
+                        .toList()))
+                .toList();
+        return new SeriesAvailabilityView(r.treatment().id, r.clientId(), zone.getId(), from, r.sessions(),
+                r.session().length().toMinutes(), r.session().interval().days(), combinations);
     }
 }

@@ -1,12 +1,6 @@
 package io.stipple.booking.rest;
 
 import io.stipple.booking.domain.BookingStatus;
-import io.stipple.booking.rest.BookingModels.BookingView;
-import io.stipple.booking.rest.BookingModels.CancelRequest;
-import io.stipple.booking.rest.BookingModels.CompleteBookingRequest;
-import io.stipple.booking.rest.BookingModels.CreateBookingRequest;
-import io.stipple.booking.rest.BookingModels.RescheduleRequest;
-import io.stipple.booking.rest.BookingModels.SessionRecordView;
 import io.stipple.booking.service.Access;
 import io.stipple.booking.service.BookingService.Result;
 import io.stipple.booking.service.BookingService;

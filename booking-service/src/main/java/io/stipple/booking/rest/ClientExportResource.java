@@ -1,10 +1,5 @@
 package io.stipple.booking.rest;
 
-import io.stipple.booking.domain.ClientProjection;
-import io.stipple.booking.domain.PlanProjection;
-import io.stipple.booking.rest.ClientExportModels.BookingClientExport;
-import io.stipple.booking.rest.ClientExportModels.ClientFacts;
-import io.stipple.booking.rest.ClientExportModels.PlanFacts;
 import io.stipple.booking.service.ClientExportService;
 import io.stipple.platform.problem.Problem;
 import io.stipple.platform.security.AccessRule;
@@ -53,20 +48,6 @@ public class ClientExportResource {
             + "(another clinic's or another client's, never registered in this clinic, or erased)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BookingClientExport export(@PathParam("clientId") UUID clientId) {
-        ClientExportService.Snapshot s = exports.export(clientId);
-        return new BookingClientExport(s.at(), s.clinicId(), s.client().clientId, facts(s.client()),
-                s.plans().stream().map(ClientExportResource::plan).toList(),
-                s.bookings().stream().map(b -> BookingMapper.view(b, s.zone())).toList(),
-                s.sessionRecords().stream().map(BookingMapper::view).toList());
-    }
-
-    private static ClientFacts facts(ClientProjection c) {
-        return new ClientFacts(c.firstName, c.lastName, c.sex, c.scale, c.stage, c.condition, c.coveragePercent,
-                c.eligibility, c.screeningReviewed, c.updatedAt);
-    }
-
-    private static PlanFacts plan(PlanProjection p) {
-        return new PlanFacts(p.planId, p.treatmentType, p.plannedSessions, p.healingIntervalDays, p.scale, p.stage,
-                p.condition, p.coveragePercent, p.eligibility, p.sex, p.status, p.agreedAt, p.closedAt, p.updatedAt);
+        return ClientExportMapper.view(exports.export(clientId));
     }
 }

@@ -3,12 +3,6 @@ package io.stipple.booking.rest;
 import io.stipple.booking.domain.Clinic;
 import io.stipple.booking.domain.ClinicClosure;
 import io.stipple.booking.domain.WeeklyHours;
-import io.stipple.booking.rest.ClinicModels.Address;
-import io.stipple.booking.rest.ClinicModels.ClinicRequest;
-import io.stipple.booking.rest.ClinicModels.ClinicView;
-import io.stipple.booking.rest.ClinicModels.ClosureRequest;
-import io.stipple.booking.rest.ClinicModels.ClosureView;
-import io.stipple.booking.rest.ClinicModels.Hours;
 import io.stipple.booking.service.ClinicService;
 
 import java.util.List;

@@ -1,10 +1,6 @@
 package io.stipple.booking.rest;
 
 import io.stipple.booking.domain.Clinic;
-import io.stipple.booking.rest.ClinicModels.ClinicRequest;
-import io.stipple.booking.rest.ClinicModels.ClinicView;
-import io.stipple.booking.rest.ClinicModels.ClosureRequest;
-import io.stipple.booking.rest.ClinicModels.ClosureView;
 import io.stipple.booking.service.Access;
 import io.stipple.booking.service.ClinicService;
 import io.stipple.platform.idempotency.Idempotency;

@@ -1,7 +1,7 @@
 package io.stipple.booking.rest;
 
-import io.stipple.booking.rest.BookingModels.BookingView;
-import io.stipple.booking.rest.BookingModels.CreateBookingRequest;
+
+
 import io.stipple.booking.service.BookingService;
 import io.stipple.booking.service.BookingService.Result;
 import io.stipple.platform.idempotency.Idempotency;

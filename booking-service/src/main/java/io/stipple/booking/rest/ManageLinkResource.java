@@ -1,8 +1,8 @@
 package io.stipple.booking.rest;
 
-import io.stipple.booking.rest.BookingModels.BookingView;
-import io.stipple.booking.rest.BookingModels.CancelRequest;
-import io.stipple.booking.rest.BookingModels.RescheduleRequest;
+
+
+
 import io.stipple.booking.service.BookingService;
 import io.stipple.booking.service.BookingService.Result;
 import io.stipple.booking.service.ManageLinks;

@@ -1,8 +1,6 @@
 package io.stipple.booking.rest;
 
 import io.stipple.booking.domain.Room;
-import io.stipple.booking.rest.StaffModels.RoomRequest;
-import io.stipple.booking.rest.StaffModels.RoomView;
 import io.stipple.booking.service.StaffService;
 
 /** Rooms: request → command, entity → view. */

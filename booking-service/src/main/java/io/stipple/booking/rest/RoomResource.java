@@ -1,8 +1,6 @@
 package io.stipple.booking.rest;
 
 import io.stipple.booking.domain.Room;
-import io.stipple.booking.rest.StaffModels.RoomRequest;
-import io.stipple.booking.rest.StaffModels.RoomView;
 import io.stipple.booking.service.Access;
 import io.stipple.booking.service.StaffService;
 import io.stipple.platform.idempotency.Idempotency;

@@ -1,6 +1,5 @@
 package io.stipple.booking.rest;
 
-import io.stipple.booking.rest.BookingModels.BookingView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;

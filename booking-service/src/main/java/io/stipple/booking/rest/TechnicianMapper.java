@@ -2,10 +2,6 @@ package io.stipple.booking.rest;
 
 import io.stipple.booking.domain.Technician;
 import io.stipple.booking.domain.TimeOff;
-import io.stipple.booking.rest.StaffModels.TechnicianRequest;
-import io.stipple.booking.rest.StaffModels.TechnicianView;
-import io.stipple.booking.rest.StaffModels.TimeOffRequest;
-import io.stipple.booking.rest.StaffModels.TimeOffView;
 import io.stipple.booking.service.StaffService;
 
 import java.time.ZoneId;

@@ -1,10 +1,6 @@
 package io.stipple.booking.rest;
 
 import io.stipple.booking.domain.Technician;
-import io.stipple.booking.rest.StaffModels.TechnicianRequest;
-import io.stipple.booking.rest.StaffModels.TechnicianView;
-import io.stipple.booking.rest.StaffModels.TimeOffRequest;
-import io.stipple.booking.rest.StaffModels.TimeOffView;
 import io.stipple.booking.service.Access;
 import io.stipple.booking.service.ClinicService;
 import io.stipple.booking.service.StaffService;

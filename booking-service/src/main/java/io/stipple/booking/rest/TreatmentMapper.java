@@ -2,10 +2,6 @@ package io.stipple.booking.rest;
 
 import io.stipple.booking.domain.DurationRule;
 import io.stipple.booking.domain.Treatment;
-import io.stipple.booking.rest.TreatmentModels.DurationRuleModel;
-import io.stipple.booking.rest.TreatmentModels.Money;
-import io.stipple.booking.rest.TreatmentModels.TreatmentRequest;
-import io.stipple.booking.rest.TreatmentModels.TreatmentView;
 import io.stipple.booking.service.CatalogueService;
 
 /** The treatment catalogue: request → command, entity → view. */

@@ -1,8 +1,6 @@
 package io.stipple.booking.rest;
 
 import io.stipple.booking.domain.Treatment;
-import io.stipple.booking.rest.TreatmentModels.TreatmentRequest;
-import io.stipple.booking.rest.TreatmentModels.TreatmentView;
 import io.stipple.booking.service.Access;
 import io.stipple.booking.service.CatalogueService;
 import io.stipple.platform.idempotency.Idempotency;

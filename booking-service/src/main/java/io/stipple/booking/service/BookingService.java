@@ -6,7 +6,6 @@ import io.stipple.booking.domain.Booking;
 import io.stipple.booking.domain.BookingAction;
 import io.stipple.booking.domain.BookingKind;
 import io.stipple.booking.domain.BookingStatus;
-import io.stipple.booking.domain.BusyTimes;
 import io.stipple.booking.domain.CancellationNoticePolicy;
 import io.stipple.booking.domain.CancelledBy;
 import io.stipple.booking.domain.Clinic;
@@ -15,10 +14,10 @@ import io.stipple.booking.domain.DoubleBookingPolicy;
 import io.stipple.booking.domain.FutureStartPolicy;
 import io.stipple.booking.domain.HealingIntervalPolicy;
 import io.stipple.booking.domain.HealingOverridePolicy;
-import io.stipple.booking.domain.IllegalTransitionException;
 import io.stipple.booking.domain.OpeningHoursPolicy;
 import io.stipple.booking.domain.QualificationPolicy;
 import io.stipple.booking.domain.Room;
+import io.stipple.booking.domain.RoomAvailabilityPolicy;
 import io.stipple.booking.domain.SessionRecord;
 import io.stipple.booking.domain.SessionRecordPolicy;
 import io.stipple.booking.domain.Technician;
@@ -281,9 +280,7 @@ public class BookingService {
         bookings.expireHolds(booking.clinicId, now);
         CancellationNoticePolicy.check(booking, clinic, now, access.isStaff(), "reschedule");
         Treatment treatment = catalogue.find(booking.clinicId, booking.treatmentId);
-        if (!booking.status.allows(BookingAction.RESCHEDULE)) {
-            throw new IllegalTransitionException(booking.status, BookingAction.RESCHEDULE);
-        }
+        booking.checkAllows(BookingAction.RESCHEDULE);
         Integer overrideDays = request.healingOverride() != null ? overrideDays(request.healingOverride(), treatment)
                 : booking.healingOverrideDays;
         SessionContext session = planner.plan(clinic, treatment, booking.clientId, booking.planId, overrideDays, booking,
@@ -314,9 +311,7 @@ public class BookingService {
         Booking booking = changeable(id, ifMatch);
         Clinic clinic = clinics.require(booking.clinicId);
         Instant now = clock.instant();
-        if (!booking.status.allows(BookingAction.CANCEL)) {
-            throw new IllegalTransitionException(booking.status, BookingAction.CANCEL);
-        }
+        booking.checkAllows(BookingAction.CANCEL);
         CancellationNoticePolicy.check(booking, clinic, now, access.isStaff(), "cancel");
         booking.cancel(access.isStaff() ? CancelledBy.CLINIC : CancelledBy.CLIENT, reason, now);
         outbox.publish(Topics.BOOKINGS, booking.clinicId, subject(booking), events.cancelled(booking));
@@ -390,21 +385,25 @@ public class BookingService {
         return chooseRoom(clinicId, requested, booking, requested == null);
     }
 
-    /** The requested room if free; otherwise (when the caller left it open) the first free active room. */
+    /**
+     * The requested room if free; otherwise (when the caller left it open) the first free active room
+     * ({@link RoomAvailabilityPolicy}).
+     */
     private Room chooseRoom(UUID clinicId, UUID preferred, Booking booking, boolean mayChoose) {
         TimeRange occupied = booking.occupied();
         if (preferred != null) {
             Room room = staff.room(clinicId, preferred);
-            boolean free = room.active && bookings.roomBusy(List.of(room.id), occupied.start(), occupied.end(), booking.id).isEmpty();
-            if (free) return room;
-            if (!mayChoose) throw conflict("room-unavailable", room.name + " is not available at that time");
+            List<TimeRange> taken = bookings.roomBusy(List.of(room.id), occupied.start(), occupied.end(), booking.id)
+                    .getOrDefault(room.id, List.of());
+            if (!mayChoose) {
+                RoomAvailabilityPolicy.check(room, taken);
+                return room;
+            }
+            if (RoomAvailabilityPolicy.isFree(room, taken)) return room;
         }
         List<Room> rooms = staff.activeRooms(clinicId);
-        Map<UUID, List<TimeRange>> busy = bookings.roomBusy(rooms.stream().map(r -> r.id).toList(), occupied.start(),
-                occupied.end(), booking.id);
-        return rooms.stream().filter(r -> BusyTimes.of(busy.getOrDefault(r.id, List.of())).isFree(occupied))
-                .findFirst()
-                .orElseThrow(() -> conflict("no-room-available", "No room is free at that time"));
+        return RoomAvailabilityPolicy.firstFree(rooms, bookings.roomBusy(rooms.stream().map(r -> r.id).toList(),
+                occupied.start(), occupied.end(), booking.id), occupied);
     }
 
     /** Writes now, so PostgreSQL's exclusion constraints answer inside this request: an overlap is a 409. */

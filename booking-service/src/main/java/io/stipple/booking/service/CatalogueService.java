@@ -123,9 +123,7 @@ public class CatalogueService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Treatment bookable(UUID clinicId, UUID id) {
         Treatment t = find(clinicId, id);
-        if (!t.active) {
-            throw ProblemException.unprocessable("treatment-inactive", "Treatment " + id + " is no longer offered");
-        }
+        t.checkBookable();
         return t;
     }
 

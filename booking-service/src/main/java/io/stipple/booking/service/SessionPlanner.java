@@ -2,14 +2,17 @@ package io.stipple.booking.service;
 
 import io.stipple.booking.config.BookingConfig;
 import io.stipple.booking.domain.Booking;
-import io.stipple.booking.domain.BookingRuleException;
 import io.stipple.booking.domain.Clinic;
 import io.stipple.booking.domain.ClientProjection;
 import io.stipple.booking.domain.HealingInterval;
 import io.stipple.booking.domain.HealingIntervalPolicy;
+import io.stipple.booking.domain.KnownClientPolicy;
 import io.stipple.booking.domain.PlanProjection;
+import io.stipple.booking.domain.PlannedSessionsPolicy;
+import io.stipple.booking.domain.ScreeningPolicy;
 import io.stipple.booking.domain.SessionProfile;
 import io.stipple.booking.domain.Treatment;
+import io.stipple.booking.domain.TreatmentPlanPolicy;
 import io.stipple.booking.repository.BookingRepository;
 import io.stipple.booking.repository.ProjectionRepository;
 import io.stipple.platform.problem.ProblemException;
@@ -19,17 +22,17 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Everything about a client's next session that comes from their plan and the projection: whether they may be
- * booked at all (plan agreed, screening eligible), how long their session is, which session number it is, and
- * the window the healing interval leaves it.
+ * booked at all ({@link KnownClientPolicy}, {@link TreatmentPlanPolicy}, {@link ScreeningPolicy}), how long their
+ * session is, which session number it is ({@link PlannedSessionsPolicy}), and the window the healing interval leaves
+ * it. The rules are the domain's policies; this class finds and locks what they decide on.
  */
 @ApplicationScoped
 public class SessionPlanner {
-
-    public static final String ELIGIBLE = "ELIGIBLE";
 
     @Inject
     ProjectionRepository projections;
@@ -59,8 +62,10 @@ public class SessionPlanner {
     }
 
     /**
-     * The client must be a client of the clinic (known from client-service's events in this clinic, not erased):
-     * anything else is 422 {@code unknown-client} / {@code client-erased}, consultations included.
+     * The client must be a client of the clinic ({@link KnownClientPolicy}: known from client-service's events in this
+     * clinic, not erased), consultations included; a plan session needs an agreed plan of its type
+     * ({@link TreatmentPlanPolicy}) and a free planned session ({@link PlannedSessionsPolicy}); a treatment an
+     * eligible screening ({@link ScreeningPolicy}). A plan named that is not the client's in this clinic is 404.
      *
      * <p>For {@link Purpose#BOOK} the client's row is share-locked (an erasure waits for the booking, or the booking
      * sees the erasure); for BOOK and RESCHEDULE the plan's row is locked for update, so the session numbers, the
@@ -83,26 +88,12 @@ public class SessionPlanner {
                         .filter(p -> p.clientId.equals(clientId))
                         .orElseThrow(() -> ProblemException.notFound("Treatment plan " + planId));
             } else {
-                plan = projections.agreedPlan(clinic.id, clientId, treatment.kind.planType(), lock)
-                        .orElseThrow(() -> new BookingRuleException("plan-required",
-                                "The client has no agreed " + treatment.kind.planType() + " treatment plan"));
+                plan = TreatmentPlanPolicy.required(treatment,
+                        projections.agreedPlan(clinic.id, clientId, treatment.kind.planType(), lock));
             }
-            if (!plan.isAgreed()) {
-                throw new BookingRuleException("plan-not-agreed", "Treatment plan " + plan.planId + " is " + plan.status);
-            }
-            if (plan.treatmentType != treatment.kind.planType()) {
-                throw new BookingRuleException("treatment-not-in-plan", "A " + treatment.kind + " is not part of a "
-                        + plan.treatmentType + " plan");
-            }
+            TreatmentPlanPolicy.check(treatment, plan);
         }
-        if (treatment.kind.needsEligibleScreening()) {
-            String eligibility = client != null && client.eligibility != null ? client.eligibility
-                    : plan != null ? plan.eligibility : null;
-            if (!ELIGIBLE.equals(eligibility)) {
-                throw new BookingRuleException("client-not-eligible", "The client's medical screening is "
-                        + (eligibility == null ? "missing" : eligibility) + "; a treatment needs ELIGIBLE");
-            }
-        }
+        ScreeningPolicy.check(treatment, client, plan);
         SessionProfile profile = plan != null ? plan.profile() : client != null ? client.profile() : SessionProfile.UNKNOWN;
         Duration length = existing != null ? existing.sessionLength() : treatment.sessionLength(profile);
         if (plan == null) {
@@ -111,11 +102,7 @@ public class SessionPlanner {
         List<Booking> live = bookings.planSessions(clinic.id, plan.planId).stream()
                 .filter(b -> existing == null || !b.id.equals(existing.id))
                 .toList();
-        int number = existing != null ? existing.sessionNumber : lowestFree(live);
-        if (number > plan.plannedSessions) {
-            throw new BookingRuleException("plan-sessions-exhausted", "All " + plan.plannedSessions
-                    + " planned sessions of plan " + plan.planId + " are booked or done; a top-up is its own treatment");
-        }
+        int number = existing != null ? existing.sessionNumber : PlannedSessionsPolicy.nextNumber(plan, live);
         HealingInterval interval = HealingInterval.effective(plan.healingIntervalDays, plan.healingIntervalOverridden,
                 treatment.healingIntervalDays, config.healing().defaultIntervalDays(),
                 config.healing().minimumIntervalDays(), overrideDays);
@@ -136,21 +123,12 @@ public class SessionPlanner {
         projections.planForUpdate(clinicId, planId);
     }
 
-    /** The clinic's client, or 422: unknown to the clinic ({@code unknown-client}) or erased ({@code client-erased}). */
+    /** The clinic's client ({@link KnownClientPolicy}); share-locked for a booking. */
     private ClientProjection knownClient(UUID clinicId, UUID clientId, Purpose purpose) {
-        if (clientId == null) {
-            // an anonymised booking: its client was erased
-            throw new BookingRuleException("client-erased", "The client's records have been erased");
-        }
-        ClientProjection client = (purpose == Purpose.BOOK ? projections.clientForBooking(clinicId, clientId)
-                : projections.client(clinicId, clientId))
-                .orElseThrow(() -> ProblemException.unprocessable("unknown-client", "Client " + clientId
-                        + " is not a client of this clinic (booking-service learns the clinic's clients from client-service)")
-                        .with("clientId", clientId.toString()));
-        if (client.erased()) {
-            throw new BookingRuleException("client-erased", "The client's records have been erased");
-        }
-        return client;
+        Optional<ClientProjection> found = clientId == null ? Optional.empty()
+                : purpose == Purpose.BOOK ? projections.clientForBooking(clinicId, clientId)
+                : projections.client(clinicId, clientId);
+        return KnownClientPolicy.check(clientId, found);
     }
 
     /** What downstream needs about a completed session: its plan (if any), client and the interval that applies. */
@@ -166,14 +144,5 @@ public class SessionPlanner {
                 config.healing().defaultIntervalDays(),
                 config.healing().minimumIntervalDays(), booking.healingOverrideDays);
         return new Completed(plan, client, interval.days());
-    }
-
-    private static int lowestFree(List<Booking> live) {
-        int n = 1;
-        for (Booking b : live) { // ordered by session number
-            if (b.sessionNumber == n) n++;
-            else if (b.sessionNumber > n) break;
-        }
-        return n;
     }
 }

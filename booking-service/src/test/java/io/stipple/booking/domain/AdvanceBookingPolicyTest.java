@@ -1,5 +1,6 @@
 package io.stipple.booking.domain;
 
+import io.stipple.platform.problem.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -22,7 +23,7 @@ class AdvanceBookingPolicyTest {
     @Test
     void beyondItIsTooFarAhead() {
         assertThatThrownBy(() -> AdvanceBookingPolicy.check(NOW.plus(YEAR).plusSeconds(1), NOW, YEAR))
-                .isInstanceOfSatisfying(BookingRuleException.class, e -> {
+                .isInstanceOfSatisfying(RuleViolation.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
                     assertThat(e.slug()).isEqualTo("booking-too-far-ahead");
                     assertThat(e.getMessage()).isEqualTo("Bookings open 365 days ahead");

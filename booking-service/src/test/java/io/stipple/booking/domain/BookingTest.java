@@ -1,5 +1,6 @@
 package io.stipple.booking.domain;
 
+import io.stipple.platform.problem.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -43,9 +44,9 @@ class BookingTest {
     @Test
     void checkInOpensBeforeTheStartAndClosesWhenTheTimeIsOver() {
         assertThatThrownBy(() -> confirmed().checkIn(START.minus(Duration.ofMinutes(121)), Duration.ofHours(2)))
-                .isInstanceOf(BookingRuleException.class).hasMessageContaining("120 minutes");
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("120 minutes");
         assertThatThrownBy(() -> confirmed().checkIn(START.plus(Duration.ofMinutes(150)), Duration.ofHours(2)))
-                .isInstanceOf(BookingRuleException.class).hasMessageContaining("no-show");
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("no-show");
         Booking b = confirmed();
         b.checkIn(START.minus(Duration.ofMinutes(120)), Duration.ofHours(2));
         assertThat(b.status).isEqualTo(BookingStatus.CHECKED_IN);
@@ -55,8 +56,8 @@ class BookingTest {
     @Test
     void aNoShowOnlyAfterTheStart() {
         assertThatThrownBy(() -> confirmed().markNoShow(START.minusSeconds(1)))
-                .isInstanceOf(BookingRuleException.class)
-                .satisfies(e -> assertThat(((BookingRuleException) e).slug()).isEqualTo("booking-not-started"));
+                .isInstanceOf(RuleViolation.class)
+                .satisfies(e -> assertThat(((RuleViolation) e).slug()).isEqualTo("booking-not-started"));
         Booking b = confirmed();
         b.markNoShow(START);
         assertThat(b.status).isEqualTo(BookingStatus.NO_SHOW);
@@ -77,7 +78,7 @@ class BookingTest {
         Booking b = confirmed();
         b.checkIn(START.minus(Duration.ofMinutes(30)), Duration.ofHours(1));
         assertThatThrownBy(() -> b.complete(START.minus(Duration.ofMinutes(1))))
-                .isInstanceOf(BookingRuleException.class).hasMessageContaining("booked start");
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("booked start");
         assertThat(b.status).isEqualTo(BookingStatus.CHECKED_IN);
         b.complete(START);
         assertThat(b.status).isEqualTo(BookingStatus.COMPLETED);
@@ -91,5 +92,17 @@ class BookingTest {
         b.anonymise(START);
         assertThat(b.clientId).isNull();
         assertThat(b.preparationNotes).isNull();
+    }
+
+    @Test
+    void anActionTheStateDoesNotAllowIsAnIllegalTransitionAskedFirst() {
+        Booking b = confirmed();
+        b.checkAllows(BookingAction.CANCEL);
+        b.checkAllows(BookingAction.RESCHEDULE);
+        b.cancel(CancelledBy.CLINIC, "unwell", START.minus(Duration.ofDays(1)));
+        var e = PolicyFixtures.violation(() -> b.checkAllows(BookingAction.RESCHEDULE), 409, "illegal-transition",
+                "A CANCELLED booking cannot reschedule");
+        assertThat(e.extensions()).containsEntry("status", "CANCELLED").containsEntry("action", "RESCHEDULE");
+        assertThat(b.status).isEqualTo(BookingStatus.CANCELLED);
     }
 }

@@ -1,5 +1,6 @@
 package io.stipple.booking.domain;
 
+import io.stipple.platform.problem.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -34,7 +35,7 @@ class CancellationNoticePolicyTest {
     void afterItTheCancellationWindowHasPassedForClients() {
         Instant late = START.minus(Duration.ofHours(48)).plusSeconds(1);
         assertThatThrownBy(() -> CancellationNoticePolicy.check(booking(), clinic, late, false, "reschedule"))
-                .isInstanceOfSatisfying(BookingRuleException.class, e -> {
+                .isInstanceOfSatisfying(RuleViolation.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
                     assertThat(e.slug()).isEqualTo("cancellation-window-passed");
                     assertThat(e.getMessage()).isEqualTo("Bookings can be rescheduled online until 48 hours before the "

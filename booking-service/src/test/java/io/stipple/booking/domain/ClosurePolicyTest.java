@@ -1,5 +1,6 @@
 package io.stipple.booking.domain;
 
+import io.stipple.platform.problem.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -31,7 +32,7 @@ class ClosurePolicyTest {
     @Test
     void aClosedDayIsClinicClosed() {
         assertThatThrownBy(() -> ClosurePolicy.check(CHRISTMAS, Set.of(CHRISTMAS)))
-                .isInstanceOfSatisfying(BookingRuleException.class, e -> {
+                .isInstanceOfSatisfying(RuleViolation.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
                     assertThat(e.slug()).isEqualTo("clinic-closed");
                     assertThat(e.getMessage()).isEqualTo("The clinic is closed on 2030-12-25");

@@ -1,5 +1,6 @@
 package io.stipple.booking.domain;
 
+import io.stipple.platform.problem.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -21,7 +22,7 @@ class FutureStartPolicyTest {
     void nowAndEarlierAreBookingInPast() {
         for (Instant start : new Instant[]{NOW, NOW.minusSeconds(60)}) {
             assertThatThrownBy(() -> FutureStartPolicy.check(start, NOW))
-                    .isInstanceOfSatisfying(BookingRuleException.class, e -> {
+                    .isInstanceOfSatisfying(RuleViolation.class, e -> {
                         assertThat(e.status()).isEqualTo(422);
                         assertThat(e.slug()).isEqualTo("booking-in-past");
                     });

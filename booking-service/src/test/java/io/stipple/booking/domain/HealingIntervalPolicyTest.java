@@ -1,5 +1,6 @@
 package io.stipple.booking.domain;
 
+import io.stipple.platform.problem.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -34,7 +35,7 @@ class HealingIntervalPolicyTest {
         for (Instant start : new Instant[]{EARLIEST.minusSeconds(1), LATEST_END.minus(TWO_HOURS).plusSeconds(1)}) {
             assertThat(HealingIntervalPolicy.allows(start, TWO_HOURS, EARLIEST, LATEST_END)).isFalse();
             assertThatThrownBy(() -> HealingIntervalPolicy.check(start, TWO_HOURS, 2, SEVEN_DAYS, EARLIEST, LATEST_END))
-                    .isInstanceOfSatisfying(BookingRuleException.class, e -> {
+                    .isInstanceOfSatisfying(RuleViolation.class, e -> {
                         assertThat(e.status()).isEqualTo(422);
                         assertThat(e.slug()).isEqualTo("healing-interval");
                         assertThat(e.getMessage())

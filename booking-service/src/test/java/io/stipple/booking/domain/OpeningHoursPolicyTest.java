@@ -1,5 +1,6 @@
 package io.stipple.booking.domain;
 
+import io.stipple.platform.problem.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -32,7 +33,7 @@ class OpeningHoursPolicyTest {
         // 10:00 BST: the clinic is open, the technician not yet; 17:00 BST: ends after the clinic closes
         for (Instant start : List.of(Instant.parse("2030-07-01T09:00:00Z"), Instant.parse("2030-07-01T16:00:00Z"))) {
             assertThatThrownBy(() -> OpeningHoursPolicy.check(start, TWO_HOURS, clinic, sam))
-                    .isInstanceOfSatisfying(BookingRuleException.class, e -> {
+                    .isInstanceOfSatisfying(RuleViolation.class, e -> {
                         assertThat(e.status()).isEqualTo(422);
                         assertThat(e.slug()).isEqualTo("outside-opening-hours");
                     });

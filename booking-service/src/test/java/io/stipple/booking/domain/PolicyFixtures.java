@@ -1,12 +1,18 @@
 package io.stipple.booking.domain;
 
+import io.stipple.platform.problem.RuleViolation;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Entities for the policies' unit tests (plain objects, no database). */
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Entities for the policies' unit tests (plain objects, no database), and what a refusal must look like. */
 final class PolicyFixtures {
 
     private PolicyFixtures() {
@@ -43,5 +49,36 @@ final class PolicyFixtures {
         c.openingHours = openingHours;
         c.cancellationNoticeHours = noticeHours;
         return c;
+    }
+
+    /** The rule refuses with the platform's {@link RuleViolation}: the status, slug and message the caller gets. */
+    static RuleViolation violation(ThrowingCallable rule, int status, String slug, String message) {
+        RuleViolation[] thrown = new RuleViolation[1];
+        assertThatThrownBy(rule).isInstanceOfSatisfying(RuleViolation.class, e -> {
+            assertThat(e.status()).isEqualTo(status);
+            assertThat(e.slug()).isEqualTo(slug);
+            assertThat(e.getMessage()).isEqualTo(message);
+            thrown[0] = e;
+        });
+        return thrown[0];
+    }
+
+    static ClientProjection client(String eligibility) {
+        ClientProjection c = new ClientProjection();
+        c.clinicId = UUID.randomUUID();
+        c.clientId = UUID.randomUUID();
+        c.eligibility = eligibility;
+        return c;
+    }
+
+    static PlanProjection plan(TreatmentType type, String status, int plannedSessions) {
+        PlanProjection p = new PlanProjection();
+        p.clinicId = UUID.randomUUID();
+        p.planId = UUID.randomUUID();
+        p.clientId = UUID.randomUUID();
+        p.treatmentType = type;
+        p.status = status;
+        p.plannedSessions = plannedSessions;
+        return p;
     }
 }

@@ -1,5 +1,6 @@
 package io.stipple.booking.domain;
 
+import io.stipple.platform.problem.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -28,7 +29,7 @@ class QualificationPolicyTest {
         inactive.active = false;
         for (Technician t : List.of(other, inactive)) {
             assertThatThrownBy(() -> QualificationPolicy.check(t, smp))
-                    .isInstanceOfSatisfying(BookingRuleException.class, e -> {
+                    .isInstanceOfSatisfying(RuleViolation.class, e -> {
                         assertThat(e.status()).isEqualTo(422);
                         assertThat(e.slug()).isEqualTo("technician-not-qualified");
                         assertThat(e.getMessage()).isEqualTo("Sam Okafor does not perform SMP session");

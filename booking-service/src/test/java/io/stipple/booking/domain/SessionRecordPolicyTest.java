@@ -45,7 +45,7 @@ class SessionRecordPolicyTest {
     void aPigmentExpiredBeforeTheSessionDayIsRefused() {
         SessionRecordPolicy.PigmentLot expired = new SessionRecordPolicy.PigmentLot("LOT-9", TODAY.minusDays(1));
         assertThatThrownBy(() -> SessionRecordPolicy.check(true, AREAS, expired, "3RL", 60, TODAY))
-                .isInstanceOfSatisfying(BookingRuleException.class, e -> {
+                .isInstanceOfSatisfying(RuleViolation.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
                     assertThat(e.slug()).isEqualTo("pigment-expired");
                     assertThat(e.getMessage()).contains("LOT-9");

@@ -39,4 +39,15 @@ class TreatmentTest {
         assertThatThrownBy(() -> new DurationRule(null, null, 80, 20, 60)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DurationRule(null, null, null, null, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void onlyATreatmentStillOfferedIsBookable() {
+        Treatment t = smp();
+        t.id = java.util.UUID.fromString("e5f6a7b8-c9d0-4e1f-8a2b-3c4d5e6f7a8b");
+        t.active = true;
+        t.checkBookable();
+        t.active = false;
+        PolicyFixtures.violation(t::checkBookable, 422, "treatment-inactive",
+                "Treatment e5f6a7b8-c9d0-4e1f-8a2b-3c4d5e6f7a8b is no longer offered");
+    }
 }

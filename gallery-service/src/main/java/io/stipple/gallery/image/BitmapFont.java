@@ -5,8 +5,16 @@ import java.awt.Graphics2D;
 import java.util.Map;
 
 /**
- * A 5×7 pixel font for the composite's labels. Drawn with rectangles, so labelling needs no installed fonts
- * (slim container images have none) and renders the same everywhere.
+ * A 5×7 pixel font for the composite's labels. Drawn with rectangles, so labelling needs no installed fonts and
+ * renders the same everywhere.
+ *
+ * <p>Kept instead of {@code java.awt.Font} on purpose (issue 17, "library first", checked): the JDK draws text only
+ * through the system's fontconfig and font files. A development machine with DejaVu installed renders "SansSerif",
+ * but the production image (Jib on the UBI OpenJDK 17 <em>runtime</em> base, deploy/README.md) is a minimal image
+ * with the headless JDK: no font package, and fontconfig is what Quarkus' own AWT quickstart has to install into
+ * that base for text in JVM mode. Jib cannot install packages, and without them {@code Graphics2D#drawString} fails
+ * ("Fontconfig head is null" or no font at all), so every composite would be a 500. Replace this class when the image gets fonts (a base
+ * image with fontconfig and a font package, or a font file bundled and loaded with {@code Font#createFont}).
  */
 final class BitmapFont {
 

@@ -1,14 +1,28 @@
 package io.stipple.gallery.image;
 
+import com.twelvemonkeys.imageio.metadata.CompoundDirectory;
+import com.twelvemonkeys.imageio.metadata.Directory;
+import com.twelvemonkeys.imageio.metadata.Entry;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEG;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
+
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Just enough of the JPEG file structure for the pipeline: the EXIF orientation tag, the marker segments before
- * the image data (where metadata and polyglot payloads hide), the end-of-image marker, and stripping every
- * APPn/COM segment from an encoded file.
+ * Just enough of the JPEG file structure for the pipeline: the marker segments before the image data (where
+ * metadata and polyglot payloads hide, with their offsets so they can be dropped), the end-of-image marker, stripping
+ * every APPn/COM segment from an encoded file, and the EXIF orientation (parsed by TwelveMonkeys imageio-metadata).
  */
 public final class JpegSegments {
 
@@ -16,7 +30,6 @@ public final class JpegSegments {
     private static final int EOI = 0xD9;
     private static final int SOS = 0xDA;
     private static final int COM = 0xFE;
-    private static final int ORIENTATION_TAG = 0x0112;
 
     /** A marker segment: its marker byte and where its payload (after the length field) lies. */
     public record Segment(int marker, int payloadOffset, int payloadLength) {
@@ -88,52 +101,27 @@ public final class JpegSegments {
         return -1;
     }
 
-    /** The EXIF orientation (1–8) from the APP1 segment; 1 when there is none or it cannot be read. */
+    /**
+     * The EXIF orientation (1–8) of IFD0 in the APP1 "Exif" segment, read with TwelveMonkeys' metadata readers;
+     * 1 when there is none or it cannot be read.
+     */
     public static int orientation(byte[] jpeg) {
-        for (Segment s : headerSegments(jpeg)) {
-            if (s.marker() == 0xE1 && s.payloadLength() > 14 && isExif(jpeg, s.payloadOffset())) {
-                int value = tiffOrientation(jpeg, s.payloadOffset() + 6, s.payloadOffset() + s.payloadLength());
-                return value >= 1 && value <= 8 ? value : 1;
-            }
-        }
-        return 1;
-    }
-
-    private static boolean isExif(byte[] d, int at) {
-        return d[at] == 'E' && d[at + 1] == 'x' && d[at + 2] == 'i' && d[at + 3] == 'f' && d[at + 4] == 0 && d[at + 5] == 0;
-    }
-
-    /** Reads tag 0x0112 of IFD0 of the TIFF structure in {@code [tiff, end)}; 1 on any inconsistency. */
-    static int tiffOrientation(byte[] d, int tiff, int end) {
-        if (tiff + 8 > end) {
-            return 1;
-        }
-        boolean little;
-        if (d[tiff] == 'I' && d[tiff + 1] == 'I') {
-            little = true;
-        } else if (d[tiff] == 'M' && d[tiff + 1] == 'M') {
-            little = false;
-        } else {
-            return 1;
-        }
-        if (u16(d, tiff + 2, little) != 42) {
-            return 1;
-        }
-        long ifd = u32(d, tiff + 4, little);
-        if (ifd < 8 || tiff + ifd + 2 > end) {
-            return 1;
-        }
-        int at = (int) (tiff + ifd);
-        int entries = u16(d, at, little);
-        for (int n = 0; n < entries; n++) {
-            int entry = at + 2 + n * 12;
-            if (entry + 12 > end) {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
+            for (JPEGSegment exif : JPEGSegmentUtil.readSegments(in, JPEG.APP1, "Exif")) {
+                InputStream tiff = exif.data();
+                if (tiff.read() < 0) { // the pad byte after "Exif\0"
+                    continue;
+                }
+                Directory directory = new TIFFReader().read(new MemoryCacheImageInputStream(tiff));
+                Directory ifd0 = directory instanceof CompoundDirectory compound ? compound.getDirectory(0) : directory;
+                Entry entry = ifd0.getEntryById(TIFF.TAG_ORIENTATION);
+                if (entry != null && entry.getValue() instanceof Number value && value.intValue() >= 1 && value.intValue() <= 8) {
+                    return value.intValue();
+                }
                 return 1;
             }
-            if (u16(d, entry, little) == ORIENTATION_TAG) {
-                int type = u16(d, entry + 2, little);
-                return type == 3 ? u16(d, entry + 8, little) : 1; // SHORT, value inline
-            }
+        } catch (IOException | RuntimeException unreadable) {
+            return 1; // malformed metadata: the decoder decides about the image itself
         }
         return 1;
     }
@@ -163,14 +151,5 @@ public final class JpegSegments {
     /** Text of a segment's payload (for metadata scanning), as ISO-8859-1 so every byte maps to one char. */
     static String latin1(byte[] d, int offset, int length) {
         return new String(d, offset, length, StandardCharsets.ISO_8859_1);
-    }
-
-    private static int u16(byte[] d, int at, boolean little) {
-        return little ? (d[at] & 0xFF) | (d[at + 1] & 0xFF) << 8 : (d[at] & 0xFF) << 8 | (d[at + 1] & 0xFF);
-    }
-
-    private static long u32(byte[] d, int at, boolean little) {
-        long b0 = d[at] & 0xFF, b1 = d[at + 1] & 0xFF, b2 = d[at + 2] & 0xFF, b3 = d[at + 3] & 0xFF;
-        return little ? b0 | b1 << 8 | b2 << 16 | b3 << 24 : b0 << 24 | b1 << 16 | b2 << 8 | b3;
     }
 }

@@ -1,8 +1,9 @@
 package io.stipple.gallery.rest;
 
+import io.stipple.gallery.domain.AccessAuditEntry;
 import io.stipple.gallery.domain.Photo;
 
-/** The one mapping from the photo entity to its API record. */
+/** The one mapping from the photo entity (and its access log) to the API records. */
 final class PhotoMapper {
 
     private PhotoMapper() {
@@ -15,5 +16,9 @@ final class PhotoMapper {
                 new PhotoView.Links(base + "/content?rendition=display", base + "/content?rendition=thumbnail",
                         base + "/content?rendition=full", base + "/signed-link"),
                 p.version);
+    }
+
+    static AccessLogEntryView toAccessLogView(AccessAuditEntry e) {
+        return new AccessLogEntryView(e.id, e.action, e.rendition, e.actor, e.actorRole, e.setId, e.correlationId, e.accessedAt);
     }
 }

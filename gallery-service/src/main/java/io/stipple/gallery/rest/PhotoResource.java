@@ -232,17 +232,17 @@ public class PhotoResource {
     @Operation(summary = "Get a short-lived signed link to a photo",
             description = "For an <img> tag or a download without a bearer token. Valid for ttlSeconds (default 300, at most 900), "
                     + "dead as soon as the photo is deleted or the client erased. Issuing and every use are audited.")
-    @APIResponse(responseCode = "200", description = "The link", content = @Content(schema = @Schema(implementation = Views.SignedLink.class)))
+    @APIResponse(responseCode = "200", description = "The link", content = @Content(schema = @Schema(implementation = SignedLinkView.class)))
     @APIResponse(responseCode = "400", description = "Unknown rendition or ttl out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such photo in the caller's clinic (or not the client's own)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<Views.SignedLink> signedLink(@PathParam("id") UUID id,
+    public RestResponse<SignedLinkView> signedLink(@PathParam("id") UUID id,
                                                      @QueryParam("rendition") @Parameter(description = "full, display (default) or thumbnail") String rendition,
                                                      @QueryParam("ttlSeconds") @Parameter(description = "Lifetime in seconds") String ttlSeconds) {
         Integer ttl = Params.optionalInt("ttlSeconds", ttlSeconds, 1, Integer.MAX_VALUE);
         PhotoService.SignedLink link = photos.issueLink(id, rendition(rendition), ttl == null ? null : Duration.ofSeconds(ttl))
                 .orElseThrow(() -> ProblemException.notFound("Photo " + id));
-        return RestResponse.ResponseBuilder.ok(new Views.SignedLink(link.url(), link.expiresAt()))
+        return RestResponse.ResponseBuilder.ok(new SignedLinkView(link.url(), link.expiresAt()))
                 .header("Cache-Control", "no-store").build();
     }
 
@@ -254,8 +254,8 @@ public class PhotoResource {
     @APIResponse(responseCode = "200", description = "A page of access entries")
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<Views.AccessEntry> accessLog(@PathParam("id") UUID id, @BeanParam @Valid PageQuery page) {
-        return photos.accessLog(id, page).map(Views.AccessEntry::of);
+    public Page<AccessLogEntryView> accessLog(@PathParam("id") UUID id, @BeanParam @Valid PageQuery page) {
+        return photos.accessLog(id, page).map(PhotoMapper::toAccessLogView);
     }
 
     static Rendition rendition(String value) {

@@ -2,7 +2,7 @@ package io.stipple.gallery.rest;
 
 import io.stipple.gallery.domain.PhotoSet;
 
-/** The one mapping from the set entity to its private API record. */
+/** The one mapping from the set entity (and its suggested pairings) to the API records. */
 final class SetMapper {
 
     private SetMapper() {
@@ -13,5 +13,10 @@ final class SetMapper {
                 s.createdAt, s.submittedAt, s.publishedAt, s.withdrawnAt, s.withdrawalReason, s.moderationNote,
                 s.treatmentType, s.condition, s.scale, s.stage, s.fitzpatrickType,
                 "/api/v1/gallery/sets/" + s.id + "/composite", s.version);
+    }
+
+    static SetSuggestionView toSuggestionView(PhotoSet.Pairing p) {
+        return new SetSuggestionView(p.angle(), p.before().id, p.after().id, p.after().phase, p.before().takenAt,
+                p.after().takenAt);
     }
 }

@@ -69,7 +69,7 @@ public class SetResource {
     @APIResponse(responseCode = "403", description = "Not staff", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "These photos already form a set (`set-exists`)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "`photo-not-found`, `unknown-client` (the photos' client is not a live client of this clinic) or `set-photos-mismatch` (client, angle, phases or order)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Valid @NotNull Requests.CreateSet request,
+    public Response create(@Valid @NotNull CreateSetRequest request,
                            @HeaderParam(Idempotency.HEADER) @Parameter(description = "Makes a retry safe") String idempotencyKey) {
         return idempotency.execute(idempotencyKey, "POST /api/v1/gallery/sets", request, () -> {
             PhotoSet set = sets.create(request.beforePhotoId(), request.afterPhotoId());
@@ -103,15 +103,15 @@ public class SetResource {
             description = "Per angle, the earliest BEFORE photo with the latest HEALED (else AFTER) photo taken after it, "
                     + "across the client's sessions; pairs that already form a set are left out.")
     @APIResponse(responseCode = "200", description = "A page of suggestions (possibly none), in angle order",
-            content = @Content(schema = @Schema(implementation = Views.SetSuggestionPage.class)))
+            content = @Content(schema = @Schema(implementation = SetSuggestionPageView.class)))
     @APIResponse(responseCode = "400", description = "clientId missing or not a UUID, or invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not staff", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The clinic has no such client (or it was erased)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<Views.SetSuggestion> suggestions(@QueryParam("clientId") @Parameter(description = "The client") String clientId,
+    public Page<SetSuggestionView> suggestions(@QueryParam("clientId") @Parameter(description = "The client") String clientId,
                                                  @BeanParam @Valid PageQuery page) {
-        java.util.List<Views.SetSuggestion> all = sets.suggestions(Params.requiredUuid("clientId", clientId)).stream()
-                .map(Views.SetSuggestion::of).toList();
+        java.util.List<SetSuggestionView> all = sets.suggestions(Params.requiredUuid("clientId", clientId)).stream()
+                .map(SetMapper::toSuggestionView).toList();
         int from = (int) Math.min((long) page.page * page.size, all.size());
         return Page.of(all.subList(from, Math.min(from + page.size, all.size())), page, all.size());
     }
@@ -177,7 +177,7 @@ public class SetResource {
     @APIResponse(responseCode = "412", description = "Stale If-Match (`stale-version`)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<SetView> reject(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(description = "The set's ETag") String ifMatch,
-                                        @Valid @NotNull Requests.RejectSet request) {
+                                        @Valid @NotNull RejectSetRequest request) {
         return withEtag(sets.reject(id, ETags.requireIfMatch(ifMatch), request.note()), id);
     }
 

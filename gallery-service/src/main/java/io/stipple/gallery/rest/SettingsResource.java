@@ -41,10 +41,10 @@ public class SettingsResource {
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
     @Extension(name = AccessRule.EXTENSION, value = "admin staff otherClinicStaff")
     @Operation(summary = "Get the clinic's gallery settings")
-    @APIResponse(responseCode = "200", description = "The settings, with their ETag", content = @Content(schema = @Schema(implementation = Views.Settings.class)))
+    @APIResponse(responseCode = "200", description = "The settings, with their ETag", content = @Content(schema = @Schema(implementation = GallerySettingsView.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not staff", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<Views.Settings> get() {
+    public RestResponse<GallerySettingsView> get() {
         return view(settings.get());
     }
 
@@ -53,19 +53,19 @@ public class SettingsResource {
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessRule.EXTENSION, value = "admin")
     @Operation(summary = "Change the clinic's gallery settings", description = "Send the ETag from GET in If-Match.")
-    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = Views.Settings.class)))
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = GallerySettingsView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match (`stale-version`)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<Views.Settings> update(@HeaderParam("If-Match") @Parameter(description = "The settings' ETag") String ifMatch,
-                                               @Valid @NotNull Requests.UpdateSettings request) {
+    public RestResponse<GallerySettingsView> update(@HeaderParam("If-Match") @Parameter(description = "The settings' ETag") String ifMatch,
+                                               @Valid @NotNull GallerySettingsUpdate request) {
         return view(settings.update(ETags.requireIfMatch(ifMatch), request.clientUploadsAllowed()));
     }
 
-    private static RestResponse<Views.Settings> view(Clinic clinic) {
-        return RestResponse.ResponseBuilder.ok(new Views.Settings(clinic.clientUploadsAllowed, clinic.version))
+    private static RestResponse<GallerySettingsView> view(Clinic clinic) {
+        return RestResponse.ResponseBuilder.ok(new GallerySettingsView(clinic.clientUploadsAllowed, clinic.version))
                 .header("ETag", ETags.of(clinic.version)).build();
     }
 }

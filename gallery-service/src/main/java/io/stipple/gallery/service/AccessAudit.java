@@ -31,7 +31,7 @@ public class AccessAudit {
     /** Records an access by the authenticated caller. */
     public AccessAuditEntry byCaller(AccessAuditEntry.Action action, UUID clinicId, UUID clientId, UUID photoId,
                                      UUID setId, Rendition rendition) {
-        return record(UUID.randomUUID(), action, clinicId, clientId, photoId, setId, rendition, caller.subject(), roleOf());
+        return record(UUID.randomUUID(), action, clinicId, clientId, photoId, setId, rendition, caller.actor(), roleOf());
     }
 
     /** Records an access through a signed link, attributed to whoever the link was issued to. */
@@ -50,7 +50,7 @@ public class AccessAudit {
         entry.photoId = photoId;
         entry.setId = setId;
         entry.rendition = rendition;
-        entry.actor = actor == null ? "unknown" : actor;
+        entry.actor = actor;
         entry.actorRole = role;
         entry.correlationId = Correlation.current();
         entry.accessedAt = Instant.now(clock);

@@ -114,7 +114,7 @@ public class PhotoService {
      */
     public Photo upload(UploadCommand command, byte[] data) {
         UUID clinicId = caller.clinicId();
-        String subject = caller.subject();
+        String actor = caller.actor();
         if (command.takenAt().isAfter(Instant.now(clock).plus(CLOCK_SKEW))) {
             throw ProblemException.invalidField("takenAt", "must not be in the future");
         }
@@ -137,7 +137,7 @@ public class PhotoService {
         photo.angle = command.angle();
         photo.takenAt = command.takenAt();
         photo.uploadedAt = Instant.now(clock);
-        photo.uploadedBy = subject;
+        photo.uploadedBy = actor;
         photo.sourceFormat = image.sourceFormat().name();
         photo.contentSha256 = sha256;
         photo.width = image.width();

@@ -84,7 +84,7 @@ public class SetService {
             throw ProblemException.conflict("set-exists", "These photos already form set " + existing.id)
                     .with("existingSetId", existing.id.toString());
         }
-        PhotoSet set = PhotoSet.pair(before, after, caller.subject(), Instant.now(clock));
+        PhotoSet set = PhotoSet.pair(before, after, caller.actor(), Instant.now(clock));
         setRows.addNow(set);
         return set;
     }
@@ -139,7 +139,7 @@ public class SetService {
             ETags.checkCurrent(expectedVersion, set.version);
             ClientProfile profile = profiles.of(set.clinicId, set.clientId).orElse(null);
             String clinicName = clinics.of(set.clinicId).map(clinic -> clinic.name).orElse(null);
-            set.publish(profile, caller.subject(), clinicName, Instant.now(clock));
+            set.publish(profile, caller.actor(), clinicName, Instant.now(clock));
             events.published(set);
             return flushed(set);
         });

@@ -339,6 +339,7 @@ class PhotoResourceTest {
         given().auth().oauth2(admin(clinic)).get(PHOTOS + "/" + id + "/access-log").then().statusCode(200)
                 .body("totalItems", equalTo(3))
                 .body("items.action", equalTo(List.of("STREAMED", "LINK_ISSUED", "LINK_OPENED")))
+                .body("items[1].actor", startsWith("staff-"))
                 .body("items[2].actor", startsWith("signed-link:staff-"))
                 .body("items[1].rendition", equalTo("THUMBNAIL"));
         given().auth().oauth2(staff).get(PHOTOS + "/" + id + "/access-log").then().statusCode(403);

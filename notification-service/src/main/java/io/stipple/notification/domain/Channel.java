@@ -6,32 +6,23 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** How a reminder reaches a client. */
 public enum Channel {
     EMAIL, SMS, PUSH;
 
-    /** Parses a stored comma list, ignoring values this version does not know. */
-    public static List<Channel> parseList(String csv) {
-        List<Channel> channels = new ArrayList<>();
-        if (csv == null || csv.isBlank()) return channels;
-        for (String part : csv.split(",")) {
-            String name = part.trim();
-            Arrays.stream(values()).filter(c -> c.name().equals(name)).findFirst()
-                    .filter(c -> !channels.contains(c)).ifPresent(channels::add);
-        }
-        return channels;
-    }
-
-    /** Parses names as they arrive in events (unknown ones ignored). */
+    /** Channels named as they arrive from outside (events, stored arrays): unknown names ignored, each once, in channel order. */
     public static List<Channel> fromNames(Collection<String> names) {
-        return names == null ? new ArrayList<>() : parseList(String.join(",", names));
+        if (names == null) return new ArrayList<>();
+        Set<Channel> known = EnumSet.noneOf(Channel.class);
+        for (String name : names) {
+            Arrays.stream(values()).filter(c -> c.name().equals(name)).findFirst().ifPresent(known::add);
+        }
+        return new ArrayList<>(known);
     }
 
-    public static String toCsv(Collection<Channel> channels) {
-        if (channels == null) return "";
-        Set<Channel> ordered = channels.isEmpty() ? Set.of() : EnumSet.copyOf(channels);
-        return ordered.stream().map(Enum::name).collect(Collectors.joining(","));
+    /** The channels each once, in channel order (how they are stored). */
+    public static List<Channel> ordered(Collection<Channel> channels) {
+        return channels == null || channels.isEmpty() ? new ArrayList<>() : new ArrayList<>(EnumSet.copyOf(channels));
     }
 }

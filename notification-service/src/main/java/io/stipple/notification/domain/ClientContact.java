@@ -2,13 +2,18 @@ package io.stipple.notification.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.EnumType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,8 +48,11 @@ public class ClientContact extends PanacheEntityBase {
 
     public String locale;
 
-    @Column(name = "preferred_channels", nullable = false)
-    public String preferredChannels = "";
+    /** A {@code text[]} of channel names (V5; the comma list {@code preferred_channels} is kept in step by a trigger). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Enumerated(EnumType.STRING)
+    @Column(name = "preferred_channel_list", nullable = false)
+    public List<Channel> preferredChannels = new ArrayList<>();
 
     @Column(name = "marketing_opt_in", nullable = false)
     public boolean marketingOptIn;
@@ -60,7 +68,7 @@ public class ClientContact extends PanacheEntityBase {
     public Instant updatedAt;
 
     public List<Channel> preferred() {
-        return Channel.parseList(preferredChannels);
+        return Channel.ordered(preferredChannels);
     }
 
     /** The client's own zone when known and valid. */

@@ -2,13 +2,18 @@ package io.stipple.notification.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.EnumType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,8 +31,11 @@ public class ClientPreference extends PanacheEntityBase {
     @Column(name = "client_id")
     public UUID clientId;
 
-    @Column(name = "opted_out_channels", nullable = false)
-    public String optedOutChannels = "";
+    /** A {@code text[]} of channel names (V5; the comma list {@code opted_out_channels} is kept in step by a trigger). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Enumerated(EnumType.STRING)
+    @Column(name = "opted_out_channel_list", nullable = false)
+    public List<Channel> optedOutChannels = new ArrayList<>();
 
     @Column(name = "maintenance_tips", nullable = false)
     public boolean maintenanceTips = true;
@@ -39,7 +47,7 @@ public class ClientPreference extends PanacheEntityBase {
     public Instant updatedAt;
 
     public List<Channel> optedOut() {
-        return Channel.parseList(optedOutChannels);
+        return Channel.ordered(optedOutChannels);
     }
 
     public boolean hasOptedOutOf(Channel channel) {

@@ -8,11 +8,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import javax.sql.DataSource;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +80,7 @@ public class ClientContactRepository {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement("""
                      select c.clinic_id, c.client_id, c.first_name, c.email, c.phone, (c.marketing_opt_in or c.marketing_consent),
-                            p.opted_out_channels, coalesce(p.maintenance_tips, true), c.time_zone
+                            p.opted_out_channel_list, coalesce(p.maintenance_tips, true), c.time_zone
                      from unnest(?::uuid[], ?::uuid[]) as k(clinic_id, client_id)
                      join client_contact c on c.clinic_id = k.clinic_id and c.client_id = k.client_id
                      left join client_preference p on p.clinic_id = c.clinic_id and p.client_id = c.client_id""")) {
@@ -87,7 +89,7 @@ public class ClientContactRepository {
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     contacts.put(new ClientKey(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)), new Reachable(
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), Channel.parseList(rs.getString(7)),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6), channels(rs.getArray(7)),
                             rs.getBoolean(8), rs.getString(9)));
                 }
             }
@@ -95,5 +97,10 @@ public class ClientContactRepository {
             throw new JdbcFailure(e);
         }
         return contacts;
+    }
+
+    /** A {@code text[]} of channel names (null for a client without preferences: none opted out). */
+    private static List<Channel> channels(Array names) throws SQLException {
+        return names == null ? List.of() : Channel.fromNames(Arrays.asList((String[]) names.getArray()));
     }
 }

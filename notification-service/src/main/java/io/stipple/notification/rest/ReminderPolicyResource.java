@@ -80,7 +80,7 @@ public class ReminderPolicyResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<ReminderPolicyView> replace(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull PolicyRules rules) {
         long expected = ETags.requireIfMatch(ifMatch);
-        PolicyService.EffectivePolicy saved = policies.replace(caller.clinicId(), rules, expected, caller.subject());
+        PolicyService.EffectivePolicy saved = policies.replace(caller.clinicId(), rules, expected);
         return RestResponse.ResponseBuilder.ok(ReminderPolicyMapper.toView(saved)).header("ETag", ETags.of(saved.version())).build();
     }
 }

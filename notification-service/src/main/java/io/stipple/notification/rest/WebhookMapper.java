@@ -12,8 +12,8 @@ public final class WebhookMapper {
     private WebhookMapper() {
     }
 
-    public static WebhookService.NewSubscription toCommand(WebhookSubscriptionRequest request, String createdBy) {
-        return new WebhookService.NewSubscription(request.url(), request.eventTypes(), request.description(), createdBy);
+    public static WebhookService.NewSubscription toCommand(WebhookSubscriptionRequest request) {
+        return new WebhookService.NewSubscription(request.url(), request.eventTypes(), request.description());
     }
 
     public static WebhookService.SubscriptionChange toCommand(WebhookSubscriptionUpdate update) {

@@ -91,9 +91,8 @@ public class WebhookResource {
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull WebhookSubscriptionRequest body,
                            @Context UriInfo uri) {
         WebhookService.Subscriber subscriber = subscriber();
-        String by = caller.subject();
         return idempotency.execute(idempotencyKey, "POST /api/v1/webhooks", body, () -> {
-            WebhookSubscription created = webhooks.create(subscriber, WebhookMapper.toCommand(body, by));
+            WebhookSubscription created = webhooks.create(subscriber, WebhookMapper.toCommand(body));
             return Response.created(uri.getAbsolutePathBuilder().path(created.id.toString()).build())
                     .entity(WebhookMapper.toCreatedView(created, clock.instant()))
                     .header("ETag", ETags.of(created.version))

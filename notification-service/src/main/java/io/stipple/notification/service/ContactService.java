@@ -81,7 +81,7 @@ public class ContactService {
         contact.sex = event.sex();
         contact.timeZone = event.timeZone();
         contact.locale = event.locale();
-        contact.preferredChannels = Channel.toCsv(Channel.fromNames(event.preferredChannels()));
+        contact.preferredChannels = Channel.fromNames(event.preferredChannels());
         contact.marketingOptIn = Boolean.TRUE.equals(event.marketingOptIn());
         contact.clientVersion = Math.max(version, contact.clientVersion);
         contact.updatedAt = Instant.now(clock);

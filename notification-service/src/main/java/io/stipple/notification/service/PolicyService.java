@@ -7,6 +7,7 @@ import io.stipple.notification.config.NotificationConfig;
 import io.stipple.notification.domain.PolicyRules;
 import io.stipple.notification.domain.ReminderPolicy;
 import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.security.Caller;
 import io.stipple.platform.web.ETags;
 import io.stipple.notification.repository.ReminderPolicyRepository;
 import io.stipple.notification.repository.ReminderPolicyRepository.DefaultPolicy;
@@ -45,6 +46,9 @@ public class PolicyService {
     @Inject
     ReminderPolicyRepository policies;
 
+    @Inject
+    Caller caller;
+
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
     private volatile ObjectMapper documentMapper;
 
@@ -72,9 +76,9 @@ public class PolicyService {
 
     /**
      * Replaces the clinic's policy. {@code expectedVersion} is the ETag the admin read: 0 while the clinic
-     * still inherits the default (its first save creates its own copy).
+     * still inherits the default (its first save creates its own copy). The calling admin is recorded as the author.
      */
-    public EffectivePolicy replace(UUID clinicId, PolicyRules rules, long expectedVersion, String by) {
+    public EffectivePolicy replace(UUID clinicId, PolicyRules rules, long expectedVersion) {
         try {
             rules.check();
         } catch (PolicyRules.PolicyViolation e) {
@@ -82,6 +86,7 @@ public class PolicyService {
         }
         ReminderPolicy own = policies.find(clinicId).orElse(null);
         Instant now = Instant.now(clock);
+        String by = caller.actor();
         if (own == null) {
             ETags.checkCurrent(expectedVersion, 0);
             own = new ReminderPolicy();

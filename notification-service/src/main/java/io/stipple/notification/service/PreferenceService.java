@@ -74,7 +74,7 @@ public class PreferenceService {
     }
 
     private void apply(ClientPreference preference, Choices choices) {
-        preference.optedOutChannels = Channel.toCsv(choices.optedOut());
+        preference.optedOutChannels = Channel.ordered(choices.optedOut());
         preference.maintenanceTips = choices.maintenanceTips();
         preference.updatedAt = Instant.now(clock);
     }

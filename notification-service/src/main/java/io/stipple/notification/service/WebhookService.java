@@ -13,6 +13,7 @@ import io.stipple.notification.domain.WebhookTargetGuard;
 import io.stipple.platform.events.EventEnvelope;
 import io.stipple.platform.partner.PartnerDirectory;
 import io.stipple.platform.problem.ProblemException;
+import io.stipple.platform.security.Caller;
 import io.stipple.platform.web.ETags;
 import io.stipple.platform.web.Page;
 import io.stipple.platform.web.PageQuery;
@@ -60,8 +61,8 @@ public class WebhookService {
         }
     }
 
-    /** A new subscription: its target, the event types it wants, a description, and who creates it. */
-    public record NewSubscription(String url, List<String> eventTypes, String description, String createdBy) {
+    /** A new subscription: its target, the event types it wants and a description. */
+    public record NewSubscription(String url, List<String> eventTypes, String description) {
     }
 
     /** A subscription's new target, event types, description and state (the secret stays). */
@@ -97,7 +98,10 @@ public class WebhookService {
     @Inject
     PartnerDirectory partners;
 
-    /** A new subscription owned by the subscriber (the partner, or the clinic for an admin). */
+    @Inject
+    Caller caller;
+
+    /** A new subscription owned by the subscriber (the partner, or the clinic for an admin), created by the caller. */
     public WebhookSubscription create(Subscriber subscriber, NewSubscription command) {
         UUID clinicId = subscriber.clinicId();
         checkEventTypes(command.eventTypes());
@@ -118,7 +122,7 @@ public class WebhookService {
         subscription.secretScheme = WebhookSecrets.Scheme.STANDARD;
         subscription.eventTypes = String.join(",", new LinkedHashSet<>(command.eventTypes()));
         subscription.description = command.description();
-        subscription.createdBy = command.createdBy();
+        subscription.createdBy = caller.actor();
         subscription.createdAt = Instant.now(clock);
         subscriptions.add(subscription);
         subscriptions.flush();

@@ -7,6 +7,7 @@ import io.stipple.notification.Events;
 import io.stipple.notification.Tokens;
 import io.stipple.notification.domain.ReminderType;
 import io.stipple.platform.time.MutableClock;
+import io.stipple.testinfra.DevTokens;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +77,19 @@ class ReminderPolicyResourceIT {
                 "treatmentType", "PERMANENT_SMP", "completedAt", "2026-12-01T13:20:00Z"));
         await().atMost(Duration.ofSeconds(30)).until(() -> Db.reminder(client, ReminderType.TOP_UP).isPresent());
         assertThat(Db.reminder(client, ReminderType.TOP_UP).orElseThrow().dueAt).isEqualTo(Instant.parse("2030-06-01T09:00:00Z"));
+    }
+
+    @Test
+    void the_saved_policy_names_the_acting_admin() {
+        UUID clinic = UUID.randomUUID();
+        Map<String, Object> rules = currentRules();
+        given().auth().oauth2(Tokens.admin(clinic)).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(rules)
+                .put("/api/v1/reminder-policies").then().statusCode(200).body("updatedBy", equalTo("admin-" + clinic));
+        String anotherAdmin = DevTokens.token("admin-2-" + clinic, clinic, "admin");
+        given().auth().oauth2(anotherAdmin).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(rules)
+                .put("/api/v1/reminder-policies").then().statusCode(200).body("updatedBy", equalTo("admin-2-" + clinic));
+        given().auth().oauth2(Tokens.staff(clinic)).get("/api/v1/reminder-policies")
+                .then().statusCode(200).body("updatedBy", equalTo("admin-2-" + clinic));
     }
 
     @Test

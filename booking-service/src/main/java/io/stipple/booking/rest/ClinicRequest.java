@@ -1,0 +1,23 @@
+package io.stipple.booking.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+@Schema(name = "ClinicRequest", description = "Creates or replaces the clinic's profile.")
+public record ClinicRequest(
+        @NotBlank @Size(max = 200) @Schema(example = "Stipple London") String name,
+        @Valid @NotNull Address address,
+        @NotBlank @Schema(description = "IANA time zone", example = "Europe/London") String timeZone,
+        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") @Schema(example = "GBP") String currency,
+        @NotNull @Size(max = 50) List<@Valid @NotNull Hours> openingHours,
+        @Min(0) @Max(720) @Schema(description = "A client may cancel or reschedule until this many hours before the start", example = "48") Integer cancellationNoticeHours,
+        @Min(1) @Max(15) @Schema(description = "How long a slot hold lasts, in minutes (5 when omitted)", example = "5") Integer holdMinutes) {
+}

@@ -1,0 +1,22 @@
+package io.stipple.booking.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Schema(name = "Clinic")
+public record ClinicView(
+        @Schema(example = "6f1c1f7e-3a52-4c3e-9a59-0c8c1f0d2b11") UUID id,
+        @Schema(example = "Stipple London") String name,
+        Address address,
+        @Schema(example = "Europe/London") String timeZone,
+        @Schema(example = "GBP") String currency,
+        List<Hours> openingHours,
+        @Schema(example = "48") int cancellationNoticeHours,
+        @Schema(description = "How long a slot hold lasts, in minutes", example = "5") int holdMinutes,
+        @Schema(example = "2026-11-25T09:00:00Z") Instant createdAt,
+        @Schema(example = "2026-11-25T09:00:00Z") Instant updatedAt,
+        @Schema(example = "0") long version) {
+}
