@@ -165,11 +165,12 @@ class ClinicResourceTest {
                         "Address", "Availability", "AvailableTechnician", "Booking", "BookingClientExport",
                         "BookingClientFacts", "BookingKind", "BookingPlanFacts", "BookingStatus", "CancelRequest",
                         "CancelledBy", "Clinic", "ClinicRequest", "Closure", "ClosureRequest", "CompleteBookingRequest",
-                        "CreateBookingRequest", "DayOfWeek", "DeadLetter", "DurationRule", "HealingOverride",
+                        "ConfirmHoldRequest", "CreateBookingRequest", "CreateSeriesRequest", "DayOfWeek", "DeadLetter", "DurationRule", "HealingOverride",
                         "HealingOverrideRecord", "Instant", "LocalDate", "LocalTime", "Money", "OffsetDateTime", "Outcome",
                         "PageBookingView", "PageClosureView", "PageRoomView", "PageTechnicianView", "PageTimeOffView",
                         "PageTreatmentView", "Pigment", "Problem", "ReplayReport", "RescheduleRequest", "Room",
-                        "RoomRequest", "SessionRecord", "Slot", "Technician", "TechnicianRequest", "TimeOff",
+                        "RoomRequest", "Series", "SeriesAvailability", "SeriesCombination", "SeriesSessionRequest", "SeriesSlot",
+                        "SessionRecord", "Slot", "Technician", "TechnicianRequest", "TimeOff",
                         "TimeOffRequest", "Treatment", "TreatmentRequest", "TreatmentType", "UUID", "Violation",
                         "WeeklyHours"));
     }
