@@ -11,6 +11,7 @@ import io.stipple.testinfra.api.GalleryApi;
 import io.stipple.testinfra.api.Multipart;
 import io.stipple.testinfra.api.NotificationApi;
 import io.stipple.testinfra.api.Page;
+import io.stipple.testinfra.api.Ref;
 import io.stipple.testinfra.api.StippleApi;
 import io.stipple.testinfra.api.Versioned;
 import io.stipple.testinfra.fixtures.ClinicSpec;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import static io.stipple.journey.OpenApi.JSON;
@@ -351,21 +353,15 @@ public final class Fixtures {
      */
     public void awaitNotificationAndDelivery() {
         NotificationApi notifications = asStaff().notifications();
-        awaitFirstId("notificationId", () -> notifications.notifications(victim, 10));
+        awaitFirstId("notificationId", () -> notifications.notifications(victim, 10), NotificationApi.Notification::id);
         if (ids.containsKey("webhookId")) {
             NotificationApi admins = Clinic.api(admin).notifications();
-            awaitFirstId("deliveryId", () -> admins.deliveries(UUID.fromString(ids.get("webhookId")), 10));
+            awaitFirstId("deliveryId", () -> admins.deliveries(UUID.fromString(ids.get("webhookId")), 10), Ref::id);
         }
     }
 
-    private void awaitFirstId(String key, Supplier<Page<?>> list) {
-        retry(key, key, () -> {
-            Page<?> page = list.get();
-            if (page.items().isEmpty()) {
-                return null;
-            }
-            return JSON.valueToTree(page.items().get(0)).path("id").asText();
-        });
+    private <T> void awaitFirstId(String key, Supplier<Page<T>> list, Function<T, UUID> id) {
+        retry(key, key, () -> list.get().items().stream().findFirst().map(id).map(UUID::toString).orElse(null));
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.UUID;
  * booking-service's operations the seeding and the journeys use: the clinic profile, treatment catalogue, rooms,
  * technicians, closures, time off, availability and bookings (check-in, completion).
  */
-public final class BookingApi {
+public final class BookingApi extends ServiceApi {
 
     public record Address(String line1, String line2, String city, String postcode, String country) {
     }
@@ -104,14 +104,8 @@ public final class BookingApi {
                                 Integer actualDurationMinutes, String technicianNotes) {
     }
 
-    private final StippleApi api;
-
     BookingApi(StippleApi api) {
-        this.api = api;
-    }
-
-    private ApiCall call(String method, String path) {
-        return api.call(method, "booking-service", api.endpoints().booking(), path);
+        super(api, "booking-service", StippleApi.Endpoints::booking);
     }
 
     private static String clinicPath(UUID clinicId) {

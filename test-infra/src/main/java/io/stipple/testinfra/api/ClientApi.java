@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** client-service's operations the seeding and the journeys use ({@code /api/v1/clients}, {@code /api/v1/partners}). */
-public final class ClientApi {
+public final class ClientApi extends ServiceApi {
 
     public record Registration(String firstName, String lastName, String email, String phone, LocalDate dateOfBirth,
                                String sex, String timeZone, String locale, List<String> preferredChannels,
@@ -76,14 +76,8 @@ public final class ClientApi {
     public record Partner(String partnerId, String name, String status, long version) {
     }
 
-    private final StippleApi api;
-
     ClientApi(StippleApi api) {
-        this.api = api;
-    }
-
-    private ApiCall call(String method, String path) {
-        return api.call(method, "client-service", api.endpoints().client(), path);
+        super(api, "client-service", StippleApi.Endpoints::client);
     }
 
     private static String client(UUID clientId) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** gallery-service's operations the seeding and the journeys use: photo uploads and before/after sets. */
-public final class GalleryApi {
+public final class GalleryApi extends ServiceApi {
 
     /** A photo of a client to upload (multipart): phase BEFORE/AFTER, angle, when it was taken, the image. */
     public record PhotoUpload(UUID clientId, String phase, String angle, Instant takenAt, String fileName,
@@ -35,14 +35,8 @@ public final class GalleryApi {
     public record PhotoSet(UUID id, String status) {
     }
 
-    private final StippleApi api;
-
     GalleryApi(StippleApi api) {
-        this.api = api;
-    }
-
-    private ApiCall call(String method, String path) {
-        return api.call(method, "gallery-service", api.endpoints().gallery(), path);
+        super(api, "gallery-service", StippleApi.Endpoints::gallery);
     }
 
     /** Uploads a photo (staff); the answer as it came: 201, or why the gallery refused it. */

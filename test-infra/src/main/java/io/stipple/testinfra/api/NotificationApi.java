@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** notification-service's operations the seeding and the journeys use: the notification log and webhooks. */
-public final class NotificationApi {
+public final class NotificationApi extends ServiceApi {
 
     /** One entry of the notification log (a reminder or message and where it stands). */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -22,14 +22,8 @@ public final class NotificationApi {
     public record Webhook(UUID id, String url, List<String> eventTypes) {
     }
 
-    private final StippleApi api;
-
     NotificationApi(StippleApi api) {
-        this.api = api;
-    }
-
-    private ApiCall call(String method, String path) {
-        return api.call(method, "notification-service", api.endpoints().notification(), path);
+        super(api, "notification-service", StippleApi.Endpoints::notification);
     }
 
     /** The first page of a client's notification log. */
