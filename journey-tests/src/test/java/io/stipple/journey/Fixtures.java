@@ -1,8 +1,22 @@
 package io.stipple.journey;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stipple.stack.Service;
+import io.stipple.testinfra.api.ApiProblem;
+import io.stipple.testinfra.api.ApiReply;
+import io.stipple.testinfra.api.BookingApi;
+import io.stipple.testinfra.api.BookingApi.Hours;
+import io.stipple.testinfra.api.ClientApi;
+import io.stipple.testinfra.api.GalleryApi;
+import io.stipple.testinfra.api.Multipart;
+import io.stipple.testinfra.api.NotificationApi;
+import io.stipple.testinfra.api.Page;
+import io.stipple.testinfra.api.Ref;
+import io.stipple.testinfra.api.StippleApi;
+import io.stipple.testinfra.api.Versioned;
+import io.stipple.testinfra.fixtures.ClinicSpec;
+import io.stipple.testinfra.fixtures.ClinicSpec.ClientSpec;
+import io.stipple.testinfra.fixtures.Seeder;
 import org.awaitility.Awaitility;
 
 import javax.imageio.ImageIO;
@@ -12,7 +26,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +36,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static io.stipple.journey.OpenApi.JSON;
 
@@ -37,6 +53,9 @@ import static io.stipple.journey.OpenApi.JSON;
  * of them paired into a set (gallery-service); the admin's webhook subscription (notification-service, created
  * before the booking, so it has a delivery). {@link #ids} maps the path parameters of the OpenAPI documents to these
  * ids.
+ *
+ * <p>The clinic is a {@link ClinicSpec} seeded by the shared {@link Seeder} (test-infra), the records that wait for
+ * events (booking, photos, sets, reminders, deliveries) are made through the same typed client ({@link StippleApi}).
  *
  * <p>Partners must be registered by the clinic before their tokens work anywhere (403 {@code partner-not-registered});
  * the other services learn them from {@code PartnerRegistered}, so {@link #awaitPartnersAccepted()} waits until all
@@ -110,9 +129,8 @@ public final class Fixtures {
      * it is registered already. Returns the reply.
      */
     public static Http.Reply registerPartner(String adminToken, String partnerId, String name) {
-        return Http.post(StippleSystem.baseUrl(Service.CLIENT) + "/api/v1/partners").token(adminToken)
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .json(JSON.createObjectNode().put("partnerId", partnerId).put("name", name).toString()).send();
+        return reply(Clinic.api(adminToken).clients()
+                .registerPartnerCall(new ClientApi.NewPartner(partnerId, name), null).send());
     }
 
     /**
@@ -121,21 +139,25 @@ public final class Fixtures {
      * token with 403 {@code partner-not-registered} until then.
      */
     public static void awaitPartnerAccepted(UUID clinicId, String partnerId) {
-        String token = StippleSystem.partner(clinicId, partnerId);
-        Map<Service, String> probes = new LinkedHashMap<>();
-        probes.put(Service.CLIENT, "/api/v1/clients?size=1");
-        probes.put(Service.BOOKING, "/api/v1/treatments?size=1");
-        probes.put(Service.NOTIFICATION, "/api/v1/webhooks?size=1");
-        probes.put(Service.GALLERY, "/api/v1/gallery/public/sets?size=1");
-        AtomicReference<Http.Reply> last = new AtomicReference<>();
-        probes.forEach((service, path) -> Awaitility.await("partner " + partnerId + " accepted by " + service.artifact)
+        StippleApi partner = Clinic.api(StippleSystem.partner(clinicId, partnerId));
+        Map<Service, Runnable> probes = new LinkedHashMap<>();
+        probes.put(Service.CLIENT, () -> partner.clients().list(1));
+        probes.put(Service.BOOKING, () -> partner.booking().treatments(1));
+        probes.put(Service.NOTIFICATION, () -> partner.notifications().webhooks(1));
+        probes.put(Service.GALLERY, () -> partner.gallery().publicSets(1));
+        AtomicReference<ApiProblem> last = new AtomicReference<>();
+        probes.forEach((service, probe) -> Awaitility.await("partner " + partnerId + " accepted by " + service.artifact)
                 .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .failFast(() -> last.get() != null && last.get().status() >= 500)
+                .ignoreException(UncheckedIOException.class)
                 .until(() -> {
-                    Http.Reply r = Http.get(StippleSystem.baseUrl(service) + path).token(token).send();
-                    last.set(r);
-                    return r.status() > 0 && r.status() != 429
-                            && (r.body() == null || !r.body().contains("partner-not-registered"));
+                    try {
+                        probe.run();
+                        return true;
+                    } catch (ApiProblem refused) {
+                        last.set(refused);
+                        return refused.status() != 429 && !refused.is("partner-not-registered");
+                    }
                 }));
     }
 
@@ -170,201 +192,158 @@ public final class Fixtures {
 
     // ------------------------------------------------------------------------------------------------ building
 
+    /** This fixture's clinic as data: what {@link Seeder} creates before the records that wait for events. */
+    private ClinicSpec spec() {
+        List<Hours> hours = Hours.on(List.of(DayOfWeek.values()), "07:00", "21:00");
+        Instant timeOff = StippleSystem.now().plus(200, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        BookingApi.Money free = new BookingApi.Money(0, "GBP");
+        return ClinicSpec.builder(clinicId, new BookingApi.ClinicProfile("Attack & Fuzz Clinic " + tag,
+                        new BookingApi.Address("1 Test Street", null, "London", "W1A 1AA", "GB"), "Europe/London", "GBP",
+                        hours, 24))
+                // partners are registered by the clinic before anyone may share with them or use their tokens
+                .partner(sharedPartner, "Partner " + sharedPartner)
+                .partner(unsharedPartner, "Partner " + unsharedPartner)
+                .partner(pathPartner, "Partner " + pathPartner)
+                .treatment(new BookingApi.NewTreatment("CONSULTATION", null, CONSULTATION, 30, 0, free, null, null, true))
+                .treatment(new BookingApi.NewTreatment("SMP_SESSION", "PERMANENT_SMP", "SMP session", 120, 15,
+                        new BookingApi.Money(60_000, "GBP"), 7, null, true))
+                .room("Room 1")
+                .technician(new ClinicSpec.TechnicianSpec("Tech " + tag, "tech@" + tag + ".example",
+                        List.of(CONSULTATION, "SMP session"), hours,
+                        List.of(new BookingApi.NewTimeOff(timeOff, timeOff.plus(1, ChronoUnit.DAYS), "Course"))))
+                .closure(new BookingApi.NewClosure(today().plusDays(300), today().plusDays(301), "Staff training"))
+                // the admin's subscription exists before the booking, so the booking's event gives it a delivery
+                .webhook(new NotificationApi.NewWebhook("https://203.0.113.10/stipple/webhooks", List.of("BookingConfirmed"),
+                        "fixture"))
+                .client(otherClient().consent("PARTNER_SHARING", unsharedPartner))
+                .client(ClientSpec.of(registration("Victor", "Victim"))
+                        .assessment(new ClientApi.Assessment("NORWOOD", "6", "ANDROGENETIC", 70, 3, "dark brown",
+                                "SHAVED_FOLLICLE_REPLICATION", null, null))
+                        .screening(new ClientApi.Screening(List.of(), false, false, false, false, false, false, false,
+                                false, null))
+                        .consent("TREATMENT", null).consent("CLINICAL_PHOTOS", null).consent("PUBLIC_GALLERY", null)
+                        .consent("PARTNER_SHARING", sharedPartner)
+                        .plan(new ClientApi.PlanProposal("PERMANENT_SMP", 3, 7, null, "Soft adult hairline"), true))
+                .build();
+    }
+
+    private static final String CONSULTATION = "Consultation";
+
+    private ClientSpec otherClient() {
+        return ClientSpec.of(registration("Olivia", "Other"));
+    }
+
+    private ClientApi.Registration registration(String first, String last) {
+        return new ClientApi.Registration(first, last, (first + "." + last + "." + tag + "@example.com").toLowerCase(Locale.ROOT),
+                null, LocalDate.of(1985, 5, 5), "MALE", "Europe/London", "en-GB", List.of("EMAIL"), false);
+    }
+
+    private Seeder seeder() {
+        return new Seeder(Clinic.api(null), admin, staff);
+    }
+
     private void build() {
-        String booking = StippleSystem.baseUrl(Service.BOOKING);
-        String clients = StippleSystem.baseUrl(Service.CLIENT);
         ids.put("clinicId", clinicId.toString());
-
-        ObjectNode clinic = JSON.createObjectNode();
-        clinic.put("name", "Attack & Fuzz Clinic " + tag);
-        clinic.putObject("address").put("line1", "1 Test Street").put("city", "London").put("postcode", "W1A 1AA")
-                .put("country", "GB");
-        clinic.put("timeZone", "Europe/London").put("currency", "GBP").put("cancellationNoticeHours", 24);
-        for (DayOfWeek d : DayOfWeek.values()) {
-            clinic.withArray("openingHours").add(JSON.createObjectNode().put("weekday", d.name()).put("opens", "07:00")
-                    .put("closes", "21:00"));
-        }
-        require(Http.put(booking + "/api/v1/clinics/" + clinicId).token(admin).json(clinic.toString()).send(), 201, 200);
-
-        // partners are registered by the clinic before anyone may share with them or use their tokens
-        for (String partner : List.of(sharedPartner, unsharedPartner, pathPartner)) {
-            Http.Reply r = registerPartner(admin, partner, "Partner " + partner);
-            if (r.status() != 201 && r.status() != 409) {
-                missing.add("partner " + partner + ": " + r.describe());
-            }
-        }
+        ClinicSpec spec = spec();
+        Seeder.SeededClinic seeded = seeder().seed(spec);
         ids.put("partnerId", pathPartner);
-
-        UUID consultation = createId(Http.post(booking + "/api/v1/treatments").token(admin).json("""
-                {"kind":"CONSULTATION","name":"Consultation","baseDurationMinutes":30,"bufferMinutes":0,
-                 "price":{"amountMinor":0,"currency":"GBP"},"active":true}"""), "treatmentId");
-        UUID session = createId(Http.post(booking + "/api/v1/treatments").token(admin).json("""
-                {"kind":"SMP_SESSION","treatmentType":"PERMANENT_SMP","name":"SMP session","baseDurationMinutes":120,
-                 "bufferMinutes":15,"price":{"amountMinor":60000,"currency":"GBP"},"healingIntervalDays":7,"active":true}"""),
-                null);
-        createId(Http.post(booking + "/api/v1/clinics/" + clinicId + "/rooms").token(admin).json("""
-                {"name":"Room 1","active":true}"""), "roomId");
-        ObjectNode tech = JSON.createObjectNode().put("displayName", "Tech " + tag).put("email", "tech@" + tag + ".example")
-                .put("active", true);
-        tech.putArray("treatmentIds").add(String.valueOf(consultation)).add(String.valueOf(session));
-        for (DayOfWeek d : DayOfWeek.values()) {
-            tech.withArray("workingHours").add(JSON.createObjectNode().put("weekday", d.name()).put("opens", "07:00")
-                    .put("closes", "21:00"));
-        }
-        UUID technician = createId(Http.post(booking + "/api/v1/clinics/" + clinicId + "/technicians").token(admin)
-                .json(tech.toString()), "technicianId");
-        createId(Http.post(booking + "/api/v1/clinics/" + clinicId + "/closures").token(admin).json("""
-                {"firstDay":"%s","lastDay":"%s","reason":"Staff training"}""".formatted(
-                today().plusDays(300), today().plusDays(301))), "closureId");
-        if (technician != null) {
-            createId(Http.post(booking + "/api/v1/clinics/" + clinicId + "/technicians/" + technician + "/time-off")
-                    .token(admin).json("""
-                            {"startsAt":"%s","endsAt":"%s","reason":"Course"}""".formatted(
-                            StippleSystem.now().plus(200, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS),
-                            StippleSystem.now().plus(201, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS))), "timeOffId");
-        }
-
-        other = registerClient(clients, "Olivia", "Other");
-        victim = registerClient(clients, "Victor", "Victim");
-        victimEmail = ("Victor.Victim." + tag + "@example.com").toLowerCase(Locale.ROOT);
+        UUID consultation = seeded.treatments().get(CONSULTATION);
+        Seeder.SeededTechnician technician = seeded.technicians().get("Tech " + tag);
+        ids.put("treatmentId", consultation.toString());
+        ids.put("roomId", seeded.rooms().get("Room 1").toString());
+        ids.put("technicianId", technician.id().toString());
+        ids.put("timeOffId", technician.timeOff().get(0).toString());
+        ids.put("closureId", seeded.closures().get(0).toString());
+        ids.put("webhookId", seeded.webhooks().get(0).toString());
+        other = seeded.client(otherClient().email()).id();
+        victimEmail = spec.clients().get(1).email();
+        Seeder.SeededClient v = seeded.client(victimEmail);
+        victim = v.id();
         ids.put("clientId", victim.toString());
-        String base = clients + "/api/v1/clients/" + victim;
-        createId(Http.post(base + "/assessments").token(staff).json("""
-                {"scale":"NORWOOD","stage":"6","condition":"ANDROGENETIC","coveragePercent":70,"fitzpatrickType":3,
-                 "hairColour":"dark brown","desiredLook":"SHAVED_FOLLICLE_REPLICATION"}"""), "assessmentId");
-        createId(Http.post(base + "/screenings").token(staff).json("""
-                {"allergies":[],"pigmentAllergy":false,"keloidTendency":false,"bloodThinners":false,"psoriasis":false,
-                 "eczema":false,"activeScalpInfection":false,"pregnant":false,"guardianConsent":false}"""), "screeningId");
-        createId(Http.post(base + "/consents").token(staff).json("""
-                {"scope":"TREATMENT","textVersion":"v1"}"""), "consentId");
-        for (String scope : List.of("CLINICAL_PHOTOS", "PUBLIC_GALLERY")) {
-            send(Http.post(base + "/consents").token(staff).json("""
-                    {"scope":"%s","textVersion":"v1"}""".formatted(scope)), "consent " + scope, 201);
-        }
-        send(Http.post(base + "/consents").token(staff).json("""
-                {"scope":"PARTNER_SHARING","partnerId":"%s","textVersion":"v1"}""".formatted(sharedPartner)),
-                "consent PARTNER_SHARING " + sharedPartner, 201);
-        send(Http.post(clients + "/api/v1/clients/" + other + "/consents").token(staff).json("""
-                {"scope":"PARTNER_SHARING","partnerId":"%s","textVersion":"v1"}""".formatted(unsharedPartner)),
-                "other client's consent PARTNER_SHARING " + unsharedPartner, 201);
-        UUID plan = createId(Http.post(base + "/plans").token(staff).json("""
-                {"treatmentType":"PERMANENT_SMP","plannedSessions":3,"healingIntervalDays":7,
-                 "hairlineDesignNotes":"Soft adult hairline"}"""), "planId");
-        if (plan != null) {
-            send(Http.post(base + "/plans/" + plan + "/agreement").token(staff), "plan agreement", 200);
-        }
+        ids.put("assessmentId", v.assessmentId().toString());
+        ids.put("screeningId", v.screening().id().toString());
+        ids.put("consentId", v.consents().get("TREATMENT").toString());
+        ids.put("planId", v.plan().id().toString());
+        seeded.clients().values().forEach(c -> missing.addAll(c.notes()));
 
-        // the admin's subscription exists before the booking, so the booking's event gives it a delivery
-        createId(Http.post(StippleSystem.baseUrl(Service.NOTIFICATION) + "/api/v1/webhooks").token(admin).json("""
-                {"url":"https://203.0.113.10/stipple/webhooks","eventTypes":["BookingConfirmed"],
-                 "description":"fixture"}"""), "webhookId");
-        if (consultation != null && technician != null) {
-            bookConsultation(booking, consultation, technician);
-        }
+        bookConsultation(consultation, technician.id());
         uploadPhotosAndSet();
         if (!missing.isEmpty()) {
             System.out.println("Fixtures " + tag + ": not created (random ids used instead): " + missing);
         }
     }
 
-    private UUID registerClient(String clients, String first, String last) {
-        String email = (first + "." + last + "." + tag + "@example.com").toLowerCase(Locale.ROOT);
-        Http.Reply r = Http.post(clients + "/api/v1/clients").token(staff).json("""
-                {"firstName":"%s","lastName":"%s","email":"%s","dateOfBirth":"1985-05-05","sex":"MALE",
-                 "timeZone":"Europe/London","locale":"en-GB","preferredChannels":["EMAIL"],"marketingOptIn":false}"""
-                .formatted(first, last, email)).send();
-        require(r, 201);
-        return UUID.fromString(json(r).path("id").asText());
+    private StippleApi asStaff() {
+        return Clinic.api(staff);
     }
 
-    private void bookConsultation(String booking, UUID treatment, UUID technician) {
+    private void bookConsultation(UUID treatment, UUID technician) {
         // the booking service learns of the client from ClientRegistered: retry until its projection has it
-        AtomicReference<Http.Reply> last = new AtomicReference<>();
-        try {
-            Awaitility.await("booking of the fixture client").atMost(Duration.ofSeconds(45))
-                    .pollInterval(Duration.ofMillis(500)).until(() -> {
-                        Http.Reply slots = Http.get(booking + "/api/v1/availability?treatmentId=" + treatment + "&clientId="
-                                + victim + "&technicianId=" + technician + "&from=" + today().plusDays(2) + "&to="
-                                + today().plusDays(9)).token(staff).send();
-                        last.set(slots);
-                        if (slots.status() != 200 || json(slots).path("slots").isEmpty()) return false;
-                        String startsAt = json(slots).path("slots").get(0).path("startsAt").asText();
-                        Http.Reply r = Http.post(booking + "/api/v1/bookings").token(staff).json("""
-                                {"clientId":"%s","treatmentId":"%s","technicianId":"%s","startsAt":"%s"}"""
-                                .formatted(victim, treatment, technician, startsAt)).send();
-                        last.set(r);
-                        if (r.status() == 201) {
-                            ids.put("bookingId", json(r).path("id").asText());
-                            return true;
-                        }
-                        return false;
-                    });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            missing.add("booking: " + (last.get() == null ? "no reply" : last.get().describe()));
-        }
+        BookingApi booking = asStaff().booking();
+        retry("booking", "bookingId", () -> {
+            BookingApi.Availability slots = booking.availability(treatment, victim, technician, today().plusDays(2),
+                    today().plusDays(9));
+            if (slots.slots().isEmpty()) {
+                return null;
+            }
+            return booking.book(new BookingApi.NewBooking(victim, treatment, technician,
+                    slots.slots().get(0).startsAt().toInstant()), null).id().toString();
+        });
     }
 
     private void uploadPhotosAndSet() {
-        String gallery = StippleSystem.baseUrl(Service.GALLERY);
         // the gallery learns of the CLINICAL_PHOTOS consent from ConsentGranted: retry until its projection has it
-        AtomicReference<Http.Reply> last = new AtomicReference<>();
-        List<String> photos = new ArrayList<>();
-        try {
-            Awaitility.await("photos of the fixture client").atMost(Duration.ofSeconds(45))
-                    .pollInterval(Duration.ofMillis(500)).until(() -> {
-                        while (photos.size() < 2) {
-                            boolean before = photos.isEmpty();
-                            Http.Reply r = upload(gallery, before ? "BEFORE" : "AFTER",
-                                    StippleSystem.now().minus(before ? 30 : 1, ChronoUnit.DAYS), before ? Color.DARK_GRAY : Color.GRAY);
-                            last.set(r);
-                            if (r.status() != 201) return false;
-                            photos.add(json(r).path("id").asText());
-                        }
-                        return true;
-                    });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            missing.add("photo: " + (last.get() == null ? "no reply" : last.get().describe()));
+        List<UUID> pair = uploadPair(victim, "photo", 30, Color.DARK_GRAY, 1, Color.GRAY);
+        if (pair == null) {
             return;
         }
-        this.photos.addAll(photos);
+        pair.forEach(p -> this.photos.add(p.toString()));
         ids.put("photoId", photos.get(0));
-        createId(Http.post(gallery + "/api/v1/gallery/sets").token(staff).json("""
-                {"beforePhotoId":"%s","afterPhotoId":"%s"}""".formatted(photos.get(0), photos.get(1))), "setId");
+        try {
+            ids.put("setId", asStaff().gallery().createSet(new GalleryApi.NewSet(pair.get(0), pair.get(1)), null)
+                    .value().id().toString());
+        } catch (ApiProblem refused) {
+            missing.add("setId: " + refused.getMessage());
+        }
     }
 
-    private Http.Reply upload(String gallery, String phase, Instant takenAt, Color colour) {
-        return photoUpload(gallery + "/api/v1/gallery/photos", staff, victim, phase, takenAt, colour).send();
+    /**
+     * Uploads a BEFORE and an AFTER photo of a client (taken that many days ago), retried until the gallery accepts
+     * them (it learns the consent from an event); null, and noted in {@link #missing}, when it does not in time.
+     */
+    private List<UUID> uploadPair(UUID clientId, String what, int beforeDaysAgo, Color beforeColour, int afterDaysAgo,
+                                  Color afterColour) {
+        GalleryApi gallery = asStaff().gallery();
+        List<UUID> pair = new ArrayList<>();
+        String done = retry(what, null, () -> {
+            while (pair.size() < 2) {
+                boolean before = pair.isEmpty();
+                pair.add(gallery.upload(photo(clientId, before ? "BEFORE" : "AFTER",
+                        StippleSystem.now().minus(before ? beforeDaysAgo : afterDaysAgo, ChronoUnit.DAYS),
+                        before ? beforeColour : afterColour)).id());
+            }
+            return "done";
+        });
+        return done == null ? null : pair;
+    }
+
+    /** A valid photo (angle FRONT, a fresh PNG) of a client, taken then. */
+    static GalleryApi.PhotoUpload photo(UUID clientId, String phase, Instant takenAt, Color colour) {
+        return new GalleryApi.PhotoUpload(clientId, phase, "FRONT", takenAt.truncatedTo(ChronoUnit.SECONDS),
+                phase + ".png", "image/png", png(colour, phase));
     }
 
     /** A valid photo upload (multipart: clientId, phase, angle FRONT, takenAt and a fresh PNG) with this token. */
     static Http.Request photoUpload(String url, String token, UUID clientId, String phase, Instant takenAt, Color colour) {
-        String boundary = "----stipple" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("clientId", clientId.toString());
-        fields.put("phase", phase);
-        fields.put("angle", "FRONT");
-        fields.put("takenAt", takenAt.truncatedTo(ChronoUnit.SECONDS).toString());
-        try {
-            for (Map.Entry<String, String> f : fields.entrySet()) {
-                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey()
-                        + "\"\r\nContent-Type: text/plain\r\n\r\n" + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-            }
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + phase
-                    + ".png\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.write(png(colour, phase));
-            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Http.post(url).token(token).body("multipart/form-data; boundary=" + boundary, body.toByteArray());
+        Multipart form = photo(clientId, phase, takenAt, colour).form();
+        return Http.post(url).token(token).body(form.contentType(), form.bytes());
     }
 
     /** Uploads one more photo of the victim (as staff) and returns its id, or null if the gallery refused it. */
     public String uploadVictimPhoto() {
-        Http.Reply r = upload(StippleSystem.baseUrl(Service.GALLERY), "BEFORE", StippleSystem.now().minus(2, ChronoUnit.DAYS),
-                Color.LIGHT_GRAY);
-        return r.status() == 201 ? json(r).path("id").asText() : null;
+        ApiReply r = asStaff().gallery().uploadCall(photo(victim, "BEFORE", StippleSystem.now().minus(2, ChronoUnit.DAYS),
+                Color.LIGHT_GRAY)).send();
+        return r.status() == 201 ? r.json().path("id").asText() : null;
     }
 
     /**
@@ -373,29 +352,42 @@ public final class Fixtures {
      * not appear in time is listed in {@link #missing}.
      */
     public void awaitNotificationAndDelivery() {
-        String notifications = StippleSystem.baseUrl(Service.NOTIFICATION);
-        awaitFirstId("notificationId", () -> Http.get(notifications + "/api/v1/notifications?clientId=" + victim + "&size=10")
-                .token(staff).send());
+        NotificationApi notifications = asStaff().notifications();
+        awaitFirstId("notificationId", () -> notifications.notifications(victim, 10), NotificationApi.Notification::id);
         if (ids.containsKey("webhookId")) {
-            awaitFirstId("deliveryId", () -> Http.get(notifications + "/api/v1/webhooks/" + ids.get("webhookId")
-                    + "/deliveries?size=10").token(admin).send());
+            NotificationApi admins = Clinic.api(admin).notifications();
+            awaitFirstId("deliveryId", () -> admins.deliveries(UUID.fromString(ids.get("webhookId")), 10), Ref::id);
         }
     }
 
-    private void awaitFirstId(String key, java.util.function.Supplier<Http.Reply> list) {
-        AtomicReference<Http.Reply> last = new AtomicReference<>();
+    private <T> void awaitFirstId(String key, Supplier<Page<T>> list, Function<T, UUID> id) {
+        retry(key, key, () -> list.get().items().stream().findFirst().map(id).map(UUID::toString).orElse(null));
+    }
+
+    /**
+     * Tries {@code attempt} every half second for up to 45 s until it returns a value (null or an {@link ApiProblem}:
+     * not yet); records the value under {@code key} (if given) and returns it, or notes in {@link #missing} what
+     * answered last and returns null.
+     */
+    private String retry(String what, String key, Supplier<String> attempt) {
+        AtomicReference<String> last = new AtomicReference<>("no reply");
         try {
-            Awaitility.await(key + " of the fixture").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> {
-                        Http.Reply r = list.get();
-                        last.set(r);
-                        JsonNode items = json(r).path("items");
-                        if (r.status() != 200 || items.isEmpty()) return false;
-                        ids.put(key, items.get(0).path("id").asText());
-                        return true;
-                    });
+            String value = Awaitility.await(what + " of the fixture").atMost(Duration.ofSeconds(45))
+                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+                        try {
+                            return attempt.get();
+                        } catch (ApiProblem | UncheckedIOException e) {
+                            last.set(e.getMessage());
+                            return null;
+                        }
+                    }, v -> v != null);
+            if (key != null) {
+                ids.put(key, value);
+            }
+            return value;
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            missing.add(key + ": " + (last.get() == null ? "no reply" : last.get().describe()));
+            missing.add(what + ": " + last.get());
+            return null;
         }
     }
 
@@ -405,70 +397,49 @@ public final class Fixtures {
      * real published set that is not the victim's.
      */
     public void publishSetOfOtherClient() {
-        String clients = StippleSystem.baseUrl(Service.CLIENT);
-        String gallery = StippleSystem.baseUrl(Service.GALLERY);
-        for (String scope : List.of("CLINICAL_PHOTOS", "PUBLIC_GALLERY")) {
-            send(Http.post(clients + "/api/v1/clients/" + other + "/consents").token(staff).json("""
-                    {"scope":"%s","textVersion":"v1"}""".formatted(scope)), "other client's consent " + scope, 201);
+        seeder().client(clinicId, otherClient().consent("CLINICAL_PHOTOS", null).consent("PUBLIC_GALLERY", null), Set.of());
+        List<UUID> pair = uploadPair(other, "public set photo", 40, Color.BLACK, 2, Color.ORANGE);
+        if (pair == null) {
+            return;
         }
-        List<String> pair = new ArrayList<>();
-        AtomicReference<Http.Reply> last = new AtomicReference<>();
         try {
-            Awaitility.await("photos of the other client").atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> {
-                        while (pair.size() < 2) {
-                            boolean before = pair.isEmpty();
-                            Http.Reply r = photoUpload(gallery + "/api/v1/gallery/photos", staff, other,
-                                    before ? "BEFORE" : "AFTER", StippleSystem.now().minus(before ? 40 : 2, ChronoUnit.DAYS),
-                                    before ? Color.BLACK : Color.ORANGE).send();
-                            last.set(r);
-                            if (r.status() != 201) return false;
-                            pair.add(json(r).path("id").asText());
-                        }
-                        return true;
-                    });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            missing.add("public set photo: " + (last.get() == null ? "no reply" : last.get().describe()));
-            return;
+            Versioned<GalleryApi.PhotoSet> set = asStaff().gallery().createSet(new GalleryApi.NewSet(pair.get(0), pair.get(1)), null);
+            Versioned<GalleryApi.PhotoSet> submitted = asStaff().gallery().submitSet(set.value().id(), set.etag());
+            Clinic.api(admin).gallery().publishSet(set.value().id(), submitted.etag());
+            ids.put("publicSetId", set.value().id().toString());
+        } catch (ApiProblem refused) {
+            missing.add("public set: " + refused.getMessage());
         }
-        Http.Reply set = Http.post(gallery + "/api/v1/gallery/sets").token(staff).json("""
-                {"beforePhotoId":"%s","afterPhotoId":"%s"}""".formatted(pair.get(0), pair.get(1))).send();
-        if (set.status() != 201) {
-            missing.add("public set: " + set.describe());
-            return;
-        }
-        String setId = json(set).path("id").asText();
-        Http.Reply submitted = Http.post(gallery + "/api/v1/gallery/sets/" + setId + "/submit").token(staff)
-                .header("If-Match", String.valueOf(set.headers().get("etag"))).send();
-        if (submitted.status() != 200) {
-            missing.add("public set submission: " + submitted.describe());
-            return;
-        }
-        Http.Reply published = Http.post(gallery + "/api/v1/gallery/sets/" + setId + "/publish").token(admin)
-                .header("If-Match", String.valueOf(submitted.headers().get("etag"))).send();
-        if (published.status() != 200) {
-            missing.add("public set publication: " + published.describe());
-            return;
-        }
-        ids.put("publicSetId", setId);
     }
 
     /** A small PNG, different for each call (the gallery refuses exact duplicates). */
     static byte[] png(Color colour, String text) {
-        BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+        return image("png", 320, 240, colour, text + " " + UUID.randomUUID());
+    }
+
+    /** An image of this format ({@code png}, {@code jpg}) filled with a colour, with the text written on it. */
+    static byte[] image(String format, int width, int height, Color colour, String text) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(colour);
-        g.fillRect(0, 0, 320, 240);
+        g.fillRect(0, 0, width, height);
         g.setColor(Color.WHITE);
-        g.drawString(text + " " + UUID.randomUUID(), 10, 120);
+        g.drawString(text, 10, height / 2);
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            ImageIO.write(image, "png", out);
+            ImageIO.write(image, format, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** The typed client's answer as the sweeps' {@link Http.Reply}. */
+    static Http.Reply reply(ApiReply r) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        r.headers().forEach((k, v) -> headers.put(k, String.join(",", v)));
+        return new Http.Reply(r.request(), r.status(), r.contentType(), r.body(), headers);
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
@@ -476,34 +447,6 @@ public final class Fixtures {
     /** Today as the services see it (their clock may have been moved by a journey test). */
     private static LocalDate today() {
         return LocalDate.ofInstant(StippleSystem.now(), java.time.ZoneOffset.UTC);
-    }
-
-    /** Sends a creating request; on 201 records the new id under {@code key} (if given) and returns it. */
-    private UUID createId(Http.Request request, String key) {
-        Http.Reply r = request.send();
-        if (r.status() != 201) {
-            missing.add((key == null ? "record" : key) + ": " + r.describe());
-            return null;
-        }
-        UUID id = UUID.fromString(json(r).path("id").asText());
-        if (key != null) {
-            ids.put(key, id.toString());
-        }
-        return id;
-    }
-
-    private void send(Http.Request request, String what, int expected) {
-        Http.Reply r = request.send();
-        if (r.status() != expected) {
-            missing.add(what + ": " + r.describe());
-        }
-    }
-
-    private static void require(Http.Reply r, int... expected) {
-        for (int e : expected) {
-            if (r.status() == e) return;
-        }
-        throw new AssertionError("fixture set-up failed: " + r.describe());
     }
 
     static JsonNode json(Http.Reply r) {
