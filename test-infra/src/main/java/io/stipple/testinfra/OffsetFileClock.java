@@ -1,4 +1,4 @@
-package io.stipple.platform.time;
+package io.stipple.testinfra;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +12,8 @@ import java.time.ZoneOffset;
 /**
  * The system clock shifted by an offset read from a file (an ISO-8601 duration such as {@code P7DT2H}),
  * re-read at most every 50 ms. Lets a test that runs several service processes move their time together
- * without sleeping. A missing or unreadable file means no offset.
+ * without sleeping. A missing or unreadable file means no offset. A packaged service gets it through the platform's
+ * {@code stipple.clock.source} hook ({@link OffsetFileClockSource}); it is never part of a service's own artifact.
  */
 public final class OffsetFileClock extends Clock {
 

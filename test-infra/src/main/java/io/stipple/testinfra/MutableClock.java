@@ -1,4 +1,4 @@
-package io.stipple.platform.time;
+package io.stipple.testinfra;
 
 import java.time.Clock;
 import java.time.Duration;
