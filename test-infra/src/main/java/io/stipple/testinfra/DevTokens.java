@@ -4,34 +4,33 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.build.Jwt;
+import org.jose4j.base64url.SimplePEMEncoder;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.keys.HmacKey;
+import org.jose4j.keys.RsaKeyUtil;
+import org.jose4j.lang.JoseException;
 
 /**
  * Mints JWTs the way Stipple's identity provider would, signed with the <b>development-only</b> key pair
@@ -56,7 +55,6 @@ public final class DevTokens {
     public static final String PUBLIC_KEY_RESOURCE = "META-INF/stipple/dev-jwt-public.pem";
 
     private static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
-    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
     private static volatile PrivateKey privateKey;
     private static volatile KeyPair otherKeyPair;
@@ -75,7 +73,9 @@ public final class DevTokens {
 
     /** The builder's claims with header {@code {"alg":"none"}} and an empty signature: {@code header.payload.}. */
     public static String unsigned(Builder b) {
-        return encode("{\"alg\":\"none\"}") + "." + encode(Json.write(b.claims())) + ".";
+        JsonWebSignature jws = jws(b.claims(), AlgorithmIdentifiers.NONE, null);
+        jws.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
+        return serialize(jws);
     }
 
     /**
@@ -83,14 +83,8 @@ public final class DevTokens {
      * HMAC secret. A verifier that lets the token pick the algorithm would accept it.
      */
     public static String hs256SignedWithPublicKey(Builder b) {
-        String signingInput = encode("{\"typ\":\"JWT\",\"alg\":\"HS256\"}") + "." + encode(Json.write(b.claims()));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(publicKeyPem().getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
-            return signingInput + "." + B64URL.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
+        return serialize(jws(b.claims(), AlgorithmIdentifiers.HMAC_SHA256,
+                new HmacKey(publicKeyPem().getBytes(StandardCharsets.US_ASCII))));
     }
 
     /** A well-formed RS256 token signed by an RSA key that is not the development key (generated once per JVM). */
@@ -110,25 +104,22 @@ public final class DevTokens {
     /** The development public key (for verifying in tests). */
     public static PublicKey publicKey() {
         try {
-            byte[] der = pemBody(publicKeyPem(), "PUBLIC KEY");
-            return KeyFactory.getInstance("RSA").generatePublic(new java.security.spec.X509EncodedKeySpec(der));
-        } catch (GeneralSecurityException e) {
+            return new RsaKeyUtil().fromPemEncoded(publicKeyPem());
+        } catch (JoseException | GeneralSecurityException e) {
             throw new IllegalStateException("Invalid development public key", e);
         }
     }
 
-    /** The PEM text of the public key derived from the development private key. */
+    /** The PEM text of the public key derived from the development private key (as {@code openssl pkey -pubout}). */
     static String derivedPublicKeyPem() {
         PrivateKey key = devPrivateKey();
-        if (!(key instanceof RSAPrivateCrtKey)) {
+        if (!(key instanceof RSAPrivateCrtKey crt)) {
             throw new IllegalStateException("Cannot derive the public key from " + key.getClass().getName());
         }
-        RSAPrivateCrtKey crt = (RSAPrivateCrtKey) key;
         try {
-            PublicKey pub = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
-            String body = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pub.getEncoded());
-            return "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n";
-        } catch (GeneralSecurityException e) {
+            PublicKey pub = new RsaKeyUtil().publicKey(crt.getModulus(), crt.getPublicExponent());
+            return RsaKeyUtil.pemEncode(pub).replace("\r\n", "\n") + "\n";
+        } catch (JoseException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -140,8 +131,12 @@ public final class DevTokens {
             if (pem == null) {
                 throw new IllegalStateException("Classpath resource " + PRIVATE_KEY_RESOURCE + " not found");
             }
+            if (!pem.contains("-----BEGIN PRIVATE KEY-----")) {
+                throw new IllegalStateException(PRIVATE_KEY_RESOURCE + " is not a PEM PKCS#8 private key");
+            }
             try {
-                key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pemBody(pem, "PRIVATE KEY")));
+                byte[] der = SimplePEMEncoder.decode(pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", ""));
+                key = KeyFactory.getInstance(RsaKeyUtil.RSA).generatePrivate(new PKCS8EncodedKeySpec(der));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("Invalid PKCS#8 key in " + PRIVATE_KEY_RESOURCE, e);
             }
@@ -157,10 +152,8 @@ public final class DevTokens {
                 pair = otherKeyPair;
                 if (pair == null) {
                     try {
-                        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-                        generator.initialize(2048);
-                        pair = generator.generateKeyPair();
-                    } catch (GeneralSecurityException e) {
+                        pair = new RsaKeyUtil().generateKeyPair(2048);
+                    } catch (JoseException e) {
                         throw new IllegalStateException(e);
                     }
                     otherKeyPair = pair;
@@ -170,33 +163,29 @@ public final class DevTokens {
         return pair;
     }
 
+    /** RS256 over exactly these claims (no default {@code iat}/{@code exp}/{@code jti} is added). */
     private static String signRs256(Map<String, Object> claims, PrivateKey key) {
-        if (!claims.keySet().containsAll(List.of("iat", "exp", "jti"))) {
-            // smallrye-jwt-build would put back a default iat/exp/jti that the caller removed on purpose
-            // (e.g. a token without "exp" for a security test): sign such claim sets by hand.
-            String signingInput = encode("{\"typ\":\"JWT\",\"alg\":\"RS256\"}") + "." + encode(Json.write(claims));
-            try {
-                Signature rsa = Signature.getInstance("SHA256withRSA");
-                rsa.initSign(key);
-                rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-                return signingInput + "." + B64URL.encodeToString(rsa.sign());
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("RS256 signing failed", e);
-            }
-        }
-        // Passing the key object directly: no MicroProfile Config key location needed (works outside Quarkus).
-        return Jwt.claims(claims).jws().algorithm(SignatureAlgorithm.RS256).sign(key);
+        return serialize(jws(claims, AlgorithmIdentifiers.RSA_USING_SHA256, key));
     }
 
-    private static byte[] pemBody(String pem, String type) {
-        String begin = "-----BEGIN " + type + "-----";
-        String end = "-----END " + type + "-----";
-        int from = pem.indexOf(begin);
-        int to = pem.indexOf(end);
-        if (from < 0 || to < from) {
-            throw new IllegalStateException("Not a PEM " + type + " (expected " + begin + ")");
+    private static JsonWebSignature jws(Map<String, Object> claims, String algorithm, Key key) {
+        JsonWebSignature jws = new JsonWebSignature();
+        if (key != null) {
+            jws.setHeader("typ", "JWT"); // an unsigned token names only its algorithm, as the classic forgery does
         }
-        return Base64.getMimeDecoder().decode(pem.substring(from + begin.length(), to));
+        jws.setAlgorithmHeaderValue(algorithm);
+        jws.setPayload(JsonUtil.toJson(claims));
+        jws.setKey(key);
+        jws.setDoKeyValidation(false); // the forgeries use keys a careful signer would refuse
+        return jws;
+    }
+
+    private static String serialize(JsonWebSignature jws) {
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("Signing failed (" + jws.getAlgorithmHeaderValue() + ")", e);
+        }
     }
 
     private static String readResource(String name) {
@@ -214,10 +203,6 @@ public final class DevTokens {
             }
         }
         return null;
-    }
-
-    private static String encode(String json) {
-        return B64URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Fluent description of a token's claims. Each {@code sign()}/forgery call reads the builder as it is then. */
@@ -365,84 +350,6 @@ public final class DevTokens {
                 return value;
             }
             return String.valueOf(value);
-        }
-    }
-
-    /** Just enough JSON writing for claim sets (strings, numbers, booleans, lists, maps, null). */
-    static final class Json {
-        private Json() {
-        }
-
-        static String write(Object value) {
-            StringBuilder out = new StringBuilder();
-            write(value, out);
-            return out.toString();
-        }
-
-        private static void write(Object value, StringBuilder out) {
-            if (value == null) {
-                out.append("null");
-            } else if (value instanceof String) {
-                string((String) value, out);
-            } else if (value instanceof Boolean || value instanceof Long || value instanceof Integer
-                    || value instanceof Short || value instanceof Byte || value instanceof BigInteger) {
-                out.append(value);
-            } else if (value instanceof Number) {
-                double d = ((Number) value).doubleValue();
-                if (Double.isNaN(d) || Double.isInfinite(d)) {
-                    throw new IllegalArgumentException("Not representable in JSON: " + value);
-                }
-                out.append(value);
-            } else if (value instanceof Map<?, ?>) {
-                out.append('{');
-                boolean first = true;
-                for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-                    if (!first) {
-                        out.append(',');
-                    }
-                    first = false;
-                    string(String.valueOf(e.getKey()), out);
-                    out.append(':');
-                    write(e.getValue(), out);
-                }
-                out.append('}');
-            } else if (value instanceof Collection<?>) {
-                out.append('[');
-                boolean first = true;
-                for (Object element : (Collection<?>) value) {
-                    if (!first) {
-                        out.append(',');
-                    }
-                    first = false;
-                    write(element, out);
-                }
-                out.append(']');
-            } else {
-                string(String.valueOf(value), out);
-            }
-        }
-
-        private static void string(String s, StringBuilder out) {
-            out.append('"');
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '"': out.append("\\\""); break;
-                    case '\\': out.append("\\\\"); break;
-                    case '\n': out.append("\\n"); break;
-                    case '\r': out.append("\\r"); break;
-                    case '\t': out.append("\\t"); break;
-                    case '\b': out.append("\\b"); break;
-                    case '\f': out.append("\\f"); break;
-                    default:
-                        if (c < 0x20) {
-                            out.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            out.append(c);
-                        }
-                }
-            }
-            out.append('"');
         }
     }
 }

@@ -34,6 +34,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  *     {@code repository}: one way to persist.</li>
  *     <li><b>{@link #DOMAIN_WITHOUT_FRAMEWORK_LAYERS}</b>: {@code domain} does not use {@code service},
  *     {@code messaging} or {@code repository}.</li>
+ *     <li><b>{@link #DOMAIN_RAISES_RULE_VIOLATIONS}</b>: {@code domain} does not use the platform's
+ *     {@code ProblemException} (an HTTP answer); a broken rule throws the platform's {@code RuleViolation}, which the
+ *     platform maps to the same problem.</li>
  * </ul>
  */
 public final class ServiceShape {
@@ -41,6 +44,10 @@ public final class ServiceShape {
     public static final String SERVICE_WITHOUT_REST = "service and domain use no rest type";
     public static final String QUERIES_IN_REPOSITORIES = "queries and persistence only in repository";
     public static final String DOMAIN_WITHOUT_FRAMEWORK_LAYERS = "domain uses no service, messaging or repository type";
+    public static final String DOMAIN_RAISES_RULE_VIOLATIONS = "domain throws RuleViolation, not ProblemException";
+
+    /** The platform's HTTP-shaped exception (by name: this module does not depend on the platform). */
+    static final String PROBLEM_EXCEPTION = "io.stipple.platform.problem.ProblemException";
 
     /** Methods of the Panache API (entities' static and instance methods, repositories) that read or write. */
     private static final Set<String> PANACHE_METHODS = Set.of("find", "findAll", "findById", "findByIdOptional",
@@ -74,7 +81,20 @@ public final class ServiceShape {
                 noClasses().that().resideInAPackage(domain)
                         .should().dependOnClassesThat().resideInAnyPackage(service, basePackage + ".messaging..", repository)
                         .as(DOMAIN_WITHOUT_FRAMEWORK_LAYERS)
-                        .because("rules live in the domain and are unit-tested without the framework layers"));
+                        .because("rules live in the domain and are unit-tested without the framework layers"),
+                domainRaisesRuleViolations(basePackage));
+    }
+
+    /**
+     * {@value #DOMAIN_RAISES_RULE_VIOLATIONS}: no class in {@code domain} uses {@code ProblemException} or a subclass
+     * (throwing, catching or calling its factories). Part of {@link #rules}.
+     */
+    public static ArchRule domainRaisesRuleViolations(String basePackage) {
+        return noClasses().that().resideInAPackage(basePackage + ".domain..")
+                .should().dependOnClassesThat().areAssignableTo(PROBLEM_EXCEPTION)
+                .as(DOMAIN_RAISES_RULE_VIOLATIONS)
+                .because("a broken rule is the domain's RuleViolation, which names no HTTP type; the platform maps it "
+                        + "to the same problem (docs/CONTRIBUTING.md)");
     }
 
     /** The service's main classes (not its tests). */

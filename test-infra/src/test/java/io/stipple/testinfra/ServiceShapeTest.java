@@ -30,6 +30,17 @@ class ServiceShapeTest {
     }
 
     @Test
+    void a_domain_rule_that_throws_the_platforms_problem_exception_is_reported() {
+        List<String> found = violations("io.stipple.shapefixture.bad");
+
+        assertThat(found).filteredOn(v -> v.startsWith("[" + ServiceShape.DOMAIN_RAISES_RULE_VIOLATIONS))
+                .isNotEmpty()
+                .allMatch(v -> v.contains("GadgetLimit") && v.contains(ServiceShape.PROBLEM_EXCEPTION));
+        assertThat(ServiceShape.domainRaisesRuleViolations("io.stipple.shapefixture.good")
+                .evaluate(new ClassFileImporter().importPackages("io.stipple.shapefixture.good")).hasViolation()).isFalse();
+    }
+
+    @Test
     void an_empty_package_is_an_error_not_a_pass() {
         assertThatThrownBy(() -> ServiceShape.check("io.stipple.nothing.here")).isInstanceOf(IllegalStateException.class);
     }

@@ -43,7 +43,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static io.stipple.booking.TestClock.CLOCK;
+import static io.stipple.testinfra.TestClock.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

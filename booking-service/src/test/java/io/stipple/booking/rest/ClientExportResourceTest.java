@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.stipple.booking.TestClinic.PROBLEM;
-import static io.stipple.booking.TestClock.CLOCK;
+import static io.stipple.testinfra.TestClock.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;

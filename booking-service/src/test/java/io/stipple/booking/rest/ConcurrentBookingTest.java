@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static io.stipple.booking.TestClinic.PROBLEM;
-import static io.stipple.booking.TestClock.CLOCK;
+import static io.stipple.testinfra.TestClock.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest

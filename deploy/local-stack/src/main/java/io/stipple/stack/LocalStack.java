@@ -6,6 +6,7 @@ import io.stipple.testinfra.DevIdentityProvider;
 import io.stipple.testinfra.DevTokens;
 import io.stipple.testinfra.EmbeddedKafkaBroker;
 import io.stipple.testinfra.EmbeddedPostgresServer;
+import io.stipple.testinfra.OffsetFileClockSource;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -148,12 +149,23 @@ public final class LocalStack implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         options.out().printf("  %-21s ... ", service.artifact);
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-XX:+UseSerialGC", "-Xmx256m",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+        Map<String, String> environment = environment(service);
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC", "-Xmx256m",
+                "-XX:TieredStopAtLevel=1"));
+        if (environment.containsKey(OffsetFileClockSource.ENVIRONMENT)) {
+            // a movable clock (journey tests): test-infra's clock source joins the service's class path through the
+            // platform's stipple.clock.source hook; the packaged service itself holds no test clock
+            command.addAll(List.of("-cp", jar + java.io.File.pathSeparator + testInfraClassPath(),
+                    "io.quarkus.bootstrap.runner.QuarkusEntryPoint"));
+            environment.put("STIPPLE_CLOCK_SOURCE", OffsetFileClockSource.class.getName());
+        } else {
+            command.addAll(List.of("-jar", jar.toString()));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(options.dataDir().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(service).toFile()));
-        builder.environment().putAll(environment(service));
+        builder.environment().putAll(environment);
         try {
             processes.put(service, builder.start());
         } catch (IOException e) {
@@ -306,6 +318,15 @@ public final class LocalStack implements AutoCloseable {
             return String.join("\n", list.subList(Math.max(0, list.size() - lines), list.size()));
         } catch (IOException | UncheckedIOException e) {
             return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Where this JVM loads test-infra from (its jar, or its classes directory in an IDE or reactor build). */
+    private static String testInfraClassPath() {
+        try {
+            return Path.of(OffsetFileClockSource.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            throw new IllegalStateException("cannot locate test-infra on this JVM's class path for the services' clock", e);
         }
     }
 

@@ -8,7 +8,7 @@ import io.stipple.gallery.image.JpegSegments;
 import io.stipple.gallery.image.TestImages;
 import io.stipple.gallery.storage.LocalObjectStorage;
 import io.stipple.gallery.storage.ObjectStorage;
-import io.stipple.platform.time.MutableClock;
+import io.stipple.testinfra.MutableClock;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

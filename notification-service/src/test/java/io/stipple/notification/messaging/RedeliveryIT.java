@@ -6,7 +6,7 @@ import io.stipple.notification.Db;
 import io.stipple.notification.Events;
 import io.stipple.notification.Mails;
 import io.stipple.notification.service.ReminderDispatcher;
-import io.stipple.platform.time.MutableClock;
+import io.stipple.testinfra.MutableClock;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 

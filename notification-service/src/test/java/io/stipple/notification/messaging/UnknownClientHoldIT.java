@@ -8,7 +8,7 @@ import io.stipple.notification.Events;
 import io.stipple.notification.Tokens;
 import io.stipple.notification.domain.ScheduledReminder;
 import io.stipple.platform.inbox.InboxMonitor;
-import io.stipple.platform.time.MutableClock;
+import io.stipple.testinfra.MutableClock;
 import io.stipple.testinfra.StippleInfra;
 import io.stipple.testinfra.TopicProbe;
 import jakarta.inject.Inject;

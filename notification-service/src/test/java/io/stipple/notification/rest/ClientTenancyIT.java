@@ -7,7 +7,7 @@ import io.stipple.notification.Events;
 import io.stipple.notification.Mails;
 import io.stipple.notification.Tokens;
 import io.stipple.notification.service.ReminderDispatcher;
-import io.stipple.platform.time.MutableClock;
+import io.stipple.testinfra.MutableClock;
 import io.stipple.testinfra.StippleInfra;
 import io.stipple.testinfra.TopicProbe;
 import jakarta.inject.Inject;

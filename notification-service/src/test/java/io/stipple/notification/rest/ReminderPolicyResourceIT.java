@@ -6,8 +6,8 @@ import io.stipple.notification.Db;
 import io.stipple.notification.Events;
 import io.stipple.notification.Tokens;
 import io.stipple.notification.domain.ReminderType;
-import io.stipple.platform.time.MutableClock;
 import io.stipple.testinfra.DevTokens;
+import io.stipple.testinfra.MutableClock;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 

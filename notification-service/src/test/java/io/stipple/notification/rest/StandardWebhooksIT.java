@@ -15,7 +15,7 @@ import io.stipple.notification.Tokens;
 import io.stipple.notification.domain.WebhookDelivery;
 import io.stipple.notification.domain.WebhookSignature;
 import io.stipple.notification.service.WebhookDispatcher;
-import io.stipple.platform.time.MutableClock;
+import io.stipple.testinfra.MutableClock;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package io.stipple.notification.service;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stipple.notification.Db;
 import io.stipple.notification.Events;
-import io.stipple.platform.time.MutableClock;
+import io.stipple.testinfra.MutableClock;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 

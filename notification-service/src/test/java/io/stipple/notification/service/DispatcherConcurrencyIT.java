@@ -5,7 +5,7 @@ import io.stipple.platform.tenancy.Tenancy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stipple.notification.Db;
 import io.stipple.notification.Mails;
-import io.stipple.platform.time.MutableClock;
+import io.stipple.testinfra.MutableClock;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;

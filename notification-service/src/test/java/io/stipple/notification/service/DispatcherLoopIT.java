@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.stipple.notification.Db;
 import io.stipple.notification.Mails;
 import io.stipple.notification.domain.ReminderStatus;
-import io.stipple.platform.time.MutableClock;
+import io.stipple.testinfra.MutableClock;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;

@@ -17,7 +17,7 @@ import io.stipple.notification.domain.ReminderStatus;
 import io.stipple.notification.domain.ScheduledReminder;
 import io.stipple.notification.repository.ReminderRepository;
 import io.stipple.platform.tenancy.Tenancy;
-import io.stipple.platform.time.MutableClock;
+import io.stipple.testinfra.MutableClock;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;

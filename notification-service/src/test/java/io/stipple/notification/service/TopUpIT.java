@@ -6,7 +6,7 @@ import io.stipple.notification.Events;
 import io.stipple.notification.domain.ReminderStatus;
 import io.stipple.notification.domain.ReminderType;
 import io.stipple.notification.domain.ScheduledReminder;
-import io.stipple.platform.time.MutableClock;
+import io.stipple.testinfra.MutableClock;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 

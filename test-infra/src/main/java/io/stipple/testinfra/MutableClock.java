@@ -1,17 +1,14 @@
-package io.stipple.platform.time;
+package io.stipple.testinfra;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A clock tests can set and advance. Until it is set it follows the system clock, so a service booted
  * with it behaves normally.
  */
-public class MutableClock extends Clock {
+public class MutableClock extends UtcTestClock {
 
     private final AtomicReference<Instant> fixed = new AtomicReference<>();
 
@@ -32,15 +29,5 @@ public class MutableClock extends Clock {
     public Instant instant() {
         Instant instant = fixed.get();
         return instant == null ? Instant.now() : instant;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return Clock.fixed(instant(), zone);
     }
 }

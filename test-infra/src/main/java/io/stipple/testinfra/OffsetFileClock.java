@@ -1,20 +1,18 @@
-package io.stipple.platform.time;
+package io.stipple.testinfra;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * The system clock shifted by an offset read from a file (an ISO-8601 duration such as {@code P7DT2H}),
  * re-read at most every 50 ms. Lets a test that runs several service processes move their time together
- * without sleeping. A missing or unreadable file means no offset.
+ * without sleeping. A missing or unreadable file means no offset. A packaged service gets it through the platform's
+ * {@code stipple.clock.source} hook ({@link OffsetFileClockSource}); it is never part of a service's own artifact.
  */
-public final class OffsetFileClock extends Clock {
+public final class OffsetFileClock extends UtcTestClock {
 
     private final Path file;
     private volatile Duration offset = Duration.ZERO;
@@ -44,15 +42,5 @@ public final class OffsetFileClock extends Clock {
             }
         }
         return Instant.now().plus(offset);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return Clock.fixed(instant(), zone);
     }
 }

@@ -1,4 +1,4 @@
-package io.stipple.platform.time;
+package io.stipple.testinfra;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
