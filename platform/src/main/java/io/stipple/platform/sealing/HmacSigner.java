@@ -72,8 +72,16 @@ public final class HmacSigner {
         }
     }
 
-    /** Is {@code mac} the one this signer makes for these parts? Constant time in the mac's content. */
+    /** Is {@code mac} the one this signer makes for these parts? Constant time in the mac's content; false for parts it would refuse. */
     public boolean verify(byte[] mac, String purpose, String... parts) {
-        return mac != null && MessageDigest.isEqual(mac(purpose, parts), mac);
+        if (mac == null) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.indexOf('\n') >= 0) {
+                return false; // never signed: mac() refuses such a part
+            }
+        }
+        return MessageDigest.isEqual(mac(purpose, parts), mac);
     }
 }
