@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The API as its users see it: each service's OpenAPI document must pass Spectral's standard ruleset
-# (spectral:oas) with no errors, and a TypeScript client generated from it with openapi-typescript must
-# type-check with tsc --strict.
+# The API as its users see it: each service's OpenAPI document must pass Spectral's standard ruleset and the
+# OWASP API Security 2023 ruleset (spectral:oas + @stoplight/spectral-owasp-ruleset, see .spectral.yaml) with no
+# errors, and a TypeScript client generated from it with openapi-typescript must type-check with tsc --strict.
 #
 #   journey-tests/api-lint/run.sh                 documents written by the journey tests
 #                                                 (journey-tests/target/openapi/<service>.json)

@@ -166,6 +166,22 @@ public final class StippleSystem implements BeforeAllCallback {
         start().startService(service);
     }
 
+    /**
+     * A second instance of a service (same database, topics and consumer group, another port), as a second replica
+     * behind a load balancer would be; returns its base URL. Stop it with {@link #stopReplica}.
+     */
+    public static String startReplica(Service service) {
+        try {
+            return start().startReplica(service, freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void stopReplica(String baseUrl) {
+        start().stopReplica(baseUrl);
+    }
+
     // ------------------------------------------------------------------------------------------------ time
 
     /**

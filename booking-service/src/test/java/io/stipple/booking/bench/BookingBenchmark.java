@@ -54,6 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <ul>
  *   <li>availability search latency (p50/p99) for 7-day and 31-day windows, with the same searches on an empty
  *       clinic beside them (the cost should follow the window, not the history);</li>
+ *   <li>the series search (issue 13: the 3 sessions of a plan, 5 combinations) beside the single-session search of
+ *       the same treatment;</li>
  *   <li>booking-create throughput at 1 and 8 concurrent clients;</li>
  *   <li>the ceiling: plain single-row autocommit INSERTs over JDBC at the same concurrency, in the same run.</li>
  * </ul>
@@ -113,6 +115,15 @@ class BookingBenchmark {
             out.add(String.format(Locale.ROOT, "%-44s %10.2f %10.2f %10d", days + "-day, clinic-year, service call (no HTTP)",
                     pct(inProcess, 50), pct(inProcess, 99), lastSlots));
         }
+
+        // the whole plan at once (issue 13): a 3-session series of 2-hour SMP sessions 7 days apart, beside the
+        // single-session search of the same treatment over the series' first window
+        double[] single = smpSearchLatencies(year, 31);
+        out.add(String.format(Locale.ROOT, "%-44s %10.2f %10.2f %10d", "SMP session, 31-day window, clinic-year",
+                pct(single, 50), pct(single, 99), lastSlots));
+        double[] series = seriesLatencies(year);
+        out.add(String.format(Locale.ROOT, "%-44s %10.2f %10.2f %10d", "3-session series (5 combinations), clinic-year",
+                pct(series, 50), pct(series, 99), lastSlots));
 
         out.add("");
         out.add(String.format(Locale.ROOT, "%-44s %12s %12s %8s", "writes for " + THROUGHPUT_RUN.toSeconds() + " s each", "per second",
@@ -232,6 +243,42 @@ class BookingBenchmark {
             if (response.statusCode() != 200) throw new IllegalStateException(response.body());
             if (i >= 0) ms[i] = (t1 - t0) / 1e6;
             lastSlots = countSlots(response.body());
+        }
+        Arrays.sort(ms);
+        return ms;
+    }
+
+    /** Single-session searches for a plan client's SMP session (2 h + 30 min clean-up), over HTTP. */
+    private double[] smpSearchLatencies(TestClinic c, int days) throws Exception {
+        UUID client = UUID.randomUUID();
+        feeder.eligibleWithPlan(c.id, client, "PERMANENT_SMP", "3", 3, 7);
+        return timed(c, from -> "/api/v1/availability?treatmentId=" + c.smp + "&clientId=" + client
+                + "&from=" + from + "&to=" + from.plusDays(days - 1), body -> countSlots(body));
+    }
+
+    /** Series searches over HTTP: the 3 sessions of a plan client's agreed plan, 5 combinations from each first day. */
+    private double[] seriesLatencies(TestClinic c) throws Exception {
+        UUID client = UUID.randomUUID();
+        feeder.eligibleWithPlan(c.id, client, "PERMANENT_SMP", "3", 3, 7);
+        return timed(c, from -> "/api/v1/availability/series?treatmentId=" + c.smp + "&clientId=" + client
+                + "&from=" + from + "&sessions=3&limit=5", body -> body.split("\"sameTechnician\"", -1).length - 1);
+    }
+
+    private double[] timed(TestClinic c, java.util.function.Function<LocalDate, String> path,
+                           java.util.function.ToIntFunction<String> count) throws Exception {
+        String token = c.staff();
+        Random random = new Random(7);
+        double[] ms = new double[SEARCHES];
+        for (int i = -SEARCH_WARMUP; i < SEARCHES; i++) {
+            LocalDate from = LocalDate.of(2030, 7, 2).plusDays(random.nextInt(120));
+            HttpRequest request = HttpRequest.newBuilder(base.toURI().resolve(path.apply(from)))
+                    .header("Authorization", "Bearer " + token).GET().build();
+            long t0 = System.nanoTime();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long t1 = System.nanoTime();
+            if (response.statusCode() != 200) throw new IllegalStateException(response.body());
+            if (i >= 0) ms[i] = (t1 - t0) / 1e6;
+            lastSlots = count.applyAsInt(response.body());
         }
         Arrays.sort(ms);
         return ms;

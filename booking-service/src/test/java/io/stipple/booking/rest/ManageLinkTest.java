@@ -93,35 +93,35 @@ class ManageLinkTest {
         String id = booked[0];
         String token = booked[1];
 
-        anybody().get("/api/v1/manage/" + token).then().statusCode(200)
+        anybody().header("Manage-Token", token).get("/api/v1/manage/booking").then().statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body("id", equalTo(id)).body("status", equalTo("CONFIRMED"));
 
         // a move within the rules is a reschedule (same id, BookingRescheduled), never a cancel and a new booking
-        anybody().body(Map.of("startsAt", "2030-01-15T11:00:00Z")).post("/api/v1/manage/" + token + "/reschedule")
+        anybody().header("Manage-Token", token).body(Map.of("startsAt", "2030-01-15T11:00:00Z")).post("/api/v1/manage/booking/reschedule")
                 .then().statusCode(200).body("id", equalTo(id)).body("startsAt", equalTo("2030-01-15T11:00:00Z"));
         JsonNode moved = Events.await(probe, "BookingRescheduled", id);
         assertThat(moved.at("/data/previousStartsAt").asText()).isEqualTo("2030-01-14T10:00:00Z");
         // a client's rights only: no healing override through a link
-        anybody().body(Map.of("startsAt", "2030-01-15T12:00:00Z",
+        anybody().header("Manage-Token", token).body(Map.of("startsAt", "2030-01-15T12:00:00Z",
                         "healingOverride", Map.of("intervalDays", 5, "reason", "x")))
-                .post("/api/v1/manage/" + token + "/reschedule").then().statusCode(org.hamcrest.Matchers.oneOf(403, 422));
+                .post("/api/v1/manage/booking/reschedule").then().statusCode(org.hamcrest.Matchers.oneOf(403, 422));
 
-        anybody().body(Map.of("reason", "Cannot make it")).post("/api/v1/manage/" + token + "/cancel")
+        anybody().header("Manage-Token", token).body(Map.of("reason", "Cannot make it")).post("/api/v1/manage/booking/cancel")
                 .then().statusCode(200).body("status", equalTo("CANCELLED")).body("cancelledBy", equalTo("CLIENT"));
         Events.await(probe, "BookingCancelled", id);
         // dead from now on, like a booking that does not exist
-        assertMissing(anybody().get("/api/v1/manage/" + token));
-        assertMissing(anybody().body(Map.of("reason", "again")).post("/api/v1/manage/" + token + "/cancel"));
-        assertMissing(anybody().body(Map.of("startsAt", "2030-01-16T11:00:00Z")).post("/api/v1/manage/" + token + "/reschedule"));
+        assertMissing(anybody().header("Manage-Token", token).get("/api/v1/manage/booking"));
+        assertMissing(anybody().header("Manage-Token", token).body(Map.of("reason", "again")).post("/api/v1/manage/booking/cancel"));
+        assertMissing(anybody().header("Manage-Token", token).body(Map.of("startsAt", "2030-01-16T11:00:00Z")).post("/api/v1/manage/booking/reschedule"));
     }
 
     @Test
     void theClinicsNoticeAppliesToTheLinkAsToTheClient() {
         String[] booked = bookWithLink("2030-01-08T10:00:00Z"); // 26 hours ahead, inside the 48-hour notice
-        anybody().body(Map.of("reason", "Cannot make it")).post("/api/v1/manage/" + booked[1] + "/cancel")
+        anybody().header("Manage-Token", booked[1]).body(Map.of("reason", "Cannot make it")).post("/api/v1/manage/booking/cancel")
                 .then().statusCode(422).body("type", equalTo(PROBLEM + "cancellation-window-passed"));
-        anybody().body(Map.of("startsAt", "2030-01-20T10:00:00Z")).post("/api/v1/manage/" + booked[1] + "/reschedule")
+        anybody().header("Manage-Token", booked[1]).body(Map.of("startsAt", "2030-01-20T10:00:00Z")).post("/api/v1/manage/booking/reschedule")
                 .then().statusCode(422).body("type", equalTo(PROBLEM + "cancellation-window-passed"));
         c.as(c.staff()).get("/api/v1/bookings/" + booked[0]).then().body("status", equalTo("CONFIRMED"))
                 .body("startsAt", equalTo("2030-01-08T10:00:00Z"));
@@ -131,9 +131,9 @@ class ManageLinkTest {
     void theLinkViewsTheBookingUntilADayAfterItEnds() {
         String[] booked = bookWithLink("2030-01-08T10:00:00Z"); // ends 10:30
         CLOCK.set(Instant.parse("2030-01-09T10:29:00Z"));
-        anybody().get("/api/v1/manage/" + booked[1]).then().statusCode(200);
+        anybody().header("Manage-Token", booked[1]).get("/api/v1/manage/booking").then().statusCode(200);
         CLOCK.set(Instant.parse("2030-01-09T10:30:00Z"));
-        assertMissing(anybody().get("/api/v1/manage/" + booked[1]));
+        assertMissing(anybody().header("Manage-Token", booked[1]).get("/api/v1/manage/booking"));
     }
 
     @Test
@@ -144,21 +144,22 @@ class ManageLinkTest {
         // a bit of the signature flipped
         byte[] forged = raw.clone();
         forged[63] ^= 1;
-        assertMissing(anybody().get("/api/v1/manage/" + Base64.getUrlEncoder().withoutPadding().encodeToString(forged)));
+        assertMissing(anybody().header("Manage-Token", Base64.getUrlEncoder().withoutPadding().encodeToString(forged)).get("/api/v1/manage/booking"));
         // the signature of this booking under another booking's id (ids are not secret: staff see them)
         String other = bookWithLink("2030-01-14T12:00:00Z")[0];
         byte[] swapped = raw.clone();
         UUID otherId = UUID.fromString(other);
         java.nio.ByteBuffer.wrap(swapped, 16, 16).putLong(otherId.getMostSignificantBits()).putLong(otherId.getLeastSignificantBits());
-        assertMissing(anybody().get("/api/v1/manage/" + Base64.getUrlEncoder().withoutPadding().encodeToString(swapped)));
-        // nonsense of every shape
+        assertMissing(anybody().header("Manage-Token", Base64.getUrlEncoder().withoutPadding().encodeToString(swapped)).get("/api/v1/manage/booking"));
+        // no token at all, or nonsense of every shape
+        assertMissing(anybody().get("/api/v1/manage/booking"));
         for (String nonsense : new String[] {"x", "not-a-token", "A".repeat(86), "%%%%" + booked[1].substring(4), booked[1] + "A",
                 booked[1].substring(0, 85)}) {
-            assertMissing(anybody().get("/api/v1/manage/" + nonsense));
+            assertMissing(anybody().header("Manage-Token", nonsense).get("/api/v1/manage/booking"));
         }
         // a token changes nothing for a caller with a token of another clinic either
         c.as(io.stipple.testinfra.DevTokens.token("staff-elsewhere", UUID.randomUUID(), "staff"))
-                .get("/api/v1/manage/" + booked[1]).then().statusCode(200).body("id", equalTo(booked[0]));
+                .header("Manage-Token", booked[1]).get("/api/v1/manage/booking").then().statusCode(200).body("id", equalTo(booked[0]));
     }
 
     @Test
@@ -170,9 +171,9 @@ class ManageLinkTest {
         held.id = UUID.fromString(id);
         held.clinicId = c.id;
         String token = links.token(held);
-        assertMissing(anybody().get("/api/v1/manage/" + token));
+        assertMissing(anybody().header("Manage-Token", token).get("/api/v1/manage/booking"));
         c.as(c.staff()).post("/api/v1/bookings/holds/" + id + "/confirm").then().statusCode(200);
         assertThat(Events.await(probe, "BookingConfirmed", id).at("/data/manageToken").asText()).isEqualTo(token);
-        anybody().get("/api/v1/manage/" + token).then().statusCode(200).body("id", equalTo(id));
+        anybody().header("Manage-Token", token).get("/api/v1/manage/booking").then().statusCode(200).body("id", equalTo(id));
     }
 }

@@ -56,6 +56,7 @@ public final class LocalStack implements AutoCloseable {
     /** DEVELOPMENT ONLY: the token endpoint granting the services their own tokens (client credentials). */
     private final DevIdentityProvider identity;
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    private final Map<String, Process> replicas = new java.util.concurrent.ConcurrentHashMap<>();
     private final Path publicKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -143,13 +144,50 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts one packaged service and waits until it reports ready; fails with its log's tail if it does not. */
     public void startService(Service service) {
+        long t0 = System.nanoTime();
+        options.out().printf("  %-21s ... ", service.artifact);
+        processes.put(service, launch(service, environment(service), logFile(service)));
+        awaitReady(service, Duration.ofSeconds(120));
+        options.out().printf("ready on %s (%s)%n", baseUrl(service), since(t0));
+    }
+
+    /**
+     * A second instance of a running service, on {@code port}, sharing its database, Kafka consumer group and
+     * configuration (as a second Kubernetes replica would); stopped with the stack or {@link #stopReplica}.
+     *
+     * @return its base URL, once it reports ready
+     */
+    public String startReplica(Service service, int port) {
+        Map<String, String> environment = environment(service);
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        Path log = options.dataDir().resolve("logs").resolve(service.artifact + "-" + port + ".log");
+        String url = "http://127.0.0.1:" + port;
+        Process process = launch(service, environment, log);
+        replicas.put(url, process);
+        awaitReady(url, process, service.artifact + " replica", log, Duration.ofSeconds(120));
+        return url;
+    }
+
+    /** Stops a replica started by {@link #startReplica} (SIGTERM). */
+    public void stopReplica(String baseUrl) {
+        Process process = replicas.remove(baseUrl);
+        if (process != null) {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Process launch(Service service, Map<String, String> environment, Path log) {
         Path jar = options.repoRoot().resolve(service.artifact).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
-        long t0 = System.nanoTime();
-        options.out().printf("  %-21s ... ", service.artifact);
-        Map<String, String> environment = environment(service);
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC", "-Xmx256m",
                 "-XX:TieredStopAtLevel=1"));
         if (environment.containsKey(OffsetFileClockSource.ENVIRONMENT)) {
@@ -164,15 +202,13 @@ public final class LocalStack implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(options.dataDir().toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(service).toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         try {
-            processes.put(service, builder.start());
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service.artifact, e);
         }
-        awaitReady(service, Duration.ofSeconds(120));
-        options.out().printf("ready on %s (%s)%n", baseUrl(service), since(t0));
     }
 
     /** Stops a service: gracefully (SIGTERM) or hard (SIGKILL, as a crash would). */
@@ -229,6 +265,10 @@ public final class LocalStack implements AutoCloseable {
         env.put("SMTP_START_TLS", "DISABLED");
         env.put("NOTIFICATION_EMAIL_FROM", "reminders@stipple.local");
         env.put("GALLERY_STORAGE_DIR", options.dataDir().resolve("gallery-objects").toString());
+        // DEVELOPMENT ONLY link-signing keys, the same for every instance (replicas, restarts): a link a service
+        // signed keeps working when another instance or the restarted one answers it
+        env.put("GALLERY_LINK_SECRET", "dev-only-local-stack-gallery-link-secret-0123456789");
+        env.put("BOOKING_MANAGE_LINK_SECRET", "dev-only-local-stack-booking-manage-link-secret-0123456789");
         // local demo: partner webhooks may point at a receiver on this machine, over plain http
         env.put("NOTIFICATION_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         env.put("NOTIFICATION_WEBHOOKS_REQUIRE_HTTPS", "false");
@@ -250,14 +290,17 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void awaitReady(Service service, Duration timeout) {
+        awaitReady(baseUrl(service), processes.get(service), service.artifact, logFile(service), timeout);
+    }
+
+    private void awaitReady(String baseUrl, Process process, String name, Path log, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        URI ready = URI.create(baseUrl(service) + "/q/health/ready");
+        URI ready = URI.create(baseUrl + "/q/health/ready");
         while (System.nanoTime() < deadline) {
-            Process process = processes.get(service);
             if (process == null || !process.isAlive()) {
-                throw new IllegalStateException(service.artifact + " exited during start-up (code "
-                        + (process == null ? "?" : process.exitValue()) + "). Last lines of " + logFile(service)
-                        + ":\n" + tail(logFile(service), 40));
+                throw new IllegalStateException(name + " exited during start-up (code "
+                        + (process == null ? "?" : process.exitValue()) + "). Last lines of " + log
+                        + ":\n" + tail(log, 40));
             }
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
@@ -278,13 +321,14 @@ public final class LocalStack implements AutoCloseable {
                 throw new IllegalStateException("interrupted", e);
             }
         }
-        throw new IllegalStateException(service.artifact + " was not ready within " + timeout.toSeconds()
-                + " s. Last lines of " + logFile(service) + ":\n" + tail(logFile(service), 40));
+        throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds()
+                + " s. Last lines of " + log + ":\n" + tail(log, 40));
     }
 
     /** Stops the services (gracefully, then forcibly), then Kafka, the SMTP sink and PostgreSQL. */
     @Override
     public void close() {
+        new ArrayList<>(replicas.keySet()).forEach(this::stopReplica);
         List<Service> running = new ArrayList<>(processes.keySet());
         running.forEach(s -> processes.get(s).destroy());
         for (Service s : running) {
