@@ -81,6 +81,14 @@ class WaitlistOfferIT {
         return Db.remindersOfClient(clientId).stream().filter(r -> r.type == ReminderType.WAITLIST_OFFER).toList();
     }
 
+    /** A client the clinic knows (by e-mail), at 09:00 UTC on 10 March 2027; returns the client's address. */
+    private String registered(UUID client, String firstName) {
+        String email = "offer-" + client + "@example.com";
+        Events.registerClient(clinicId, client, firstName, email, "EMAIL");
+        clock.set(Instant.parse("2027-03-10T09:00:00Z"));
+        return email;
+    }
+
     private void drain() {
         while (dispatcher.runOnce() > 0) {
             // drain
@@ -90,9 +98,7 @@ class WaitlistOfferIT {
     @Test
     void an_offer_is_emailed_at_once_with_the_accept_link_and_the_clinic_local_time() {
         UUID client = UUID.randomUUID();
-        String email = "offer-" + client + "@example.com";
-        Events.registerClient(clinicId, client, "Robin", email, "EMAIL");
-        clock.set(Instant.parse("2027-03-10T09:00:00Z"));
+        String email = registered(client, "Robin");
         UUID hold = UUID.randomUUID();
         UUID offerId = offer(client, Instant.parse("2027-03-10T11:00:00Z"), "FIRST_IN_LINE", hold);
         await().atMost(Duration.ofSeconds(30)).until(() -> offers(client).size() == 1);
@@ -118,9 +124,7 @@ class WaitlistOfferIT {
     @Test
     void an_offer_to_all_says_the_first_to_accept_gets_it() {
         UUID client = UUID.randomUUID();
-        String email = "offer-all-" + client + "@example.com";
-        Events.registerClient(clinicId, client, "Kim", email, "EMAIL");
-        clock.set(Instant.parse("2027-03-10T09:00:00Z"));
+        String email = registered(client, "Kim");
         UUID offerId = offer(client, Instant.parse("2027-03-10T10:00:00Z"), "OFFER_TO_ALL", null);
         await().atMost(Duration.ofSeconds(30)).until(() -> offers(client).size() == 1);
         drain();
@@ -132,9 +136,7 @@ class WaitlistOfferIT {
     @Test
     void an_expired_offer_s_pending_message_is_cancelled_and_never_sent() {
         UUID client = UUID.randomUUID();
-        String email = "offer-expired-" + client + "@example.com";
-        Events.registerClient(clinicId, client, "Jo", email, "EMAIL");
-        clock.set(Instant.parse("2027-03-10T09:00:00Z"));
+        String email = registered(client, "Jo");
         UUID offerId = offer(client, Instant.parse("2027-03-10T09:30:00Z"), "FIRST_IN_LINE", null);
         // a second offer to the same client stays untouched by the first one's expiry
         UUID other = offer(client, Instant.parse("2027-03-10T12:00:00Z"), "FIRST_IN_LINE", null);
@@ -155,9 +157,7 @@ class WaitlistOfferIT {
     @Test
     void an_offer_the_dispatcher_reaches_after_its_expiry_is_suppressed_not_sent() {
         UUID client = UUID.randomUUID();
-        String email = "offer-late-" + client + "@example.com";
-        Events.registerClient(clinicId, client, "Lee", email, "EMAIL");
-        clock.set(Instant.parse("2027-03-10T09:00:00Z"));
+        String email = registered(client, "Lee");
         offer(client, Instant.parse("2027-03-10T09:30:00Z"), "FIRST_IN_LINE", null);
         await().atMost(Duration.ofSeconds(30)).until(() -> offers(client).size() == 1);
 
