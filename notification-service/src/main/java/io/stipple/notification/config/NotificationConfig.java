@@ -21,6 +21,8 @@ public interface NotificationConfig {
 
     Webhooks webhooks();
 
+    Links links();
+
     /** Locale of templates used when a client's locale has none. */
     @WithDefault("en")
     String defaultLocale();
@@ -164,6 +166,20 @@ public interface NotificationConfig {
         /** The gateway drops a request whose {@code Idempotency-Key} it has already accepted (see {@code sms.deduplicates}). */
         @WithDefault("true")
         boolean deduplicates();
+    }
+
+    /** The links put into messages: pages of the client-facing front end. */
+    interface Links {
+        /**
+         * The booking's self-service page in appointment reminders; {@code {token}} is replaced by the booking's manage
+         * token (booking-service: {@code GET/POST /api/v1/manage/{token}[/reschedule|/cancel]}).
+         */
+        @WithDefault("https://app.stipple.io/manage/{token}")
+        String manageBookingUrl();
+
+        /** Where a client accepts a waitlist offer; {@code {offerId}} is replaced. */
+        @WithDefault("https://app.stipple.io/waitlist/offers/{offerId}")
+        String waitlistOfferUrl();
     }
 
     interface Webhooks {

@@ -60,6 +60,13 @@ public class Booking extends PanacheEntityBase {
     @Column(name = "preparation_notes")
     public String preparationNotes;
 
+    /**
+     * The token of the booking's self-service manage link (BookingConfirmed since booking AsyncAPI 1.1.0), or null.
+     * A secret: rendered into the client's reminders only, never logged, exported or forwarded.
+     */
+    @Column(name = "manage_token")
+    public String manageToken;
+
     @Column(nullable = false)
     public String status;
 

@@ -14,7 +14,7 @@ import java.util.Set;
  * view. It is an allow-list per type — a field an event gains later reaches partners only once it is added here.
  * Free text (preparation notes, cancellation reasons), health data (condition, sex, healing interval), staff and
  * room ids and, for gallery events, the link between a photo set and a client are never in it. The clinic's own
- * (admin-created) subscriptions get the event data as published.
+ * (admin-created) subscriptions get the event data as published, less the {@link #SECRETS} no webhook carries.
  */
 public final class PartnerEventView {
 
@@ -37,7 +37,21 @@ public final class PartnerEventView {
             "PhotoPublished", view(false, List.of("setId", "publishedAt", "angle", "treatmentType")),
             "PhotoWithdrawn", view(false, List.of("setId", "withdrawnAt")));
 
+    /**
+     * Data fields no webhook body carries, not even the clinic's own: secrets that act for the client (the booking's
+     * manage link token lets its holder reschedule or cancel the booking). They would also be stored in the delivery log.
+     */
+    public static final Set<String> SECRETS = Set.of("manageToken");
+
     private PartnerEventView() {
+    }
+
+    /** The event data as the clinic's own subscriptions receive it: as published, without the {@link #SECRETS}. */
+    public static JsonNode clinicData(JsonNode data) {
+        if (data == null || !data.isObject()) return data;
+        ObjectNode copy = ((ObjectNode) data).deepCopy();
+        copy.remove(SECRETS);
+        return copy;
     }
 
     /** The partner view of an event type; fails for a type without one (nothing is sent that was not decided). */

@@ -140,6 +140,30 @@ public final class ReminderPlanner {
         return planned;
     }
 
+    /**
+     * A waitlist offer's message, due {@code now} on every channel (an offer is worth something only while it is open),
+     * or at the end of the recipient's quiet hours on SMS and push. One that could then only arrive when the offer is
+     * over is planned as suppressed: {@code OFFER_EXPIRED} when it already is, {@code TOO_LATE} when quiet hours last
+     * beyond it. {@code entryId} (the client's waitlist entry) keeps the keys of one offer made to several clients apart.
+     */
+    public List<PlannedReminder> waitlistOffer(UUID offerId, UUID entryId, Instant expiresAt, ZoneId recipientZone,
+                                               List<Channel> channels, Instant now) {
+        List<PlannedReminder> planned = new ArrayList<>();
+        for (Channel channel : channels) {
+            Optional<Deferral> quiet = deferral(channel, now, recipientZone, expiresAt);
+            Instant at = quiet.map(Deferral::until).orElse(now);
+            String key = String.join("|", ReminderType.WAITLIST_OFFER.name(), offerId.toString(),
+                    entryId == null ? "-" : entryId.toString(), channel.name());
+            PlannedReminder reminder = PlannedReminder.scheduled(ReminderType.WAITLIST_OFFER, channel, at, key, Map.of());
+            if (!now.isBefore(expiresAt)) {
+                planned.add(reminder.suppressed(SuppressionReason.OFFER_EXPIRED));
+            } else {
+                planned.add(quiet.isPresent() && quiet.get().tooLate() ? reminder.suppressed(SuppressionReason.TOO_LATE) : reminder);
+            }
+        }
+        return planned;
+    }
+
     /** When a transient failure is retried: after the backoff, outside quiet hours. */
     public Instant retryAt(Channel channel, Instant earliest, ZoneId zone) {
         return quietHours.adjust(channel, earliest, zone, null);

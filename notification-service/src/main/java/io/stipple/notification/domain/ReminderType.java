@@ -17,7 +17,9 @@ public enum ReminderType {
     /** A check-in instead of a top-up push where the condition is changeable (alopecia). */
     TOP_UP_CHECK_IN("top-up-check-in", false),
     /** Optional maintenance tips; needs the client's marketing consent. */
-    MAINTENANCE_TIP("maintenance-tip", true);
+    MAINTENANCE_TIP("maintenance-tip", true),
+    /** A freed slot offered to a client on the waitlist, sent at once; never after the offer expires. */
+    WAITLIST_OFFER("waitlist-offer", false);
 
     private final String templateName;
     private final boolean marketing;

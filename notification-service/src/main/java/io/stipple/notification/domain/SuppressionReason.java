@@ -22,6 +22,11 @@ public final class SuppressionReason {
     public static final String DISPATCHER_LOST_MID_SEND = "DISPATCHER_LOST_MID_SEND";
     /** SCHEDULED: it fell due inside the recipient's quiet hours (a backlog, say) and waits for their end. */
     public static final String QUIET_HOURS = "QUIET_HOURS";
+    /**
+     * A waitlist offer's message that is not sent because the offer is over: CANCELLED when WaitlistOfferExpired
+     * arrived first, SUPPRESSED when the dispatcher (or the event's late arrival) found it past its expiry.
+     */
+    public static final String OFFER_EXPIRED = "OFFER_EXPIRED";
 
     private SuppressionReason() {
     }

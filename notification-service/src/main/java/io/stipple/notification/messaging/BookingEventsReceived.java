@@ -13,11 +13,35 @@ public final class BookingEventsReceived {
     private BookingEventsReceived() {
     }
 
-    /** BookingConfirmed and BookingRescheduled (which adds the previous times). */
+    /**
+     * BookingConfirmed and BookingRescheduled (which adds the previous times). {@code manageToken} (BookingConfirmed
+     * since booking AsyncAPI 1.1.0; null in older events) is the secret of the booking's manage link: never in
+     * {@link #toString()}.
+     */
     public record BookingConfirmed(UUID bookingId, UUID clientId, String clinicName, String clinicTimeZone, String kind,
                                    UUID treatmentId, String treatmentName, UUID planId, Integer sessionNumber,
                                    UUID technicianId, String technicianName, UUID roomId, Instant startsAt, Instant endsAt,
-                                   String preparationNotes, Instant previousStartsAt, Instant previousEndsAt) {
+                                   String preparationNotes, Instant previousStartsAt, Instant previousEndsAt,
+                                   String manageToken) {
+        @Override
+        public String toString() {
+            return "BookingConfirmed[bookingId=" + bookingId + ", clientId=" + clientId + ", startsAt=" + startsAt
+                    + ", manageToken=" + (manageToken == null ? "none" : "(secret)") + "]";
+        }
+    }
+
+    /**
+     * WaitlistOffered: a freed slot offered to a waiting client until {@code offerExpiresAt}; {@code mode}
+     * FIRST_IN_LINE or OFFER_TO_ALL (others may get the same slot offered, the first to accept wins); {@code bookingId}
+     * the hold's, or null.
+     */
+    public record WaitlistOffered(UUID offerId, UUID entryId, UUID clientId, String clinicName, String clinicTimeZone,
+                                  UUID treatmentId, String treatmentName, UUID technicianId, String technicianName,
+                                  Instant startsAt, Instant endsAt, Instant offerExpiresAt, String mode, UUID bookingId) {
+    }
+
+    /** WaitlistOfferExpired: the offer lapsed unanswered (or was taken by another): its message must not go out any more. */
+    public record WaitlistOfferExpired(UUID offerId, UUID entryId, UUID clientId, Instant startsAt) {
     }
 
     /** BookingCancelled and BookingNoShow. */

@@ -119,6 +119,22 @@ public class ReminderRepository {
                 .executeUpdate();
     }
 
+    /** Cancels or suppresses the waiting messages of one waitlist offer to the client. */
+    public int endPendingOffer(UUID clinicId, UUID clientId, UUID offerId, ReminderStatus status, String reason, Instant now) {
+        return em.createNativeQuery("""
+                        update scheduled_reminder set status = :status, status_reason = :reason, updated_at = :now
+                        where clinic_id = :clinic and client_id = :client and status = 'SCHEDULED' and type = :type
+                          and payload ->> 'offerId' = :offer""")
+                .setParameter("status", status.name())
+                .setParameter("reason", reason)
+                .setParameter("now", now)
+                .setParameter("clinic", clinicId)
+                .setParameter("client", clientId)
+                .setParameter("type", ReminderType.WAITLIST_OFFER.name())
+                .setParameter("offer", offerId.toString())
+                .executeUpdate();
+    }
+
     /** Erasure: waiting reminders cancelled, every log entry of the client anonymised. */
     public int eraseClient(UUID clinicId, UUID clientId, Instant now) {
         return em.createNativeQuery("""
@@ -186,14 +202,23 @@ public class ReminderRepository {
 
     // --- the dispatcher's statements: the platform's LeasedQueue (plain JDBC, each committed on its own) ---
 
-    /** The claim: due SCHEDULED reminders become SENDING, claimed by the round, nothing handed over yet. */
+    /**
+     * The claim: due SCHEDULED reminders become SENDING, claimed by the round, nothing handed over yet. An appointment
+     * reminder brings its booking's manage token along (kept only with the booking, never in the payload).
+     */
     private static final LeasedQueue.Claiming CLAIM = new LeasedQueue.Claiming("scheduled_reminder", "SCHEDULED",
             "claimed_by = claim.claimant, attempt_started_at = null, updated_at = claim.at", "", "",
-            "w.id, w.clinic_id, w.client_id, w.type, w.channel, w.dedupe_key, w.zone, w.locale, w.payload::text, w.attempts");
+            "w.id, w.clinic_id, w.client_id, w.type, w.channel, w.dedupe_key, w.zone, w.locale, w.payload::text, w.attempts, "
+                    + "(select b.manage_token from booking b where w.type = 'APPOINTMENT_REMINDER' "
+                    + "and b.booking_id = w.booking_id and b.clinic_id = w.clinic_id)");
 
-    /** A claimed reminder. */
+    /** A claimed reminder; {@code manageToken}: its booking's manage link secret (appointment reminders), or null. */
     public record Claimed(UUID id, UUID clinicId, UUID clientId, ReminderType type, Channel channel, String dedupeKey,
-                          ZoneId zone, String locale, String payload, int attempts) {
+                          ZoneId zone, String locale, String payload, int attempts, String manageToken) {
+        @Override
+        public String toString() {
+            return "Claimed[id=" + id + ", type=" + type + ", channel=" + channel + "]";
+        }
     }
 
     /**
@@ -236,7 +261,7 @@ public class ReminderRepository {
         return queue.claim(CLAIM, claim, batchSize, rs -> new Claimed(rs.getObject(1, UUID.class),
                 rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), ReminderType.valueOf(rs.getString(4)),
                 Channel.valueOf(rs.getString(5)), rs.getString(6), Zones.orUtc(rs.getString(7)), rs.getString(8),
-                rs.getString(9), rs.getInt(10)));
+                rs.getString(9), rs.getInt(10), rs.getString(11)));
     }
 
     /** Records, committed, that these claimed reminders are being handed to their channel now. */

@@ -25,6 +25,9 @@ public class PreviewService {
     TemplateRenderer templates;
 
     @Inject
+    MessageLinks links;
+
+    @Inject
     PolicyService policies;
 
     @Inject
@@ -47,6 +50,8 @@ public class PreviewService {
         facts.put("treatmentName", booking.treatmentName);
         facts.put("technicianName", booking.technicianName);
         facts.put("preparationNotes", booking.preparationNotes);
+        // the client's link is their secret: the preview shows where it goes, not the token
+        if (booking.manageToken != null) facts.put("manageUrl", links.manageBookingTemplate());
         int session = booking.sessionNumber == null ? 1 : booking.sessionNumber;
         facts.put("sessionNumber", session);
         facts.put("nextSessionNumber", session + 1);

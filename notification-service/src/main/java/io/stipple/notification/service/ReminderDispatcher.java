@@ -88,6 +88,9 @@ public class ReminderDispatcher {
     TemplateRenderer templates;
 
     @Inject
+    MessageLinks links;
+
+    @Inject
     Instance<ChannelSender> senders;
 
     @Inject
@@ -219,6 +222,11 @@ public class ReminderDispatcher {
             outcomes.add(done(reminder, ReminderStatus.CANCELLED, SuppressionReason.CLIENT_ERASED));
             return;
         }
+        if (offerOver(reminder, now)) {
+            // a retry, a backlog or a staff resend reached it after the offer ended: an offer nobody can take is not sent
+            outcomes.add(done(reminder, ReminderStatus.SUPPRESSED, SuppressionReason.OFFER_EXPIRED));
+            return;
+        }
         if (contact == null) {
             // the client's details have not arrived (yet): retried, failed after the last attempt
             outcomes.add(retryOrFail(reminder, reminder.zone(), "no contact details received for the client yet",
@@ -264,6 +272,11 @@ public class ReminderDispatcher {
         }
         OutgoingMessage message;
         try {
+            // the links, filled in now: the manage token is read with the claim (it is kept only with the booking)
+            links.manageBooking(reminder.manageToken()).ifPresent(url -> facts.put("manageUrl", url));
+            if (reminder.type() == ReminderType.WAITLIST_OFFER) {
+                facts.put("offerUrl", links.waitlistOffer(UUID.fromString(String.valueOf(facts.get("offerId")))));
+            }
             TemplateRenderer.Rendered rendered = templates.render(reminder.type(), reminder.channel(), reminder.locale(),
                     reminder.zone(), facts, contact.firstName());
             Object clinicName = facts.get("clinicName");
@@ -279,13 +292,32 @@ public class ReminderDispatcher {
         ready.add(new Ready(reminder, message, sender(reminder.channel()), recipientZone));
     }
 
-    /** An appointment reminder must arrive before the appointment; the others have no deadline. */
+    /**
+     * An appointment reminder must arrive before the appointment, a waitlist offer before the offer expires; the others
+     * have no deadline.
+     */
     private static Instant deadline(Claimed reminder, Map<String, Object> facts) {
-        if (reminder.type() != ReminderType.APPOINTMENT_REMINDER || facts.get("startsAt") == null) return null;
+        String field = switch (reminder.type()) {
+            case APPOINTMENT_REMINDER -> "startsAt";
+            case WAITLIST_OFFER -> "offerExpiresAt";
+            default -> null;
+        };
+        if (field == null || facts.get(field) == null) return null;
         try {
-            return Instant.parse(facts.get("startsAt").toString());
+            return Instant.parse(facts.get(field).toString());
         } catch (DateTimeParseException e) {
             return null;
+        }
+    }
+
+    /** A waitlist offer's message claimed at or after the offer's expiry. */
+    private boolean offerOver(Claimed reminder, Instant now) {
+        if (reminder.type() != ReminderType.WAITLIST_OFFER) return false;
+        try {
+            Instant expires = deadline(reminder, mapper.readValue(reminder.payload(), MAP));
+            return expires != null && !now.isBefore(expires);
+        } catch (Exception e) {
+            return false; // an unreadable payload is reported as such below
         }
     }
 

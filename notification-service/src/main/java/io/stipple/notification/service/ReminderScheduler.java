@@ -17,6 +17,8 @@ import io.stipple.notification.domain.Zones;
 import io.stipple.notification.messaging.BookingEventsReceived.BookingConfirmed;
 import io.stipple.notification.messaging.BookingEventsReceived.BookingEnded;
 import io.stipple.notification.messaging.BookingEventsReceived.SessionCompleted;
+import io.stipple.notification.messaging.BookingEventsReceived.WaitlistOffered;
+import io.stipple.notification.messaging.BookingEventsReceived.WaitlistOfferExpired;
 import io.stipple.notification.repository.BookingRepository;
 import io.stipple.notification.repository.ClientContactRepository;
 import io.stipple.notification.repository.ClientPreferenceRepository;
@@ -175,16 +177,49 @@ public class ReminderScheduler {
     }
 
     /**
+     * WaitlistOffered: the offer's message on each of the client's channels, due now (an offer that is already over
+     * when the event is applied is logged {@code SUPPRESSED/OFFER_EXPIRED}). Its payload holds what the message shows;
+     * the accept link is rendered from the offer id when it is sent.
+     */
+    public void waitlistOffered(UUID clinicId, WaitlistOffered event) {
+        if (!knownClient(clinicId, event.clientId(), event.offerId(), "WaitlistOffered")) return;
+        Instant now = Instant.now(clock);
+        ZoneId clinicZone = Zones.orUtc(event.clinicTimeZone());
+        Recipient recipient = recipient(clinicId, event.clientId(), clinicZone);
+        List<PlannedReminder> planned = new ReminderPlanner(policies.rulesFor(clinicId)).waitlistOffer(event.offerId(),
+                event.entryId(), event.offerExpiresAt(), recipient.zone(), recipient.channels(), now);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("offerId", event.offerId().toString());
+        facts.put("clinicName", event.clinicName());
+        facts.put("clinicTimeZone", clinicZone.getId());
+        facts.put("treatmentName", event.treatmentName());
+        facts.put("technicianName", event.technicianName());
+        facts.put("startsAt", event.startsAt().toString());
+        facts.put("endsAt", event.endsAt() == null ? null : event.endsAt().toString());
+        facts.put("offerExpiresAt", event.offerExpiresAt().toString());
+        facts.put("mode", event.mode());
+        insertAll(new Target(clinicId, event.clientId(), event.bookingId(), null, clinicZone, recipient.locale(), json(facts)),
+                planned, now);
+    }
+
+    /** WaitlistOfferExpired: the offer's messages not sent yet are {@code CANCELLED/OFFER_EXPIRED}. */
+    public void waitlistOfferExpired(UUID clinicId, WaitlistOfferExpired event) {
+        int ended = reminders.endPendingOffer(clinicId, event.clientId(), event.offerId(), ReminderStatus.CANCELLED,
+                SuppressionReason.OFFER_EXPIRED, Instant.now(clock));
+        LOG.debugf("waitlist offer %s expired: %d message(s) cancelled", event.offerId(), ended);
+    }
+
+    /**
      * Reminders go only to clients the clinic knows (client-service told it of them, and they are not erased): a
      * booking event of a clinic about a client it does not know never reaches that client. An erased client is
      * skipped for good (false). A client not known YET may be on its way (ClientRegistered travels on another topic
      * and may be applied later): the event is not applicable yet, and the inbox holds it back for
      * {@code notification.unknown-client-hold}, then dead-letters it for a replay once the client is known.
      */
-    private boolean knownClient(UUID clinicId, UUID clientId, UUID bookingId, String what) {
+    private boolean knownClient(UUID clinicId, UUID clientId, UUID about, String what) {
         if (contacts.knows(clinicId, clientId)) return true;
         if (contacts.isErased(clinicId, clientId)) {
-            LOG.debugf("%s of booking %s: client %s is erased in clinic %s; no reminders", what, bookingId, clientId, clinicId);
+            LOG.debugf("%s %s: client %s is erased in clinic %s; no reminders", what, about, clientId, clinicId);
             return false;
         }
         throw new NotYetApplicableException("client " + clientId + " unknown in clinic " + clinicId,
@@ -225,6 +260,12 @@ public class ReminderScheduler {
         booking.startsAt = event.startsAt();
         booking.endsAt = event.endsAt();
         booking.preparationNotes = event.preparationNotes();
+        // the manage link's secret: kept from BookingConfirmed (a reschedule keeps the booking's link); never logged
+        if (MessageLinks.isManageToken(event.manageToken())) {
+            booking.manageToken = event.manageToken();
+        } else if (event.manageToken() != null) {
+            LOG.warnf("booking %s: the manage token is not base64url text; its reminders carry no manage link", event.bookingId());
+        }
         booking.status = Booking.CONFIRMED;
         booking.updatedAt = now;
         if (created) bookings.add(booking);

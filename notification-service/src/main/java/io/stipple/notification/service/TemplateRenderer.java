@@ -78,7 +78,7 @@ public class TemplateRenderer {
 
     private Map<String, Object> model(Map<String, Object> facts, String firstName, ZoneId zone, Locale locale) {
         Map<String, Object> data = new HashMap<>();
-        for (String key : List.of("clinicName", "treatmentName", "technicianName", "preparationNotes")) {
+        for (String key : List.of("clinicName", "treatmentName", "technicianName", "preparationNotes", "manageUrl", "offerUrl")) {
             Object value = facts.get(key);
             data.put(key, value == null ? "" : value.toString());
         }
@@ -89,14 +89,16 @@ public class TemplateRenderer {
             Object value = facts.get(key);
             data.put(key, value instanceof Number n ? n.intValue() : 0);
         }
-        Object startsAt = facts.get("startsAt");
-        String appointmentTime = "";
-        if (startsAt != null) {
-            ZoneId clinicZone = facts.get("clinicTimeZone") == null ? zone : Zones.orUtc(facts.get("clinicTimeZone").toString());
-            appointmentTime = formatTime(Instant.parse(startsAt.toString()), clinicZone, locale);
-        }
-        data.put("appointmentTime", appointmentTime);
+        // appointment and offer times in the clinic's local time (the client comes to the clinic)
+        ZoneId clinicZone = facts.get("clinicTimeZone") == null ? zone : Zones.orUtc(facts.get("clinicTimeZone").toString());
+        data.put("appointmentTime", time(facts.get("startsAt"), clinicZone, locale));
+        data.put("offerExpiresTime", time(facts.get("offerExpiresAt"), clinicZone, locale));
+        data.put("offeredToOthers", "OFFER_TO_ALL".equals(facts.get("mode")));
         return data;
+    }
+
+    private static String time(Object instant, ZoneId zone, Locale locale) {
+        return instant == null ? "" : formatTime(Instant.parse(instant.toString()), zone, locale);
     }
 
     /** The locale's full date and short time with the zone abbreviation: "Friday, 27 November 2026, 10:00 GMT" in en-GB. */

@@ -244,8 +244,8 @@ public class WebhookService {
     }
 
     /**
-     * The JSON body a subscriber receives, signed as sent: the event as published for the clinic's own
-     * subscriptions, the partner view ({@link PartnerEventView}) for a partner's.
+     * The JSON body a subscriber receives, signed as sent: the event as published (less its secrets, the manage token)
+     * for the clinic's own subscriptions, the partner view ({@link PartnerEventView}) for a partner's.
      */
     String body(EventEnvelope event, UUID clinicId, boolean partnerView) {
         ObjectNode body = mapper.createObjectNode();
@@ -256,7 +256,8 @@ public class WebhookService {
         if (!partnerView || PartnerEventView.of(event.eventName()).subject()) {
             body.put("subject", event.subject());
         }
-        body.set("data", partnerView ? PartnerEventView.data(event.eventName(), event.data()) : event.data());
+        body.set("data", partnerView ? PartnerEventView.data(event.eventName(), event.data())
+                : PartnerEventView.clinicData(event.data()));
         try {
             return mapper.writeValueAsString(body);
         } catch (JsonProcessingException e) {

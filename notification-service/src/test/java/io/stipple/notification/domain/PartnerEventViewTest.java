@@ -58,6 +58,16 @@ class PartnerEventViewTest {
     }
 
     @Test
+    void the_manage_token_is_in_no_webhook_body_not_even_the_clinics_own() throws Exception {
+        JsonNode confirmed = JSON.readTree("""
+                {"bookingId":"b1","clientId":"c1","preparationNotes":"on blood thinners","manageToken":"W4yKPi9NTGuafh0tLDtKX5qLfG1e"}""");
+        assertThat(PartnerEventView.data("BookingConfirmed", confirmed).has("manageToken")).isFalse();
+        JsonNode clinic = PartnerEventView.clinicData(confirmed);
+        assertThat(fields(clinic)).containsExactly("bookingId", "clientId", "preparationNotes");
+        assertThat(confirmed.has("manageToken")).isTrue(); // the received event itself is left alone
+    }
+
+    @Test
     void gallery_events_never_link_a_set_to_its_client() throws Exception {
         JsonNode published = PartnerEventView.data("PhotoPublished", JSON.readTree("""
                 {"setId":"s1","clientId":"c1","publishedAt":"2027-01-01T10:00:00Z","angle":"TOP","treatmentType":"PERMANENT_SMP"}"""));

@@ -151,6 +151,32 @@ class ReminderPlannerTest {
                 .extracting(p -> p.dueAt().toString()).containsExactly("2027-03-01T10:00:00Z", "2027-09-01T09:00:00Z");
     }
 
+    @Test
+    void a_waitlist_offer_is_due_at_once_and_never_planned_past_its_expiry() {
+        UUID offer = UUID.randomUUID();
+        UUID entry = UUID.randomUUID();
+        Instant now = Instant.parse("2027-03-10T14:00:00Z"); // 14:00 GMT: no quiet hours
+        List<PlannedReminder> open = planner.waitlistOffer(offer, entry, now.plusSeconds(1800), LONDON,
+                List.of(Channel.EMAIL, Channel.SMS), now);
+        assertThat(open).extracting(p -> p.channel() + "@" + p.dueAt() + "/" + p.status()).containsExactly(
+                "EMAIL@2027-03-10T14:00:00Z/SCHEDULED", "SMS@2027-03-10T14:00:00Z/SCHEDULED");
+        assertThat(open).extracting(PlannedReminder::dedupeKey).containsExactly(
+                "WAITLIST_OFFER|" + offer + "|" + entry + "|EMAIL", "WAITLIST_OFFER|" + offer + "|" + entry + "|SMS");
+
+        // already over when the event is applied: logged, not sent
+        assertThat(planner.waitlistOffer(offer, entry, now, LONDON, List.of(Channel.EMAIL), now))
+                .extracting(p -> p.status() + "/" + p.reason()).containsExactly("SUPPRESSED/OFFER_EXPIRED");
+
+        // 22:30 in London: e-mail goes now; the SMS would wait for 08:00, after the offer's 23:00 expiry
+        Instant night = Instant.parse("2027-03-10T22:30:00Z");
+        assertThat(planner.waitlistOffer(offer, entry, night.plusSeconds(1800), LONDON, List.of(Channel.EMAIL, Channel.SMS), night))
+                .extracting(p -> p.channel() + "/" + p.status() + "/" + p.reason())
+                .containsExactly("EMAIL/SCHEDULED/null", "SMS/SUPPRESSED/TOO_LATE");
+        // an offer open until the next afternoon: the SMS waits for the end of the recipient's quiet hours
+        assertThat(planner.waitlistOffer(offer, entry, night.plusSeconds(16 * 3600), LONDON, List.of(Channel.SMS), night))
+                .extracting(p -> p.dueAt() + "/" + p.status()).containsExactly("2027-03-11T08:00:00Z/SCHEDULED");
+    }
+
     private String topUp(String treatment, String sex, String condition, Instant completedAt) {
         List<PlannedReminder> planned = planner.topUp(booking, completedAt, treatment, sex, condition, LONDON, List.of(Channel.EMAIL));
         assertThat(planned).hasSize(1);

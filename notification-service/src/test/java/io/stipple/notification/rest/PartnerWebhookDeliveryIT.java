@@ -44,6 +44,9 @@ class PartnerWebhookDeliveryIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The manage token of the documented BookingConfirmed example (booking AsyncAPI 1.1.0). */
+    private static final String MANAGE_TOKEN = "W4yKPi9NTGuafh0tLDtKX5qLfG1eT0o7jC0eD5qLfG0r9sVq3TUxWn8yZc2bQp6dHf1gJk4lMo7rNu0tAx3C5E";
+
     @Inject
     WebhookDispatcher dispatcher;
 
@@ -127,6 +130,9 @@ class PartnerWebhookDeliveryIT {
         assertThat(ofType(full, "BookingConfirmed").path("data").path("preparationNotes").asText()).startsWith("On blood thinners");
         assertThat(ofType(full, "SessionCompleted").path("data").path("condition").asText()).isEqualTo("ALOPECIA_AREATA");
         assertThat(ofType(full, "PhotoPublished").path("data").path("clientId").asText()).isEqualTo(client.toString());
+        // ... less the booking's manage link token (the documented example carries one): a secret, in no webhook body
+        assertThat(ofType(full, "BookingConfirmed").path("data").has("manageToken")).isFalse();
+        assertThat(Db.deliveriesOf(clinic.subscriptionId())).extracting(d -> d.payload).noneMatch(p -> p.contains(MANAGE_TOKEN));
 
         // the shared partner: the partner view
         List<JsonNode> partnerView = received(sharedPartner);
@@ -144,7 +150,7 @@ class PartnerWebhookDeliveryIT {
         JsonNode published = ofType(partnerView, "PhotoPublished");
         assertThat(published.path("data").path("setId").asText()).isEqualTo(setId.toString());
         assertThat(published.toString()).doesNotContain(client.toString());
-        assertThat(partnerView.toString()).doesNotContain("blood thinners", "ALOPECIA", "FEMALE");
+        assertThat(partnerView.toString()).doesNotContain("blood thinners", "ALOPECIA", "FEMALE", "manageToken", MANAGE_TOKEN);
 
         // the unshared partner: nothing at all
         assertThat(received(unsharedPartner)).isEmpty();

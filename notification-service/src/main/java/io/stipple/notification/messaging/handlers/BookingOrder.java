@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 
 import java.util.UUID;
 
-/** The order of one booking's events, for the booking handlers ({@link ProjectionGuard}, aspect {@code booking:<id>}). */
+/** The order of one booking's (or waitlist offer's) events, for the booking handlers ({@link ProjectionGuard}, aspect {@code booking:<id>}). */
 @ApplicationScoped
 public class BookingOrder {
 
@@ -21,5 +21,13 @@ public class BookingOrder {
      */
     public boolean newest(EventEnvelope event, UUID bookingId) {
         return positions.advance("booking:" + bookingId, event);
+    }
+
+    /**
+     * The same for one waitlist offer (aspect {@code waitlist-offer:<id>}): a WaitlistOffered dead-lettered for a client
+     * not known yet and replayed after the offer's WaitlistOfferExpired sends nothing.
+     */
+    public boolean newestOfOffer(EventEnvelope event, UUID offerId) {
+        return positions.advance("waitlist-offer:" + offerId, event);
     }
 }
