@@ -71,6 +71,25 @@ class AttackIT {
         List<String> publicOps = new ArrayList<>();
         int requests = 0;
         for (OpenApi.Operation op : operations) {
+            if (op.apiKeyHeader().isPresent()) {
+                // secured by a link's key (a booking's manage link), not by a bearer token: no key, a bearer token of
+                // any kind or a forged key opens nothing — the same 404 as a booking that does not exist
+                String header = op.apiKeyHeader().get();
+                Map<String, String> keys = new LinkedHashMap<>();
+                keys.put("no key", null);
+                keys.put("garbage key", "not-a-token");
+                keys.put("forged key of the right length", "A".repeat(86));
+                for (Map.Entry<String, String> key : keys.entrySet()) {
+                    Http.Request call = request(op, a.pathValues(op), a.admin, exampleBody(op, a), Map.of());
+                    if (key.getValue() != null) call.header(header, key.getValue());
+                    Http.Reply r = call.send();
+                    requests++;
+                    if (r.status() != 404 || !r.isProblem()) {
+                        violations.add(key.getKey() + " (" + header + "): " + r.describe());
+                    }
+                }
+                continue;
+            }
             if (!op.secured()) {
                 publicOps.add(op.label());
                 if (!"GET".equals(op.method())) {

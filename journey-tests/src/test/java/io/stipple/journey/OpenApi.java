@@ -82,11 +82,34 @@ public final class OpenApi {
             return service.artifact + " " + method + " " + path;
         }
 
-        /** Secured unless the operation (or the document) declares no security requirement. */
-        public boolean secured() {
+        /** The security schemes the operation (or the document) requires, by name; empty for a public operation. */
+        public List<String> securitySchemes() {
             JsonNode security = node.has("security") ? node.get("security") : doc.path("security");
-            return security.isArray() && !security.isEmpty()
-                    && !(security.size() == 1 && security.get(0).isEmpty());
+            List<String> names = new ArrayList<>();
+            for (JsonNode requirement : security) {
+                requirement.fieldNames().forEachRemaining(names::add);
+            }
+            return names;
+        }
+
+        /** Secured by a bearer token (JWT): refused without a valid one. */
+        public boolean secured() {
+            return securitySchemes().stream().anyMatch(name -> "http".equals(scheme(name).path("type").asText()));
+        }
+
+        /**
+         * The header of the API key the operation is secured by instead of a bearer token (a booking's manage link:
+         * {@code Manage-Token}); empty for bearer-secured and public operations.
+         */
+        public java.util.Optional<String> apiKeyHeader() {
+            if (secured()) return java.util.Optional.empty();
+            return securitySchemes().stream().map(this::scheme)
+                    .filter(s -> "apiKey".equals(s.path("type").asText()) && "header".equals(s.path("in").asText()))
+                    .map(s -> s.path("name").asText()).findFirst();
+        }
+
+        private JsonNode scheme(String name) {
+            return doc.path("components").path("securitySchemes").path(name);
         }
 
         public List<JsonNode> parameters(String in) {

@@ -7,7 +7,7 @@ import io.stipple.notification.Events;
 import io.stipple.notification.Mails;
 import io.stipple.notification.Tokens;
 import io.stipple.notification.domain.ReminderStatus;
-import io.stipple.platform.time.MutableClock;
+import io.stipple.testinfra.MutableClock;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 

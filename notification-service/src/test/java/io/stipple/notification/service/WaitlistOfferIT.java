@@ -12,7 +12,7 @@ import io.stipple.notification.Tokens;
 import io.stipple.notification.domain.ReminderStatus;
 import io.stipple.notification.domain.ReminderType;
 import io.stipple.notification.domain.ScheduledReminder;
-import io.stipple.platform.time.MutableClock;
+import io.stipple.testinfra.MutableClock;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
