@@ -57,6 +57,9 @@ public class WaitlistResource {
 
     private static final String ROLES = "admin staff self sharedPartner";
 
+    /** A list answers everyone with the caller's own view of it (possibly empty), as the bookings list does. */
+    private static final String LIST_ROLES = "admin staff otherClinicStaff self otherClient sharedPartner unsharedPartner otherClinicPartner";
+
     @Inject
     WaitlistService waitlist;
 
@@ -90,7 +93,7 @@ public class WaitlistResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT, Roles.PARTNER})
-    @Extension(name = AccessRule.EXTENSION, value = ROLES)
+    @Extension(name = AccessRule.EXTENSION, value = LIST_ROLES)
     @Operation(summary = "List waitlist entries", description = "Staff: the clinic's; a client: its own; a partner: those of "
             + "clients sharing with it. In join order.")
     @APIResponse(responseCode = "200", description = "A page of entries")
@@ -127,7 +130,7 @@ public class WaitlistResource {
     @GET
     @Path("/offers")
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT, Roles.PARTNER})
-    @Extension(name = AccessRule.EXTENSION, value = ROLES)
+    @Extension(name = AccessRule.EXTENSION, value = LIST_ROLES)
     @Operation(summary = "List waitlist offers", description = "Staff: the clinic's; a client: its own; a partner: those of "
             + "clients sharing with it. Oldest first.")
     @APIResponse(responseCode = "200", description = "A page of offers")
