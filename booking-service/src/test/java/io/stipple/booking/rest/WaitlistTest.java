@@ -6,6 +6,7 @@ import io.stipple.booking.ClientEventsFeeder;
 import io.stipple.booking.Events;
 import io.stipple.booking.TestClinic;
 import io.stipple.booking.service.HoldSweeper;
+import io.stipple.booking.service.WaitlistMatcher;
 import io.stipple.testinfra.DevTokens;
 import io.stipple.testinfra.TopicProbe;
 import jakarta.inject.Inject;
@@ -18,10 +19,15 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.stipple.booking.TestClinic.PROBLEM;
 import static io.stipple.booking.TestClock.CLOCK;
@@ -49,6 +55,9 @@ class WaitlistTest {
 
     @Inject
     HoldSweeper sweeper;
+
+    @Inject
+    WaitlistMatcher matcher;
 
     TestClinic c;
 
@@ -167,6 +176,44 @@ class WaitlistTest {
                 .then().statusCode(200);
         Events.await(probe, "BookingCancelled", secondHold);
         assertThat(published("BookingConfirmed", secondHold)).isEqualTo(1);
+    }
+
+    @Test
+    void aBookingMovedAwayFreesItsOldTimeForTheWaitlist() {
+        UUID waiting = feeder.registered(c.id);
+        join(waiting, Map.of());
+        String booked = c.book(c.staff(), c.booking(feeder.registered(c.id), c.consultation, tech(), SLOT));
+        c.as(c.staff()).body(Map.of("startsAt", "2030-01-08T14:00:00Z")).post("/api/v1/bookings/" + booked + "/reschedule")
+                .then().statusCode(200);
+        JsonNode offered = Events.await(probe, "WaitlistOffered", waiting.toString()).path("data");
+        assertThat(offered.path("startsAt").asText()).isEqualTo(SLOT);
+    }
+
+    /** Many matchers at once (the sweep of several instances beside the after-commit worker): one offer of the slot. */
+    @Test
+    void concurrentMatchersMakeOneFirstInLineOfferOfASlot() throws Exception {
+        UUID first = feeder.registered(c.id);
+        UUID second = feeder.registered(c.id);
+        join(first, Map.of());
+        join(second, Map.of());
+        bookAndCancelTheSlot();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> sweeps = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                sweeps.add(pool.submit(matcher::matchPending));
+            }
+            for (Future<Integer> sweep : sweeps) {
+                sweep.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Events.await(probe, "WaitlistOffered", first.toString());
+        c.as(c.staff()).get("/api/v1/waitlist/offers").then().statusCode(200).body("totalItems", equalTo(1))
+                .body("items[0].clientId", equalTo(first.toString()));
+        c.as(c.staff()).get("/api/v1/bookings?status=HELD").then().statusCode(200).body("totalItems", equalTo(1));
+        assertThat(published("WaitlistOffered", second.toString())).isZero();
     }
 
     @Test
