@@ -14,6 +14,7 @@ import jakarta.persistence.TypedQuery;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,35 +74,19 @@ public class WaitlistRepository {
     }
 
     public List<WaitlistEntry> entries(EntryFilter f, PageQuery page) {
-        if (f.onlyClients() != null && f.onlyClients().isEmpty()) return List.of();
-        TypedQuery<WaitlistEntry> q = em.createQuery("from WaitlistEntry e where " + where(f) + " order by e.seq",
-                WaitlistEntry.class);
-        bind(q, f);
-        return q.setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
+        return list(WaitlistEntry.class, "e", "e.seq", entryConditions(f), f.clinicId(), f.onlyClients(), page);
     }
 
     public long count(EntryFilter f) {
-        if (f.onlyClients() != null && f.onlyClients().isEmpty()) return 0;
-        TypedQuery<Long> q = em.createQuery("select count(e) from WaitlistEntry e where " + where(f), Long.class);
-        bind(q, f);
-        return q.getSingleResult();
+        return count(WaitlistEntry.class, "e", entryConditions(f), f.clinicId(), f.onlyClients());
     }
 
-    private static String where(EntryFilter f) {
-        StringBuilder w = new StringBuilder("e.clinicId = :clinic");
-        if (f.clientId() != null) w.append(" and e.clientId = :client");
-        if (f.treatmentId() != null) w.append(" and e.treatmentId = :treatment");
-        if (f.status() != null) w.append(" and e.status = :status");
-        if (f.onlyClients() != null) w.append(" and e.clientId in :onlyClients");
-        return w.toString();
-    }
-
-    private static void bind(TypedQuery<?> q, EntryFilter f) {
-        q.setParameter("clinic", f.clinicId());
-        if (f.clientId() != null) q.setParameter("client", f.clientId());
-        if (f.treatmentId() != null) q.setParameter("treatment", f.treatmentId());
-        if (f.status() != null) q.setParameter("status", f.status());
-        if (f.onlyClients() != null) q.setParameter("onlyClients", f.onlyClients());
+    private static Map<String, Object> entryConditions(EntryFilter f) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("clientId", f.clientId());
+        c.put("treatmentId", f.treatmentId());
+        c.put("status", f.status());
+        return c;
     }
 
     /**
@@ -215,35 +200,56 @@ public class WaitlistRepository {
     }
 
     public List<WaitlistOffer> offers(OfferFilter f, PageQuery page) {
-        if (f.onlyClients() != null && f.onlyClients().isEmpty()) return List.of();
-        TypedQuery<WaitlistOffer> q = em.createQuery("from WaitlistOffer o where " + where(f)
-                + " order by o.createdAt, o.id", WaitlistOffer.class);
-        bind(q, f);
-        return q.setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
+        return list(WaitlistOffer.class, "o", "o.createdAt, o.id", offerConditions(f), f.clinicId(), f.onlyClients(), page);
     }
 
     public long count(OfferFilter f) {
-        if (f.onlyClients() != null && f.onlyClients().isEmpty()) return 0;
-        TypedQuery<Long> q = em.createQuery("select count(o) from WaitlistOffer o where " + where(f), Long.class);
-        bind(q, f);
+        return count(WaitlistOffer.class, "o", offerConditions(f), f.clinicId(), f.onlyClients());
+    }
+
+    private static Map<String, Object> offerConditions(OfferFilter f) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("clientId", f.clientId());
+        c.put("entryId", f.entryId());
+        c.put("status", f.status());
+        return c;
+    }
+
+    // --- filtered lists: the clinic's rows, "field = value" for each value given, a partner's clients ----------
+
+    private <T> List<T> list(Class<T> type, String alias, String order, Map<String, Object> conditions, UUID clinicId,
+                             Collection<UUID> onlyClients, PageQuery page) {
+        if (onlyClients != null && onlyClients.isEmpty()) return List.of();
+        TypedQuery<T> q = em.createQuery("select " + alias + " from " + type.getSimpleName() + " " + alias + " where "
+                + where(alias, conditions, onlyClients) + " order by " + order, type);
+        bind(q, conditions, clinicId, onlyClients);
+        return q.setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
+    }
+
+    private long count(Class<?> type, String alias, Map<String, Object> conditions, UUID clinicId,
+                       Collection<UUID> onlyClients) {
+        if (onlyClients != null && onlyClients.isEmpty()) return 0;
+        TypedQuery<Long> q = em.createQuery("select count(" + alias + ") from " + type.getSimpleName() + " " + alias
+                + " where " + where(alias, conditions, onlyClients), Long.class);
+        bind(q, conditions, clinicId, onlyClients);
         return q.getSingleResult();
     }
 
-    private static String where(OfferFilter f) {
-        StringBuilder w = new StringBuilder("o.clinicId = :clinic");
-        if (f.clientId() != null) w.append(" and o.clientId = :client");
-        if (f.entryId() != null) w.append(" and o.entryId = :entry");
-        if (f.status() != null) w.append(" and o.status = :status");
-        if (f.onlyClients() != null) w.append(" and o.clientId in :onlyClients");
+    private static String where(String alias, Map<String, Object> conditions, Collection<UUID> onlyClients) {
+        StringBuilder w = new StringBuilder(alias + ".clinicId = :clinic");
+        conditions.forEach((field, value) -> {
+            if (value != null) w.append(" and ").append(alias).append('.').append(field).append(" = :").append(field);
+        });
+        if (onlyClients != null) w.append(" and ").append(alias).append(".clientId in :onlyClients");
         return w.toString();
     }
 
-    private static void bind(TypedQuery<?> q, OfferFilter f) {
-        q.setParameter("clinic", f.clinicId());
-        if (f.clientId() != null) q.setParameter("client", f.clientId());
-        if (f.entryId() != null) q.setParameter("entry", f.entryId());
-        if (f.status() != null) q.setParameter("status", f.status());
-        if (f.onlyClients() != null) q.setParameter("onlyClients", f.onlyClients());
+    private static void bind(TypedQuery<?> q, Map<String, Object> conditions, UUID clinicId, Collection<UUID> onlyClients) {
+        q.setParameter("clinic", clinicId);
+        conditions.forEach((field, value) -> {
+            if (value != null) q.setParameter(field, value);
+        });
+        if (onlyClients != null) q.setParameter("onlyClients", onlyClients);
     }
 
     public void flush() {
