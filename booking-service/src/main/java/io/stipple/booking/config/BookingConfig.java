@@ -17,6 +17,17 @@ public interface BookingConfig {
 
     ManageLinks manageLinks();
 
+    Waitlist waitlist();
+
+    interface Waitlist {
+        /**
+         * How often freed time that was not matched to the waitlist yet is matched. It is normally matched right after
+         * the commit that freed it; the sweep only takes up what a process that died left behind.
+         */
+        @WithDefault("30s")
+        Duration matchEvery();
+    }
+
     /** The signed links in booking confirmations that let a client view, reschedule or cancel without logging in. */
     interface ManageLinks {
         /**

@@ -3,6 +3,8 @@ package io.stipple.booking.domain;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -40,6 +42,13 @@ public class Clinic extends PanacheEntityBase {
     /** How long a slot hold lasts (1 to 15 minutes; 5 unless the clinic says otherwise). */
     @Column(name = "hold_minutes")
     public int holdMinutes = 5;
+    /** How freed time is offered to the waitlist (first in line unless the clinic says otherwise). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "waitlist_mode")
+    public WaitlistMode waitlistMode = WaitlistMode.FIRST_IN_LINE;
+    /** How long a waitlist offer stands (5 to 1440 minutes; 60 unless the clinic says otherwise). */
+    @Column(name = "waitlist_offer_minutes")
+    public int waitlistOfferMinutes = 60;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

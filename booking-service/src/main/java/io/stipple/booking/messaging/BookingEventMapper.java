@@ -4,6 +4,9 @@ import io.stipple.booking.domain.Booking;
 import io.stipple.booking.domain.Clinic;
 import io.stipple.booking.domain.Technician;
 import io.stipple.booking.domain.Treatment;
+import io.stipple.booking.domain.WaitlistOffer;
+import io.stipple.booking.messaging.BookingEventsPublished.WaitlistOfferExpired;
+import io.stipple.booking.messaging.BookingEventsPublished.WaitlistOffered;
 import io.stipple.booking.messaging.BookingEventsPublished.BookingCancelled;
 import io.stipple.booking.messaging.BookingEventsPublished.BookingConfirmed;
 import io.stipple.booking.messaging.BookingEventsPublished.BookingNoShow;
@@ -27,6 +30,15 @@ public class BookingEventMapper {
         return new BookingConfirmed(b.id, b.clientId, clinic.name, clinic.timeZone, b.kind.name(), treatment.id,
                 treatment.name, b.planId, b.sessionNumber, technician.id, technician.displayName, b.roomId, b.startsAt,
                 b.endsAt, b.preparationNotes, manageLinks.token(b));
+    }
+
+    public WaitlistOffered waitlistOffered(WaitlistOffer o, Clinic clinic, Treatment treatment, Technician technician) {
+        return new WaitlistOffered(o.id, o.entryId, o.clientId, clinic.name, clinic.timeZone, treatment.id, treatment.name,
+                technician.id, technician.displayName, o.startsAt, o.endsAt, o.expiresAt, o.mode.name(), o.bookingId);
+    }
+
+    public WaitlistOfferExpired waitlistOfferExpired(WaitlistOffer o) {
+        return new WaitlistOfferExpired(o.id, o.entryId, o.clientId, o.startsAt);
     }
 
     public BookingRescheduled rescheduled(Booking b, Clinic clinic, Treatment treatment, Technician technician,

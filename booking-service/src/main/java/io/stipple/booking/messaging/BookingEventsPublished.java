@@ -37,4 +37,19 @@ public final class BookingEventsPublished {
                                    boolean finalSession, Integer healingIntervalDays, String condition,
                                    String clientSex, UUID technicianId, Instant completedAt) implements DomainEvent {
     }
+
+    /**
+     * Freed time offered to a waiting client until {@code offerExpiresAt}. {@code mode} FIRST_IN_LINE: the time is
+     * held for the client ({@code bookingId}, the held booking); OFFER_TO_ALL: offered to every waiting client it
+     * fits, no hold ({@code bookingId} null), the first to accept books it.
+     */
+    public record WaitlistOffered(UUID offerId, UUID entryId, UUID clientId, String clinicName, String clinicTimeZone,
+                                  UUID treatmentId, String treatmentName, UUID technicianId, String technicianName,
+                                  Instant startsAt, Instant endsAt, Instant offerExpiresAt, String mode,
+                                  UUID bookingId) implements DomainEvent {
+    }
+
+    /** A first-in-line offer ran out unanswered: its hold is gone and the time goes to the next waiting client. */
+    public record WaitlistOfferExpired(UUID offerId, UUID entryId, UUID clientId, Instant startsAt) implements DomainEvent {
+    }
 }

@@ -2,6 +2,7 @@ package io.stipple.booking.repository;
 
 import io.stipple.booking.domain.Booking;
 import io.stipple.booking.domain.BookingStatus;
+import io.stipple.booking.domain.FreedTime;
 import io.stipple.booking.domain.SessionRecord;
 import io.stipple.booking.domain.TimeRange;
 import io.stipple.platform.web.PageQuery;
@@ -121,24 +122,32 @@ public class BookingRepository {
      * Marks the clinic's holds whose time has run out EXPIRED, in the caller's transaction, so that what is written
      * next is not refused by the exclusion constraints over a dead hold. Concurrent writers serialise on the rows.
      *
-     * @return how many holds ran out
+     * @return the time each hold that ran out had taken (for the waitlist)
      */
-    public int expireHolds(UUID clinicId, Instant now) {
-        return em.createNativeQuery("""
-                        update booking set status = 'EXPIRED', updated_at = :now, version = version + 1
-                        where clinic_id = :clinic and status = 'HELD' and hold_expires_at <= :now""")
-                .setParameter("clinic", clinicId)
-                .setParameter("now", now)
-                .executeUpdate();
+    public List<FreedTime> expireHolds(UUID clinicId, Instant now) {
+        return expired("clinic_id = :clinic and ", now, clinicId);
     }
 
     /** Marks the holds of every clinic that ran out EXPIRED (the sweeper; needs a cross-clinic scope). */
-    public int expireHoldsOfAllClinics(Instant now) {
-        return em.createNativeQuery("""
-                        update booking set status = 'EXPIRED', updated_at = :now, version = version + 1
-                        where status = 'HELD' and hold_expires_at <= :now""")
-                .setParameter("now", now)
-                .executeUpdate();
+    public List<FreedTime> expireHoldsOfAllClinics(Instant now) {
+        return expired("", now, null);
+    }
+
+    private List<FreedTime> expired(String clinicCondition, Instant now, UUID clinicId) {
+        var query = em.createNativeQuery("""
+                        with expired as (
+                            update booking set status = 'EXPIRED', updated_at = :now, version = version + 1
+                            where %sstatus = 'HELD' and hold_expires_at <= :now
+                            returning clinic_id, id, treatment_id, technician_id, starts_at)
+                        select clinic_id, id, treatment_id, technician_id, starts_at from expired""".formatted(clinicCondition))
+                .setParameter("now", now);
+        if (clinicId != null) {
+            query.setParameter("clinic", clinicId);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new FreedTime((UUID) r[0], (UUID) r[1], (UUID) r[2], (UUID) r[3], instant(r[4])))
+                .toList();
     }
 
     /** The live sessions of a plan (held, confirmed, checked in or completed), by session number. */

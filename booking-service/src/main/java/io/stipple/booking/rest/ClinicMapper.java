@@ -16,7 +16,8 @@ public final class ClinicMapper {
     public static ClinicService.ClinicProfile command(ClinicRequest r) {
         Address a = r.address();
         return new ClinicService.ClinicProfile(r.name(), a.line1(), a.line2(), a.city(), a.postcode(), a.country(),
-                r.timeZone(), r.currency(), intervals(r.openingHours()), r.cancellationNoticeHours(), r.holdMinutes());
+                r.timeZone(), r.currency(), intervals(r.openingHours()), r.cancellationNoticeHours(), r.holdMinutes(),
+                r.waitlistMode(), r.waitlistOfferMinutes());
     }
 
     public static ClinicService.NewClosure command(ClosureRequest r) {
@@ -30,7 +31,8 @@ public final class ClinicMapper {
 
     public static ClinicView view(Clinic c) {
         return new ClinicView(c.id, c.name, new Address(c.addressLine1, c.addressLine2, c.city, c.postcode, c.country),
-                c.timeZone, c.currency, hours(c.openingHours), c.cancellationNoticeHours, c.holdMinutes, c.createdAt, c.updatedAt, c.version);
+                c.timeZone, c.currency, hours(c.openingHours), c.cancellationNoticeHours, c.holdMinutes, c.waitlistMode,
+                c.waitlistOfferMinutes, c.createdAt, c.updatedAt, c.version);
     }
 
     public static List<Hours> hours(List<WeeklyHours> week) {

@@ -1,5 +1,6 @@
 package io.stipple.booking.rest;
 
+import io.stipple.booking.domain.WaitlistMode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,5 +20,7 @@ public record ClinicRequest(
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") @Schema(example = "GBP") String currency,
         @NotNull @Size(max = 50) List<@Valid @NotNull Hours> openingHours,
         @Min(0) @Max(720) @Schema(description = "A client may cancel or reschedule until this many hours before the start", example = "48") Integer cancellationNoticeHours,
-        @Min(1) @Max(15) @Schema(description = "How long a slot hold lasts, in minutes (5 when omitted)", example = "5") Integer holdMinutes) {
+        @Min(1) @Max(15) @Schema(description = "How long a slot hold lasts, in minutes (5 when omitted)", example = "5") Integer holdMinutes,
+        @Schema(description = "How freed time is offered to the waitlist: FIRST_IN_LINE (a hold for the first waiting client it fits; the default) or OFFER_TO_ALL (every waiting client it fits, the first to accept books it)", example = "FIRST_IN_LINE") WaitlistMode waitlistMode,
+        @Min(5) @Max(1440) @Schema(description = "How long a waitlist offer stands, in minutes (60 when omitted)", example = "60") Integer waitlistOfferMinutes) {
 }

@@ -1,5 +1,6 @@
 package io.stipple.booking.rest;
 
+import io.stipple.booking.domain.WaitlistMode;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -16,6 +17,8 @@ public record ClinicView(
         List<Hours> openingHours,
         @Schema(example = "48") int cancellationNoticeHours,
         @Schema(description = "How long a slot hold lasts, in minutes", example = "5") int holdMinutes,
+        @Schema(description = "How freed time is offered to the waitlist", example = "FIRST_IN_LINE") WaitlistMode waitlistMode,
+        @Schema(description = "How long a waitlist offer stands, in minutes", example = "60") int waitlistOfferMinutes,
         @Schema(example = "2026-11-25T09:00:00Z") Instant createdAt,
         @Schema(example = "2026-11-25T09:00:00Z") Instant updatedAt,
         @Schema(example = "0") long version) {

@@ -11,6 +11,7 @@ import io.stipple.booking.domain.CancelledBy;
 import io.stipple.booking.domain.Clinic;
 import io.stipple.booking.domain.ClosurePolicy;
 import io.stipple.booking.domain.DoubleBookingPolicy;
+import io.stipple.booking.domain.FreedTime;
 import io.stipple.booking.domain.FutureStartPolicy;
 import io.stipple.booking.domain.HealingIntervalPolicy;
 import io.stipple.booking.domain.HealingOverridePolicy;
@@ -88,6 +89,9 @@ public class BookingService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    WaitlistService waitlist;
+
     /** A booking with its clinic (whose zone its times are shown in). */
     public record Result(Booking booking, Clinic clinic) {
     }
@@ -128,13 +132,50 @@ public class BookingService {
         return place(request, true);
     }
 
+    /** Who the waitlist's own holds are booked by (the matcher acts for nobody logged in). */
+    public static final String WAITLIST_ACTOR = "system:waitlist";
+
+    /**
+     * The waitlist's offer (no caller: the matcher's own transaction): holds the slot for {@code clientId} for
+     * {@code holdFor} (the clinic's offer time, which may be longer than a front desk's hold) under every rule of
+     * {@link #hold}. Nothing is published.
+     */
+    public Booking holdForWaitlist(Clinic clinic, UUID clientId, UUID treatmentId, UUID technicianId, Instant startsAt,
+                                   Duration holdFor) {
+        return place(clinic, clientId, WAITLIST_ACTOR, waitlistRequest(clientId, treatmentId, technicianId, startsAt),
+                Placing.HOLD, holdFor);
+    }
+
+    /**
+     * Would the slot fit {@code clientId} under every rule of {@link #create}? Returns the booking it would make (not
+     * written: an offer to all holds nothing) or throws the rule that refuses it.
+     */
+    public Booking tryForWaitlist(Clinic clinic, UUID clientId, UUID treatmentId, UUID technicianId, Instant startsAt) {
+        return place(clinic, clientId, WAITLIST_ACTOR, waitlistRequest(clientId, treatmentId, technicianId, startsAt),
+                Placing.TRY, Duration.ZERO);
+    }
+
+    private static NewBooking waitlistRequest(UUID clientId, UUID treatmentId, UUID technicianId, Instant startsAt) {
+        return new NewBooking(clientId, treatmentId, technicianId, null, null, startsAt, null, null);
+    }
+
+    /** What placing a booking does: book it, hold it, or only try every rule on it. */
+    private enum Placing { BOOK, HOLD, TRY }
+
     private Result place(NewBooking request, boolean hold) {
         UUID clinicId = access.clinicId();
         UUID clientId = access.bookingClient(request.clientId());
         Clinic clinic = clinics.require(clinicId);
+        Booking booking = place(clinic, clientId, caller.actor(), request, hold ? Placing.HOLD : Placing.BOOK,
+                Duration.ofMinutes(clinic.holdMinutes));
+        return new Result(booking, clinic);
+    }
+
+    private Booking place(Clinic clinic, UUID clientId, String actor, NewBooking request, Placing placing, Duration holdFor) {
+        UUID clinicId = clinic.id;
         Instant now = clock.instant();
         // a hold that ran out frees its time (and plan session number) before anything is checked or written
-        bookings.expireHolds(clinicId, now);
+        expireHolds(clinicId, now);
         Treatment treatment = catalogue.bookable(clinicId, request.treatmentId());
         Integer overrideDays = overrideDays(request.healingOverride(), treatment);
         SessionContext session = planner.plan(clinic, treatment, clientId, request.planId(), overrideDays, null,
@@ -151,23 +192,33 @@ public class BookingService {
         booking.technicianId = technician.id;
         booking.planId = session.plan() != null ? session.plan().planId : null;
         booking.sessionNumber = session.sessionNumber();
-        booking.status = hold ? BookingStatus.HELD : BookingStatus.CONFIRMED;
-        booking.holdExpiresAt = hold ? now.plus(Duration.ofMinutes(clinic.holdMinutes)) : null;
+        booking.status = placing == Placing.BOOK ? BookingStatus.CONFIRMED : BookingStatus.HELD;
+        booking.holdExpiresAt = placing == Placing.BOOK ? null : now.plus(holdFor);
         booking.preparationNotes = request.preparationNotes();
-        booking.bookedBy = caller.actor();
+        booking.bookedBy = actor;
         recordOverride(booking, request.healingOverride());
         booking.createdAt = now;
         booking.updatedAt = now;
         booking.place(start, session.length(), treatment.buffer());
         checkTime(clinic, treatment, technician, booking, session, now);
         booking.roomId = chooseRoom(clinicId, request.roomId(), booking).id;
+        if (placing == Placing.TRY) {
+            return booking;
+        }
         bookings.persist(booking);
         flushOrConflict();
-        if (!hold) {
+        if (placing == Placing.BOOK) {
             outbox.publish(Topics.BOOKINGS, clinicId, clientId.toString(),
                     events.confirmed(booking, clinic, treatment, technician));
         }
-        return new Result(booking, clinic);
+        return booking;
+    }
+
+    /** Marks the clinic's holds that ran out EXPIRED (before anything is checked or written) and tells the waitlist. */
+    private void expireHolds(UUID clinicId, Instant now) {
+        for (FreedTime freed : bookings.expireHolds(clinicId, now)) {
+            waitlist.holdEnded(freed, true);
+        }
     }
 
     /** One session of a series to book: when, with whom, optionally where. */
@@ -241,9 +292,14 @@ public class BookingService {
         return new Result(booking, clinics.require(booking.clinicId));
     }
 
-    /** Gives a held slot back at once (RELEASED); nothing is published, as nothing was. */
+    /**
+     * Gives a held slot back at once (RELEASED); nothing is published, as nothing was. The time goes to the waitlist
+     * (a waitlist offer's hold released is the offer declined).
+     */
     public void releaseHold(UUID id) {
-        held(id, null).releaseHold(clock.instant());
+        Booking booking = held(id, null);
+        booking.releaseHold(clock.instant());
+        waitlist.holdEnded(FreedTime.of(booking), false);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -277,7 +333,7 @@ public class BookingService {
         Booking booking = changeable(id, ifMatch);
         Clinic clinic = clinics.require(booking.clinicId);
         Instant now = clock.instant();
-        bookings.expireHolds(booking.clinicId, now);
+        expireHolds(booking.clinicId, now);
         CancellationNoticePolicy.check(booking, clinic, now, access.isStaff(), "reschedule");
         Treatment treatment = catalogue.find(booking.clinicId, booking.treatmentId);
         booking.checkAllows(BookingAction.RESCHEDULE);
@@ -287,6 +343,7 @@ public class BookingService {
                 SessionPlanner.Purpose.RESCHEDULE);
         Technician technician = staff.technician(booking.clinicId,
                 request.technicianId() != null ? request.technicianId() : booking.technicianId);
+        FreedTime previous = FreedTime.of(booking);
         Instant previousStart = booking.startsAt;
         Instant previousEnd = booking.endsAt;
         booking.reschedule(request.startsAt(), technician.id, booking.roomId, now);
@@ -304,6 +361,9 @@ public class BookingService {
         }
         outbox.publish(Topics.BOOKINGS, booking.clinicId, subject(booking),
                 events.rescheduled(booking, clinic, treatment, technician, previousStart, previousEnd));
+        if (!previous.startsAt().equals(booking.startsAt) || !previous.technicianId().equals(booking.technicianId)) {
+            waitlist.freed(previous);
+        }
         return new Result(booking, clinic);
     }
 
@@ -315,6 +375,7 @@ public class BookingService {
         CancellationNoticePolicy.check(booking, clinic, now, access.isStaff(), "cancel");
         booking.cancel(access.isStaff() ? CancelledBy.CLINIC : CancelledBy.CLIENT, reason, now);
         outbox.publish(Topics.BOOKINGS, booking.clinicId, subject(booking), events.cancelled(booking));
+        waitlist.freed(FreedTime.of(booking));
         return new Result(booking, clinic);
     }
 
@@ -323,6 +384,7 @@ public class BookingService {
     public void cancelBySystem(Booking booking, String reason) {
         booking.cancel(CancelledBy.SYSTEM, reason, clock.instant());
         outbox.publish(Topics.BOOKINGS, booking.clinicId, subject(booking), events.cancelled(booking));
+        waitlist.freed(FreedTime.of(booking));
     }
 
     public Result checkIn(UUID id, String ifMatch) {
@@ -335,6 +397,7 @@ public class BookingService {
         Booking booking = staffChange(id, ifMatch);
         booking.markNoShow(clock.instant());
         outbox.publish(Topics.BOOKINGS, booking.clinicId, subject(booking), events.noShow(booking));
+        waitlist.freed(FreedTime.of(booking));
         return new Result(booking, clinics.require(booking.clinicId));
     }
 

@@ -3,6 +3,7 @@ package io.stipple.booking.service;
 import io.stipple.booking.config.BookingConfig;
 import io.stipple.booking.domain.Clinic;
 import io.stipple.booking.domain.ClinicClosure;
+import io.stipple.booking.domain.WaitlistMode;
 import io.stipple.booking.domain.WeeklyHours;
 import io.stipple.booking.repository.ClinicRepository;
 import io.stipple.booking.repository.SqlState;
@@ -49,13 +50,18 @@ public class ClinicService {
     /** A slot hold's length when the clinic sets none. */
     public static final int DEFAULT_HOLD_MINUTES = 5;
 
+    /** How long a waitlist offer stands when the clinic sets none. */
+    public static final int DEFAULT_WAITLIST_OFFER_MINUTES = 60;
+
     /**
      * A clinic's profile to create or replace; {@code cancellationNoticeHours} null means the configured default,
-     * {@code holdMinutes} null a 5-minute slot hold.
+     * {@code holdMinutes} null a 5-minute slot hold, {@code waitlistMode} null first in line, {@code waitlistOfferMinutes} null
+     * an hour.
      */
     public record ClinicProfile(String name, String addressLine1, String addressLine2, String city, String postcode,
                                 String country, String timeZone, String currency, List<Interval> openingHours,
-                                Integer cancellationNoticeHours, Integer holdMinutes) {
+                                Integer cancellationNoticeHours, Integer holdMinutes, WaitlistMode waitlistMode,
+                                Integer waitlistOfferMinutes) {
     }
 
     /** Whole local days the clinic is closed, inclusive. */
@@ -91,6 +97,9 @@ public class ClinicService {
         clinic.cancellationNoticeHours = request.cancellationNoticeHours() != null
                 ? request.cancellationNoticeHours() : config.bookings().defaultCancellationNoticeHours();
         clinic.holdMinutes = request.holdMinutes() != null ? request.holdMinutes() : DEFAULT_HOLD_MINUTES;
+        clinic.waitlistMode = request.waitlistMode() != null ? request.waitlistMode() : WaitlistMode.FIRST_IN_LINE;
+        clinic.waitlistOfferMinutes = request.waitlistOfferMinutes() != null ? request.waitlistOfferMinutes()
+                : DEFAULT_WAITLIST_OFFER_MINUTES;
         clinic.updatedAt = now;
         if (created) {
             repository.persist(clinic);

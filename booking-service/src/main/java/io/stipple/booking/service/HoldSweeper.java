@@ -2,6 +2,7 @@ package io.stipple.booking.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.stipple.booking.domain.FreedTime;
 import io.stipple.booking.repository.BookingRepository;
 import io.stipple.platform.tenancy.Tenancy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Marks slot holds that ran out EXPIRED, across clinics, every {@code booking.bookings.hold-sweep-every}. It frees
@@ -24,6 +26,9 @@ public class HoldSweeper {
     BookingRepository bookings;
 
     @Inject
+    WaitlistService waitlist;
+
+    @Inject
     Clock clock;
 
     @Scheduled(every = "${booking.bookings.hold-sweep-every:30s}", delayed = "10s",
@@ -35,9 +40,15 @@ public class HoldSweeper {
         }
     }
 
-    /** One sweep; returns how many holds it marked EXPIRED. */
+    /**
+     * One sweep; returns how many holds it marked EXPIRED. Each goes to the waitlist in the same transaction (a
+     * waitlist offer's hold running out expires the offer and passes its slot on).
+     */
     public int expireRunOutHolds() {
-        return Tenancy.acrossClinics("expire slot holds",
-                () -> QuarkusTransaction.requiringNew().call(() -> bookings.expireHoldsOfAllClinics(clock.instant())));
+        return Tenancy.acrossClinics("expire slot holds", () -> QuarkusTransaction.requiringNew().call(() -> {
+            List<FreedTime> expired = bookings.expireHoldsOfAllClinics(clock.instant());
+            expired.forEach(time -> waitlist.holdEnded(time, true));
+            return expired.size();
+        }));
     }
 }

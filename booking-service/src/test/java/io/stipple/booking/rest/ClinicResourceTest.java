@@ -172,6 +172,7 @@ class ClinicResourceTest {
                         "RoomRequest", "Series", "SeriesAvailability", "SeriesCombination", "SeriesSessionRequest", "SeriesSlot",
                         "SessionRecord", "Slot", "Technician", "TechnicianRequest", "TimeOff",
                         "TimeOffRequest", "Treatment", "TreatmentRequest", "TreatmentType", "UUID", "Violation",
-                        "WeeklyHours"));
+                        "WeeklyHours", "JoinWaitlistRequest", "PageWaitlistEntryView", "PageWaitlistOfferView",
+                        "WaitlistEntry", "WaitlistEntryStatus", "WaitlistMode", "WaitlistOffer", "WaitlistOfferStatus"));
     }
 }
