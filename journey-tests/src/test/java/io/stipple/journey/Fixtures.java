@@ -267,6 +267,7 @@ public final class Fixtures {
         seeded.clients().values().forEach(c -> missing.addAll(c.notes()));
 
         bookConsultation(consultation, technician.id());
+        waitlistEntryAndOffer(consultation, technician.id());
         uploadPhotosAndSet();
         if (!missing.isEmpty()) {
             System.out.println("Fixtures " + tag + ": not created (random ids used instead): " + missing);
@@ -288,6 +289,42 @@ public final class Fixtures {
             }
             return booking.book(new BookingApi.NewBooking(victim, treatment, technician,
                     slots.slots().get(0).startsAt().toInstant()), null).id().toString();
+        });
+    }
+
+    /**
+     * The victim waits for a consultation ({@code entryId}); another client's booking is cancelled, and the freed
+     * slot is offered to the victim, first in line ({@code offerId}).
+     */
+    private void waitlistEntryAndOffer(UUID treatment, UUID technician) {
+        String waitlist = StippleSystem.baseUrl(io.stipple.stack.Service.BOOKING) + "/api/v1/waitlist";
+        retry("waitlist entry", "entryId", () -> {
+            Http.Reply r = Http.request("POST", waitlist).token(staff).json(JSON.createObjectNode()
+                    .put("clientId", victim.toString()).put("treatmentId", treatment.toString())
+                    .put("from", today().plusDays(10).toString()).put("to", today().plusDays(40).toString()).toString()).send();
+            return r.status() == 201 ? json(r).path("id").asText(null) : null;
+        });
+        BookingApi booking = asStaff().booking();
+        AtomicReference<String> freed = new AtomicReference<>();
+        retry("waitlist offer", "offerId", () -> {
+            if (freed.get() == null) {
+                BookingApi.Availability slots = booking.availability(treatment, other, technician, today().plusDays(12),
+                        today().plusDays(18));
+                if (slots.slots().isEmpty()) {
+                    return null;
+                }
+                String id = booking.book(new BookingApi.NewBooking(other, treatment, technician,
+                        slots.slots().get(0).startsAt().toInstant()), null).id().toString();
+                Http.Reply cancelled = Http.request("POST", StippleSystem.baseUrl(io.stipple.stack.Service.BOOKING)
+                        + "/api/v1/bookings/" + id + "/cancel").token(staff).json("{\"reason\":\"Freed for the waitlist\"}").send();
+                if (cancelled.status() != 200) {
+                    return null;
+                }
+                freed.set(id);
+            }
+            Http.Reply offers = Http.request("GET", waitlist + "/offers?clientId=" + victim).token(staff).send();
+            JsonNode first = json(offers).path("items").path(0);
+            return first.isMissingNode() ? null : first.path("id").asText(null);
         });
     }
 

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -28,6 +29,9 @@ import java.util.List;
 @Path("/api/v1/admin/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Dead letters", description = "Events this service could not apply, and their replay")
+// said explicitly: with a second scheme in a document (booking's manage-link key), Quarkus' automatic requirement for
+// @RolesAllowed operations may pick the other one; every service names its JWT scheme "bearer"
+@SecurityRequirement(name = "bearer")
 public class DeadLetterResource {
 
     @Inject
