@@ -81,8 +81,17 @@ class BookingJourneyIT {
                 await("appointment reminder of session " + id).atMost(PATIENCE).until(() -> !reminders(clinic, id).isEmpty());
             }
 
-            // the confirmation of session 3 carries its manage link; the client cancels through it, logged in nowhere
+            // another client waits for an SMP session around session 3's day
             String third = ids.get(2);
+            LocalDate thirdDay = java.time.OffsetDateTime.parse(booked.getString("bookings[2].startsAt"))
+                    .atZoneSameInstant(LONDON).toLocalDate();
+            Clinic.Client waiting = clinic.clientWithAgreedPlan("Wren", List.of("TREATMENT"));
+            clinic.availabilityOnceKnown(waiting, from);
+            ok(as(clinic.staff).body(Map.of("clientId", waiting.id(), "treatmentId", clinic.smpTreatmentId,
+                    "from", thirdDay.minusDays(1).toString(), "to", thirdDay.plusDays(1).toString()))
+                    .post(url(Service.BOOKING, "/api/v1/waitlist")), 201);
+
+            // the confirmation of session 3 carries its manage link; the client cancels through it, logged in nowhere
             List<ConsumerRecord<String, String>> confirmed = bookings.awaitRecords(r -> r.value().contains("io.stipple.BookingConfirmed")
                     && r.value().contains(third), 1, PATIENCE);
             String token = JsonPath.from(confirmed.get(0).value()).getString("data.manageToken");
@@ -98,6 +107,28 @@ class BookingJourneyIT {
             // the other sessions are still booked
             assertThat(ok(as(clinic.staff).get(url(Service.BOOKING, "/api/v1/bookings/" + ids.get(1))), 200).getString("status"))
                     .isEqualTo("CONFIRMED");
+
+            // the freed slot goes to the waiting client: an offer (a hold on that time), e-mailed by notification-service
+            Map<String, Object> offer = await("waitlist offer to " + waiting.id()).atMost(PATIENCE).until(() -> {
+                List<Map<String, Object>> offers = ok(as(waiting.token()).get(url(Service.BOOKING, "/api/v1/waitlist/offers")), 200)
+                        .getList("items");
+                return offers.isEmpty() ? null : offers.get(0);
+            }, o -> o != null);
+            String offerId = (String) offer.get("id");
+            await("offer e-mail to " + waiting.email()).atMost(PATIENCE).until(() -> Clinic.mailsTo(waiting.email()).stream()
+                    .anyMatch(m -> subject(m).startsWith("A place is free at")));
+            // accepting books it for the waiting client
+            JsonPath accepted = ok(as(waiting.token()).post(url(Service.BOOKING, "/api/v1/waitlist/offers/" + offerId + "/accept")), 200);
+            assertThat(accepted.getString("status")).isEqualTo("CONFIRMED");
+            assertThat(accepted.getString("clientId")).isEqualTo(waiting.id().toString());
+        }
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage m) {
+        try {
+            return m.getSubject() == null ? "" : m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
         }
     }
 
