@@ -1,6 +1,7 @@
 package io.stipple.notification.domain;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.stipple.platform.problem.RuleViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,17 +41,17 @@ public record PolicyRules(
             try {
                 ReminderOffset.parse(appointmentReminders.offsets().get(i));
             } catch (IllegalArgumentException e) {
-                throw new PolicyViolation("appointmentReminders.offsets[" + i + "]", e.getMessage());
+                throw violation("appointmentReminders.offsets[" + i + "]", e.getMessage());
             }
         }
         Set<Integer> days = new HashSet<>();
         for (int i = 0; i < aftercare.steps().size(); i++) {
             AftercareStep step = aftercare.steps().get(i);
             if (!days.add(step.day())) {
-                throw new PolicyViolation("aftercare.steps[" + i + "].day", "two steps on day " + step.day());
+                throw violation("aftercare.steps[" + i + "].day", "two steps on day " + step.day());
             }
             if (!step.type().isAftercare()) {
-                throw new PolicyViolation("aftercare.steps[" + i + "].type",
+                throw violation("aftercare.steps[" + i + "].type",
                         "must be AFTERCARE_INSTRUCTIONS, AFTERCARE_CHECK_IN or HEALED");
             }
         }
@@ -58,25 +59,19 @@ public record PolicyRules(
         for (int i = 0; i < topUp.intervals().size(); i++) {
             TopUpInterval interval = topUp.intervals().get(i);
             if (!keys.add(interval.treatmentType() + "/" + interval.sex())) {
-                throw new PolicyViolation("topUp.intervals[" + i + "]",
+                throw violation("topUp.intervals[" + i + "]",
                         "a second interval for " + interval.treatmentType() + " and sex " + interval.sex());
             }
         }
         return this;
     }
 
-    /** A rule of the policy document broken by an edit. */
-    public static class PolicyViolation extends IllegalArgumentException {
-        private final String field;
-
-        public PolicyViolation(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
-        }
+    /**
+     * A rule of the policy document broken by an edit: the platform's {@link RuleViolation} for one value, named by
+     * its path in the request ({@code rules.<path>}), answered 400 {@code validation-failed}.
+     */
+    private static RuleViolation violation(String path, String message) {
+        return RuleViolation.invalidValue("rules." + path, message);
     }
 
     @Schema(description = "Reminders before an appointment")

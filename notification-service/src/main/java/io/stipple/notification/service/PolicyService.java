@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stipple.notification.config.NotificationConfig;
 import io.stipple.notification.domain.PolicyRules;
 import io.stipple.notification.domain.ReminderPolicy;
-import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.security.Caller;
 import io.stipple.platform.web.ETags;
 import io.stipple.notification.repository.ReminderPolicyRepository;
@@ -79,11 +78,7 @@ public class PolicyService {
      * still inherits the default (its first save creates its own copy). The calling admin is recorded as the author.
      */
     public EffectivePolicy replace(UUID clinicId, PolicyRules rules, long expectedVersion) {
-        try {
-            rules.check();
-        } catch (PolicyRules.PolicyViolation e) {
-            throw ProblemException.invalidField("rules." + e.field(), e.getMessage());
-        }
+        rules.check();
         ReminderPolicy own = policies.find(clinicId).orElse(null);
         Instant now = Instant.now(clock);
         String by = caller.actor();

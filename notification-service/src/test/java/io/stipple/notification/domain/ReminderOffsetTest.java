@@ -1,5 +1,6 @@
 package io.stipple.notification.domain;
 
+import io.stipple.platform.problem.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,13 +28,13 @@ class ReminderOffsetTest {
         PolicyRules d = Policies.defaults();
         PolicyRules bad = new PolicyRules(new PolicyRules.AppointmentReminders(true, List.of("P2D", "soon")), d.aftercare(),
                 d.nextSessionPrompt(), d.topUp(), d.maintenanceTips(), d.quietHours());
-        assertThatThrownBy(bad::check).isInstanceOf(PolicyRules.PolicyViolation.class)
-                .extracting(e -> ((PolicyRules.PolicyViolation) e).field()).isEqualTo("appointmentReminders.offsets[1]");
+        assertThatThrownBy(bad::check).isInstanceOf(RuleViolation.class)
+                .extracting(e -> ((RuleViolation) e).field()).isEqualTo("rules.appointmentReminders.offsets[1]");
         PolicyRules duplicate = new PolicyRules(d.appointmentReminders(), d.aftercare(), d.nextSessionPrompt(),
                 new PolicyRules.TopUp(true, "10:00", List.of(new PolicyRules.TopUpInterval("PERMANENT_SMP", "MALE", 36),
                         new PolicyRules.TopUpInterval("PERMANENT_SMP", "MALE", 40)), List.of(), 6),
                 d.maintenanceTips(), d.quietHours());
-        assertThatThrownBy(duplicate::check).isInstanceOf(PolicyRules.PolicyViolation.class);
+        assertThatThrownBy(duplicate::check).isInstanceOf(RuleViolation.class);
         assertThat(d.check()).isSameAs(d);
     }
 }
