@@ -2,16 +2,10 @@ package io.stipple.booking.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.stipple.booking.ClientEventsFeeder;
+import io.stipple.booking.ClinicScenario;
 import io.stipple.booking.Events;
 import io.stipple.booking.TestClinic;
 import io.stipple.testinfra.DevTokens;
-import io.stipple.testinfra.TopicProbe;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -29,42 +23,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
-class BookingResourceTest {
-
-    /** Monday 7 January 2030, 08:00 UTC (London is on GMT). */
-    static final Instant NOW = Instant.parse("2030-01-07T08:00:00Z");
-
-    static TopicProbe probe;
-
-    @Inject
-    ClientEventsFeeder feeder;
-
-    TestClinic c;
-
-    @BeforeAll
-    static void openProbe() {
-        probe = Events.bookings();
-    }
-
-    @AfterAll
-    static void closeProbe() {
-        probe.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        CLOCK.set(NOW);
-        c = TestClinic.create();
-    }
-
-    @AfterEach
-    void resetClock() {
-        CLOCK.reset();
-    }
-
-    private UUID tech() {
-        return c.technicians.get(0);
-    }
+class BookingResourceTest extends ClinicScenario {
 
     @Test
     void aConsultationIsBookedAndBookingConfirmedIsPublishedAsDocumented() {

@@ -6,17 +6,11 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import io.stipple.booking.ClientEventsFeeder;
+import io.stipple.booking.ClinicScenario;
 import io.stipple.booking.Events;
-import io.stipple.booking.TestClinic;
 import io.stipple.booking.domain.Booking;
 import io.stipple.booking.service.ManageLinks;
-import io.stipple.testinfra.TopicProbe;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -34,41 +28,10 @@ import static org.hamcrest.Matchers.equalTo;
  * logging in, with a client's rights; every wrong, forged or dead link is the same 404 as a missing booking.
  */
 @QuarkusTest
-class ManageLinkTest {
-
-    /** Monday 7 January 2030, 08:00 UTC; the test clinic's notice is 48 hours. */
-    static final Instant NOW = Instant.parse("2030-01-07T08:00:00Z");
-
-    static TopicProbe probe;
-
-    @Inject
-    ClientEventsFeeder feeder;
+class ManageLinkTest extends ClinicScenario {
 
     @Inject
     ManageLinks links;
-
-    TestClinic c;
-
-    @BeforeAll
-    static void openProbe() {
-        probe = Events.bookings();
-    }
-
-    @AfterAll
-    static void closeProbe() {
-        probe.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        CLOCK.set(NOW);
-        c = TestClinic.create();
-    }
-
-    @AfterEach
-    void resetClock() {
-        CLOCK.reset();
-    }
 
     private static RequestSpecification anybody() {
         return RestAssured.given().contentType(ContentType.JSON).accept(ContentType.JSON);

@@ -2,18 +2,10 @@ package io.stipple.booking.rest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.stipple.booking.ClientEventsFeeder;
+import io.stipple.booking.ClinicScenario;
 import io.stipple.booking.Events;
-import io.stipple.booking.TestClinic;
-import io.stipple.testinfra.TopicProbe;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.stipple.booking.TestClinic.PROBLEM;
-import static io.stipple.testinfra.TestClock.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -30,38 +21,7 @@ import static org.hamcrest.Matchers.equalTo;
  * preferred), and booking one is all or nothing — one 409 naming the session that no longer fits.
  */
 @QuarkusTest
-class SeriesBookingTest {
-
-    /** Monday 7 January 2030, 08:00 UTC (London is on GMT). */
-    static final Instant NOW = Instant.parse("2030-01-07T08:00:00Z");
-
-    static TopicProbe probe;
-
-    @Inject
-    ClientEventsFeeder feeder;
-
-    TestClinic c;
-
-    @BeforeAll
-    static void openProbe() {
-        probe = Events.bookings();
-    }
-
-    @AfterAll
-    static void closeProbe() {
-        probe.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        CLOCK.set(NOW);
-        c = TestClinic.create();
-    }
-
-    @AfterEach
-    void resetClock() {
-        CLOCK.reset();
-    }
+class SeriesBookingTest extends ClinicScenario {
 
     /** A client with an agreed 3-session plan, 7 days' healing, Norwood 3 (2-hour sessions). */
     private UUID clientWithPlan() {

@@ -2,21 +2,15 @@ package io.stipple.booking.rest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.stipple.booking.ClientEventsFeeder;
+import io.stipple.booking.ClinicScenario;
 import io.stipple.booking.Events;
 import io.stipple.booking.TestClinic;
 import io.stipple.booking.service.HoldSweeper;
-import io.stipple.testinfra.TopicProbe;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import static io.stipple.booking.TestClinic.PROBLEM;
 import static io.stipple.testinfra.TestClock.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -40,46 +33,12 @@ import static org.hamcrest.Matchers.nullValue;
  * released or runs out frees the time at once — no sweeper needed for availability or the next booking.
  */
 @QuarkusTest
-class SlotHoldTest {
+class SlotHoldTest extends ClinicScenario {
 
-    /** Monday 7 January 2030, 08:00 UTC (London is on GMT). */
-    static final Instant NOW = Instant.parse("2030-01-07T08:00:00Z");
     static final String SLOT = "2030-01-08T10:00:00Z";
-
-    static TopicProbe probe;
-
-    @Inject
-    ClientEventsFeeder feeder;
 
     @Inject
     HoldSweeper sweeper;
-
-    TestClinic c;
-
-    @BeforeAll
-    static void openProbe() {
-        probe = Events.bookings();
-    }
-
-    @AfterAll
-    static void closeProbe() {
-        probe.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        CLOCK.set(NOW);
-        c = TestClinic.create();
-    }
-
-    @AfterEach
-    void resetClock() {
-        CLOCK.reset();
-    }
-
-    private UUID tech() {
-        return c.technicians.get(0);
-    }
 
     private List<String> freeStarts() {
         return c.as(c.staff()).get("/api/v1/availability?treatmentId=" + c.consultation + "&clientId=" + feeder.registered(c.id)

@@ -2,23 +2,17 @@ package io.stipple.booking.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.stipple.booking.ClientEventsFeeder;
+import io.stipple.booking.ClinicScenario;
 import io.stipple.booking.Events;
 import io.stipple.booking.TestClinic;
 import io.stipple.booking.service.HoldSweeper;
 import io.stipple.booking.service.WaitlistMatcher;
 import io.stipple.testinfra.DevTokens;
-import io.stipple.testinfra.TopicProbe;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,49 +36,15 @@ import static org.hamcrest.Matchers.nullValue;
  * wins; clients it does not fit, other clients and other clinics get nothing.
  */
 @QuarkusTest
-class WaitlistTest {
+class WaitlistTest extends ClinicScenario {
 
-    /** Monday 7 January 2030, 08:00 UTC (London is on GMT). */
-    static final Instant NOW = Instant.parse("2030-01-07T08:00:00Z");
     static final String SLOT = "2030-01-08T10:00:00Z";
-
-    static TopicProbe probe;
-
-    @Inject
-    ClientEventsFeeder feeder;
 
     @Inject
     HoldSweeper sweeper;
 
     @Inject
     WaitlistMatcher matcher;
-
-    TestClinic c;
-
-    @BeforeAll
-    static void openProbe() {
-        probe = Events.bookings();
-    }
-
-    @AfterAll
-    static void closeProbe() {
-        probe.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        CLOCK.set(NOW);
-        c = TestClinic.create();
-    }
-
-    @AfterEach
-    void resetClock() {
-        CLOCK.reset();
-    }
-
-    private UUID tech() {
-        return c.technicians.get(0);
-    }
 
     /** A client of the clinic joins for the consultation, 8 to 10 January, with these extras. */
     private String join(UUID client, Map<String, Object> extras) {
