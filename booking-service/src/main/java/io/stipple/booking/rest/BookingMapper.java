@@ -29,7 +29,7 @@ public final class BookingMapper {
 
     public static BookingService.Reschedule command(RescheduleRequest r) {
         return new BookingService.Reschedule(r.startsAt().toInstant(), r.technicianId(), r.roomId(),
-                override(r.healingOverride()));
+                override(r.healingOverride()), Boolean.TRUE.equals(r.moveFollowing()));
     }
 
     public static BookingService.SessionDetails command(CompleteBookingRequest r) {

@@ -105,8 +105,12 @@ public class BookingService {
                              Instant startsAt, String preparationNotes, HealingOverride healingOverride) {
     }
 
-    /** Where a booking moves; technician and room stay when null. */
-    public record Reschedule(Instant startsAt, UUID technicianId, UUID roomId, HealingOverride healingOverride) {
+    /**
+     * Where a booking moves; technician and room stay when null. {@code moveFollowing}: the plan's later sessions
+     * move by the same amount, all or nothing.
+     */
+    public record Reschedule(Instant startsAt, UUID technicianId, UUID roomId, HealingOverride healingOverride,
+                             boolean moveFollowing) {
     }
 
     /** The pigment used in a session. */
@@ -335,8 +339,51 @@ public class BookingService {
         Instant now = clock.instant();
         expireHolds(booking.clinicId, now);
         CancellationNoticePolicy.check(booking, clinic, now, access.isStaff(), "reschedule");
-        Treatment treatment = catalogue.find(booking.clinicId, booking.treatmentId);
         booking.checkAllows(BookingAction.RESCHEDULE);
+        if (!request.moveFollowing() || booking.planId == null) {
+            return move(booking, clinic, request, now);
+        }
+        // the series moves together: the plan's later sessions shift by the same amount, all or nothing, each under
+        // every rule; moving later, the last one moves first (so each keeps its interval to the one after it)
+        Duration shift = Duration.between(booking.startsAt, request.startsAt());
+        List<Booking> following = bookings.futureOfPlan(booking.clinicId, booking.planId, now).stream()
+                .filter(b -> b.sessionNumber != null && b.sessionNumber > booking.sessionNumber
+                        && b.status == BookingStatus.CONFIRMED)
+                .sorted(java.util.Comparator.comparing((Booking b) -> b.sessionNumber))
+                .toList();
+        List<Booking> order = new java.util.ArrayList<>(following);
+        order.add(0, booking);
+        if (!shift.isNegative()) {
+            java.util.Collections.reverse(order);
+        }
+        Result moved = null;
+        for (Booking b : order) {
+            Reschedule step = b == booking ? request
+                    : new Reschedule(b.startsAt.plus(shift), b.technicianId, null, null, false);
+            try {
+                Result r = move(b, clinic, step, now);
+                if (b == booking) moved = r;
+            } catch (RuleViolation e) {
+                throw noLongerFits(e.status()) ? followingConflict(b, step, e.slug(), e.getMessage()) : e;
+            } catch (ProblemException e) {
+                throw noLongerFits(e.status()) ? followingConflict(b, step, e.slug(), e.getMessage()) : e;
+            }
+        }
+        return moved;
+    }
+
+    private static ProblemException followingConflict(Booking session, Reschedule step, String slug, String detail) {
+        return ProblemException.conflict("series-session-unavailable", "Session " + session.sessionNumber
+                        + " of the plan cannot move to " + step.startsAt() + ", so none moved: " + detail)
+                .with("sessionNumber", session.sessionNumber)
+                .with("bookingId", session.id.toString())
+                .with("startsAt", step.startsAt().toString())
+                .with("reason", "https://stipple.io/problems/" + slug);
+    }
+
+    /** Moves one (locked, checked) booking under every rule and publishes BookingRescheduled; its old time is freed. */
+    private Result move(Booking booking, Clinic clinic, Reschedule request, Instant now) {
+        Treatment treatment = catalogue.find(booking.clinicId, booking.treatmentId);
         Integer overrideDays = request.healingOverride() != null ? overrideDays(request.healingOverride(), treatment)
                 : booking.healingOverrideDays;
         SessionContext session = planner.plan(clinic, treatment, booking.clientId, booking.planId, overrideDays, booking,

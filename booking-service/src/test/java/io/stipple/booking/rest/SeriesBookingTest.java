@@ -138,4 +138,40 @@ class SeriesBookingTest extends ClinicScenario {
         c.as(c.client(client)).get("/api/v1/availability/series?treatmentId=" + c.smp + "&clientId=" + clientWithPlan()
                 + "&from=2030-01-08").then().statusCode(404);
     }
+
+    @Test
+    void movingASessionRechecksTheSeriesAroundItOrMovesTheSeriesTogetherWhenAsked() {
+        UUID client = clientWithPlan();
+        List<String> ids = c.as(c.staff()).body(seriesBody(client, sessionsOf(search(client, "&technicianId=" + tech()), 0)))
+                .post("/api/v1/bookings/series").then().statusCode(201).extract().path("bookings.id");
+        // 09:00 on the 8th, 11:00 on the 15th, 13:00 on the 22nd: session 1 two days later breaks session 2's interval
+        c.as(c.staff()).body(Map.of("startsAt", "2030-01-10T09:00:00Z")).post("/api/v1/bookings/" + ids.get(0) + "/reschedule")
+                .then().statusCode(422)
+                .body("type", equalTo(PROBLEM + "healing-interval"))
+                .body("latestStart", equalTo("2030-01-08T09:00:00Z"));
+
+        // somebody has the technician where session 3 would go: nothing moves, the answer names session 3
+        String taken = c.book(c.staff(), c.booking(feeder.registered(c.id), c.consultation, tech(), "2030-01-24T13:00:00Z"));
+        c.as(c.staff()).body(Map.of("startsAt", "2030-01-10T09:00:00Z", "moveFollowing", true))
+                .post("/api/v1/bookings/" + ids.get(0) + "/reschedule").then().statusCode(409)
+                .body("type", equalTo(PROBLEM + "series-session-unavailable"))
+                .body("sessionNumber", equalTo(3))
+                .body("reason", equalTo(PROBLEM + "booking-conflict"));
+        c.as(c.staff()).get("/api/v1/bookings/" + ids.get(0)).then().body("startsAt", equalTo("2030-01-08T09:00:00Z"));
+        c.as(c.staff()).get("/api/v1/bookings/" + ids.get(2)).then().body("startsAt", equalTo("2030-01-22T13:00:00Z"));
+
+        // freed, the series moves together: every session two days later, each a BookingRescheduled, no cancel
+        c.as(c.staff()).body(Map.of("reason", "Moved")).post("/api/v1/bookings/" + taken + "/cancel").then().statusCode(200);
+        c.as(c.staff()).body(Map.of("startsAt", "2030-01-10T09:00:00Z", "moveFollowing", true))
+                .post("/api/v1/bookings/" + ids.get(0) + "/reschedule").then().statusCode(200)
+                .body("startsAt", equalTo("2030-01-10T09:00:00Z"));
+        c.as(c.staff()).get("/api/v1/bookings/" + ids.get(1)).then().body("startsAt", equalTo("2030-01-17T11:00:00Z"))
+                .body("status", equalTo("CONFIRMED"));
+        c.as(c.staff()).get("/api/v1/bookings/" + ids.get(2)).then().body("startsAt", equalTo("2030-01-24T13:00:00Z"));
+        for (String id : ids) {
+            Events.await(probe, "BookingRescheduled", id);
+            assertThat(probe.seen().stream().filter(r -> r.value().contains("io.stipple.BookingCancelled")
+                    && r.value().contains(id))).isEmpty();
+        }
+    }
 }
