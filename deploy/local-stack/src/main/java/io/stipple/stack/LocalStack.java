@@ -190,6 +190,7 @@ public final class LocalStack implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC", "-Xmx256m",
                 "-XX:TieredStopAtLevel=1"));
+        Path workingDirectory = options.dataDir().toAbsolutePath();
         if (environment.containsKey(OffsetFileClockSource.ENVIRONMENT)) {
             // a movable clock (journey tests): test-infra's clock source joins the service's class path through the
             // platform's stipple.clock.source hook; the packaged service itself holds no test clock
@@ -197,10 +198,18 @@ public final class LocalStack implements AutoCloseable {
                     "io.quarkus.bootstrap.runner.QuarkusEntryPoint"));
             environment.put("STIPPLE_CLOCK_SOURCE", OffsetFileClockSource.class.getName());
         } else {
-            command.addAll(List.of("-jar", jar.toString()));
+            // the AppCDS archive the build made (quarkus.package.jar.appcds.enabled): it matches only the class path
+            // it was made with, so the service runs from its quarkus-app directory as "-jar quarkus-run.jar"; a JDK
+            // other than the one that built it ignores it (-Xshare:auto) and starts without
+            Path archive = jar.resolveSibling("app-cds.jsa");
+            if (Files.isRegularFile(archive)) {
+                command.addAll(List.of("-XX:SharedArchiveFile=" + archive.getFileName(), "-Xshare:auto"));
+                workingDirectory = jar.getParent();
+            }
+            command.addAll(List.of("-jar", workingDirectory.relativize(jar).toString()));
         }
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(options.dataDir().toFile())
+                .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
@@ -264,7 +273,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("SMTP_PORT", Integer.toString(options.smtpPort()));
         env.put("SMTP_START_TLS", "DISABLED");
         env.put("NOTIFICATION_EMAIL_FROM", "reminders@stipple.local");
-        env.put("GALLERY_STORAGE_DIR", options.dataDir().resolve("gallery-objects").toString());
+        env.put("GALLERY_STORAGE_DIR", options.dataDir().resolve("gallery-objects").toAbsolutePath().toString());
         // DEVELOPMENT ONLY link-signing keys, the same for every instance (replicas, restarts): a link a service
         // signed keeps working when another instance or the restarted one answers it
         env.put("GALLERY_LINK_SECRET", "dev-only-local-stack-gallery-link-secret-0123456789");
