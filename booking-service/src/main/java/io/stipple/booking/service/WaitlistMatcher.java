@@ -1,50 +1,52 @@
 package io.stipple.booking.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.stipple.booking.config.BookingConfig;
 import io.stipple.booking.repository.WaitlistRepository;
 import io.stipple.booking.repository.WaitlistRepository.PendingSlot;
 import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.problem.RuleViolation;
 import io.stipple.platform.tenancy.Tenancy;
-import jakarta.annotation.PreDestroy;
+import io.stipple.platform.work.AfterCommit;
+import io.stipple.platform.work.Backoff;
+import io.stipple.platform.work.WorkerLoop;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Matches freed time to the waitlist after the transaction that freed it commits, on a worker thread of its own, one
- * {@link WaitlistService#offerNext} step per transaction under the slot's clinic ({@link Tenancy#asClinic}). The slot
- * row is the durable record: if the process dies before or while matching, the sweep (every
- * {@code booking.waitlist.match-every}) takes it up again, and a step locks the slot {@code for update skip locked},
- * so two workers (of one or two instances) never match one slot at once. An entry whose client a booking rule
- * refuses is skipped for the rest of the round; a failure of anything else leaves the slot to the next sweep.
+ * Matches freed time to the waitlist, on the platform's {@link WorkerLoop} (thread {@code waitlist-matcher}): a commit
+ * that freed time wakes it ({@link #wakeAfterCommit}), and otherwise it looks every {@code booking.waitlist.match-every}
+ * for slots still waiting (what a process that died left behind). Each slot is matched one
+ * {@link WaitlistService#offerNext} step per transaction under the slot's clinic ({@link Tenancy#asClinic}); a step
+ * locks the slot {@code for update skip locked}, so two workers (of one or two instances) never match one slot at once.
+ * An entry whose client a booking rule refuses is skipped for the rest of the round; a failure of anything else leaves
+ * the slot to the next round.
  */
 @ApplicationScoped
 public class WaitlistMatcher {
 
     private static final Logger LOG = Logger.getLogger(WaitlistMatcher.class);
 
-    /** A bound on the steps of one round (each step offers once or skips one entry). */
+    /** A bound on the steps of one slot's matching (each step offers once or skips one entry). */
     private static final int MAX_STEPS = 1_000;
 
-    /** How many waiting slots one sweep takes up. */
-    private static final int SWEEP_BATCH = 100;
+    /** How many waiting slots one round takes up. */
+    private static final int ROUND_BATCH = 100;
 
     @Inject
-    TransactionSynchronizationRegistry txRegistry;
+    AfterCommit afterCommit;
 
     @Inject
     WaitlistService waitlist;
@@ -52,46 +54,40 @@ public class WaitlistMatcher {
     @Inject
     WaitlistRepository repository;
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "waitlist-matcher");
-        t.setDaemon(true);
-        return t;
-    });
+    @Inject
+    BookingConfig config;
 
-    /** Matches the slot once the current transaction has committed (nothing if it rolls back). */
-    void matchAfterCommit(UUID clinicId, UUID slotId) {
-        @SuppressWarnings("unchecked")
-        List<PendingSlot> slots = (List<PendingSlot>) txRegistry.getResource(WaitlistMatcher.class);
-        if (slots == null) {
-            List<PendingSlot> registered = new ArrayList<>();
-            txRegistry.putResource(WaitlistMatcher.class, registered);
-            txRegistry.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
+    @Inject
+    MeterRegistry meters;
 
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        worker.submit(() -> registered.forEach(WaitlistMatcher.this::match));
-                    }
-                }
-            });
-            slots = registered;
+    private volatile WorkerLoop worker;
+
+    void start(@Observes StartupEvent event) {
+        worker = new WorkerLoop("waitlist-matcher", 1, this::matchPending, matched -> matched == ROUND_BATCH,
+                () -> config.waitlist().matchEvery(), new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30)), meters);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (worker != null) {
+            worker.stop(Duration.ofSeconds(5));
         }
-        slots.add(new PendingSlot(clinicId, slotId));
     }
 
-    @Scheduled(every = "${booking.waitlist.match-every:30s}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void sweep() {
-        matchPending();
+    /** Wakes the matcher once the current transaction (which wrote a waiting slot) has committed; never on rollback. */
+    void wakeAfterCommit() {
+        afterCommit.once(WaitlistMatcher.class, () -> {
+            WorkerLoop current = worker;
+            if (current != null) {
+                current.wake();
+            }
+        });
     }
 
-    /** One sweep: matches the slots of every clinic still waiting to be matched; returns how many it took up. */
+    /** One round: matches the slots of every clinic still waiting to be matched; returns how many it took up. */
     public int matchPending() {
         List<PendingSlot> pending = Tenancy.acrossClinics("waitlist matching",
-                () -> QuarkusTransaction.requiringNew().call(() -> repository.pendingSlots(SWEEP_BATCH)));
+                () -> QuarkusTransaction.requiringNew().call(() -> repository.pendingSlots(ROUND_BATCH)));
         pending.forEach(this::match);
         return pending.size();
     }
@@ -134,8 +130,4 @@ public class WaitlistMatcher {
         return false;
     }
 
-    @PreDestroy
-    void stop() {
-        worker.shutdownNow();
-    }
 }

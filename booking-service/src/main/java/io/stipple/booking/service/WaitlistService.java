@@ -245,7 +245,7 @@ public class WaitlistService {
         slot.createdAt = now;
         slot.updatedAt = now;
         waitlist.persist(slot);
-        matcher.matchAfterCommit(slot.clinicId, slot.id);
+        matcher.wakeAfterCommit();
     }
 
     /**
@@ -269,7 +269,7 @@ public class WaitlistService {
         }
         waitlist.slot(offer.clinicId, offer.slotId).ifPresent(slot -> {
             slot.moveTo(WaitlistSlotStatus.PENDING, now);
-            matcher.matchAfterCommit(slot.clinicId, slot.id);
+            matcher.wakeAfterCommit();
         });
     }
 

@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stipple.platform.correlation.Correlation;
 import io.stipple.platform.events.DomainEvent;
 import io.stipple.platform.events.EventEnvelope;
+import io.stipple.platform.work.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -36,7 +34,7 @@ public class Outbox {
     Clock clock;
 
     @Inject
-    TransactionSynchronizationRegistry txRegistry;
+    AfterCommit afterCommit;
 
     @Inject
     OutboxRelay relay;
@@ -103,21 +101,6 @@ public class Outbox {
     }
 
     private void wakeRelayAfterCommit() {
-        if (txRegistry.getResource(OutboxRelay.class) != null) {
-            return; // already registered for this transaction
-        }
-        txRegistry.putResource(OutboxRelay.class, Boolean.TRUE);
-        txRegistry.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        afterCommit.once(OutboxRelay.class, relay::wake);
     }
 }
