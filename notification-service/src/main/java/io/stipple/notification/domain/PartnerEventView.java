@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * What a partner's webhook subscription may receive of each event type: the one place that defines the partner
  * view. It is an allow-list per type — a field an event gains later reaches partners only once it is added here.
- * Free text (preparation notes, cancellation reasons), health data (condition, sex, healing interval), staff and
+ * Free text (preparation notes, cancellation reasons, the rule text of a payment decision), health data (condition, sex, healing interval), staff and
  * room ids and, for gallery events, the link between a photo set and a client are never in it. The clinic's own
  * (admin-created) subscriptions get the event data as published, less the {@link #SECRETS} no webhook carries.
  */
@@ -25,17 +25,25 @@ public final class PartnerEventView {
     private static final List<String> BOOKING = List.of("bookingId", "clientId", "clinicName", "clinicTimeZone", "kind",
             "treatmentId", "treatmentName", "planId", "sessionNumber", "startsAt", "endsAt");
 
-    private static final Map<String, View> VIEWS = Map.of(
-            "BookingConfirmed", view(true, BOOKING),
-            "BookingRescheduled", view(true, BOOKING, "previousStartsAt", "previousEndsAt"),
-            "BookingCancelled", view(true, List.of("bookingId", "clientId", "kind", "planId", "sessionNumber", "startsAt",
-                    "cancelledBy")),
-            "BookingNoShow", view(true, List.of("bookingId", "clientId", "kind", "planId", "sessionNumber", "startsAt")),
-            "SessionCompleted", view(true, List.of("bookingId", "clientId", "clinicName", "clinicTimeZone", "planId",
-                    "treatmentType", "kind", "sessionNumber", "plannedSessions", "finalSession", "completedAt")),
+    /** What a payment event shares with a partner: the payment, its booking and the amount — not the clinic's rule text. */
+    private static final List<String> PAYMENT = List.of("paymentId", "bookingId", "clientId", "clinicName", "clinicTimeZone",
+            "treatmentName", "startsAt", "amount");
+
+    private static final Map<String, View> VIEWS = Map.ofEntries(
+            Map.entry("BookingConfirmed", view(true, BOOKING)),
+            Map.entry("BookingRescheduled", view(true, BOOKING, "previousStartsAt", "previousEndsAt")),
+            Map.entry("BookingCancelled", view(true, List.of("bookingId", "clientId", "kind", "planId", "sessionNumber",
+                    "startsAt", "cancelledBy"))),
+            Map.entry("BookingNoShow", view(true, List.of("bookingId", "clientId", "kind", "planId", "sessionNumber",
+                    "startsAt"))),
+            Map.entry("SessionCompleted", view(true, List.of("bookingId", "clientId", "clinicName", "clinicTimeZone", "planId",
+                    "treatmentType", "kind", "sessionNumber", "plannedSessions", "finalSession", "completedAt"))),
+            Map.entry("DepositPaid", view(true, PAYMENT, "paidAt")),
+            Map.entry("DepositRefunded", view(true, PAYMENT, "refundedAt", "reason")),
+            Map.entry("FeeCharged", view(true, PAYMENT, "chargedAt", "reason")),
             // a public set is never linked to the client it shows
-            "PhotoPublished", view(false, List.of("setId", "publishedAt", "angle", "treatmentType")),
-            "PhotoWithdrawn", view(false, List.of("setId", "withdrawnAt")));
+            Map.entry("PhotoPublished", view(false, List.of("setId", "publishedAt", "angle", "treatmentType"))),
+            Map.entry("PhotoWithdrawn", view(false, List.of("setId", "withdrawnAt"))));
 
     /**
      * Data fields no webhook body carries, not even the clinic's own: secrets that act for the client (the booking's

@@ -164,6 +164,24 @@ public final class ReminderPlanner {
         return planned;
     }
 
+    /**
+     * A payment receipt ({@code type} one of the {@linkplain ReminderType#isReceipt() receipts}), due {@code now} on
+     * every channel; on SMS and push at the end of the recipient's quiet hours when they are on (a receipt has no
+     * deadline, so it waits rather than ringing at night). The key holds the payment and when it happened
+     * ({@code at}: paid, refunded or charged), so the same fact published again adds nothing.
+     */
+    public List<PlannedReminder> receipt(ReminderType type, UUID paymentId, Instant at, ZoneId recipientZone,
+                                         List<Channel> channels, Instant now) {
+        if (!type.isReceipt()) throw new IllegalArgumentException(type + " is no receipt");
+        List<PlannedReminder> planned = new ArrayList<>();
+        for (Channel channel : channels) {
+            String key = String.join("|", type.name(), paymentId.toString(), Long.toString(at.getEpochSecond()), channel.name());
+            planned.add(PlannedReminder.scheduled(type, channel, quietHours.adjust(channel, now, recipientZone, null), key,
+                    Map.of()));
+        }
+        return planned;
+    }
+
     /** When a transient failure is retried: after the backoff, outside quiet hours. */
     public Instant retryAt(Channel channel, Instant earliest, ZoneId zone) {
         return quietHours.adjust(channel, earliest, zone, null);

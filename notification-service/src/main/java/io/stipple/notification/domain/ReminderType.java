@@ -19,7 +19,13 @@ public enum ReminderType {
     /** Optional maintenance tips; needs the client's marketing consent. */
     MAINTENANCE_TIP("maintenance-tip", true),
     /** A freed slot offered to a client on the waitlist, sent at once; never after the offer expires. */
-    WAITLIST_OFFER("waitlist-offer", false);
+    WAITLIST_OFFER("waitlist-offer", false),
+    /** A receipt for a deposit the client paid (DepositPaid), sent at once. */
+    DEPOSIT_RECEIPT("deposit-receipt", false),
+    /** A receipt for a deposit refunded to the client, with the reason (DepositRefunded), sent at once. */
+    REFUND_RECEIPT("refund-receipt", false),
+    /** A receipt for a cancellation or no-show fee charged, with the reason (FeeCharged), sent at once. */
+    FEE_RECEIPT("fee-receipt", false);
 
     private final String templateName;
     private final boolean marketing;
@@ -41,6 +47,11 @@ public enum ReminderType {
 
     public boolean isAftercare() {
         return this == AFTERCARE_INSTRUCTIONS || this == AFTERCARE_CHECK_IN || this == HEALED;
+    }
+
+    /** A payment receipt: about a payment, not a booking (so it has no preview of a booking and no appointment deadline). */
+    public boolean isReceipt() {
+        return this == DEPOSIT_RECEIPT || this == REFUND_RECEIPT || this == FEE_RECEIPT;
     }
 
     public boolean isTopUp() {

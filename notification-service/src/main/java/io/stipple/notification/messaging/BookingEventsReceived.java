@@ -54,4 +54,82 @@ public final class BookingEventsReceived {
                                    Boolean finalSession, Integer healingIntervalDays, String condition, String clientSex,
                                    UUID technicianId, Instant completedAt) {
     }
+
+    /** An amount as the payment events carry it: minor units (pence, cents, yen) of an ISO 4217 currency. */
+    public record Amount(Long amountMinor, String currency) {
+    }
+
+    /**
+     * What the payment events (booking AsyncAPI 1.3.0) share, and what their receipt shows: the payment, its booking
+     * and client, the clinic (name and IANA zone), the treatment, the appointment's start and the amount; {@link #at()}
+     * when the money moved; {@link #reason()} the policy's reason (refunds and fees; null for a deposit paid).
+     */
+    public interface PaymentEvent {
+        UUID paymentId();
+
+        UUID bookingId();
+
+        UUID clientId();
+
+        String clinicName();
+
+        String clinicTimeZone();
+
+        String treatmentName();
+
+        Instant startsAt();
+
+        Amount amount();
+
+        /** When it was paid, refunded or charged. */
+        Instant at();
+
+        /** Why (a refund's or fee's reason code), or null. */
+        String reason();
+
+        /** The clinic's rule the decision followed, or null. */
+        String rule();
+    }
+
+    /** DepositPaid: the client paid the deposit of a booking. */
+    public record DepositPaid(UUID paymentId, UUID bookingId, UUID clientId, String clinicName, String clinicTimeZone,
+                              String treatmentName, Instant startsAt, Amount amount, Instant paidAt) implements PaymentEvent {
+        @Override
+        public Instant at() {
+            return paidAt;
+        }
+
+        @Override
+        public String reason() {
+            return null;
+        }
+
+        @Override
+        public String rule() {
+            return null;
+        }
+    }
+
+    /**
+     * DepositRefunded: a deposit (or what is left of it) went back to the client; {@code reason} CLINIC_CANCELLED,
+     * CANCELLED_IN_TIME, FEE_BALANCE, PAID_AFTER_EXPIRY or WAIVED (a string: a reason added later stays readable).
+     */
+    public record DepositRefunded(UUID paymentId, UUID bookingId, UUID clientId, String clinicName, String clinicTimeZone,
+                                  String treatmentName, Instant startsAt, Amount amount, Instant refundedAt, String reason,
+                                  String rule) implements PaymentEvent {
+        @Override
+        public Instant at() {
+            return refundedAt;
+        }
+    }
+
+    /** FeeCharged: the clinic's fee for a late cancellation or a no-show; {@code reason} LATE_CANCELLATION or NO_SHOW. */
+    public record FeeCharged(UUID paymentId, UUID bookingId, UUID clientId, String clinicName, String clinicTimeZone,
+                             String treatmentName, Instant startsAt, Amount amount, Instant chargedAt, String reason,
+                             String rule) implements PaymentEvent {
+        @Override
+        public Instant at() {
+            return chargedAt;
+        }
+    }
 }

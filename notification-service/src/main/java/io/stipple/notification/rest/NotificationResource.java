@@ -134,9 +134,10 @@ public class NotificationResource {
     @Operation(summary = "Preview a reminder for a booking",
             description = "Renders the template of a reminder type and channel for a booking, in the client's locale (or the one "
                     + "asked for) with the appointment time in the clinic's local time. Nothing is scheduled or sent. A booking with a manage link "
-                    + "shows the configured link with {token} in place of the client's secret. Not for WAITLIST_OFFER (400).")
+                    + "shows the configured link with {token} in place of the client's secret. Not for WAITLIST_OFFER or the receipts "
+                    + "DEPOSIT_RECEIPT, REFUND_RECEIPT, FEE_RECEIPT (400).")
     @APIResponse(responseCode = "200", description = "The rendered reminder")
-    @APIResponse(responseCode = "400", description = "Missing booking id, unknown type or channel, or type WAITLIST_OFFER", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing booking id, unknown type or channel, or type WAITLIST_OFFER or a receipt", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such booking in the caller's clinic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -149,6 +150,9 @@ public class NotificationResource {
         ReminderType type = QueryParams.enumValue(ReminderType.class, "type", typeName);
         if (type == ReminderType.WAITLIST_OFFER) {
             throw ProblemException.invalidField("type", "a waitlist offer is about an offer, not a booking: it has no preview");
+        }
+        if (type.isReceipt()) {
+            throw ProblemException.invalidField("type", "a receipt is about a payment, not a booking: it has no preview");
         }
         Channel channel = QueryParams.enumValue(Channel.class, "channel", channelName);
         return previews.preview(caller.clinicId(), bookingId, type, channel, locale)

@@ -7,6 +7,7 @@ import io.stipple.notification.domain.Booking;
 import io.stipple.notification.domain.Channel;
 import io.stipple.notification.domain.ClientContact;
 import io.stipple.notification.domain.ClientPreference;
+import io.stipple.notification.domain.Money;
 import io.stipple.notification.domain.PlannedReminder;
 import io.stipple.notification.domain.PolicyRules;
 import io.stipple.notification.domain.ReminderPlanner;
@@ -16,6 +17,7 @@ import io.stipple.notification.domain.SuppressionReason;
 import io.stipple.notification.domain.Zones;
 import io.stipple.notification.messaging.BookingEventsReceived.BookingConfirmed;
 import io.stipple.notification.messaging.BookingEventsReceived.BookingEnded;
+import io.stipple.notification.messaging.BookingEventsReceived.PaymentEvent;
 import io.stipple.notification.messaging.BookingEventsReceived.SessionCompleted;
 import io.stipple.notification.messaging.BookingEventsReceived.WaitlistOffered;
 import io.stipple.notification.messaging.BookingEventsReceived.WaitlistOfferExpired;
@@ -198,6 +200,34 @@ public class ReminderScheduler {
         facts.put("endsAt", event.endsAt() == null ? null : event.endsAt().toString());
         facts.put("offerExpiresAt", event.offerExpiresAt().toString());
         facts.put("mode", event.mode());
+        insertAll(new Target(clinicId, event.clientId(), event.bookingId(), null, clinicZone, recipient.locale(), json(facts)),
+                planned, now);
+    }
+
+    /**
+     * DepositPaid, DepositRefunded or FeeCharged: the payment's {@code receipt} on each of the client's channels, due now
+     * (SMS and push after the recipient's quiet hours). Its payload holds what the receipt shows (clinic, treatment,
+     * appointment, amount, reason); the row's booking is the payment's, but no booking event cancels it — a receipt
+     * stays true. Only for a client the clinic knows, as every message (an erased client gets none).
+     */
+    public void paymentReceipt(UUID clinicId, ReminderType receipt, PaymentEvent event, Money amount) {
+        if (!knownClient(clinicId, event.clientId(), event.paymentId(), receipt.name())) return;
+        Instant now = Instant.now(clock);
+        ZoneId clinicZone = Zones.orUtc(event.clinicTimeZone());
+        Recipient recipient = recipient(clinicId, event.clientId(), clinicZone);
+        List<PlannedReminder> planned = new ReminderPlanner(policies.rulesFor(clinicId)).receipt(receipt, event.paymentId(),
+                event.at(), recipient.zone(), recipient.channels(), now);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("paymentId", event.paymentId().toString());
+        facts.put("clinicName", event.clinicName());
+        facts.put("clinicTimeZone", clinicZone.getId());
+        facts.put("treatmentName", event.treatmentName());
+        facts.put("startsAt", event.startsAt().toString());
+        facts.put("amountMinor", amount.amountMinor());
+        facts.put("currency", amount.currency().getCurrencyCode());
+        facts.put("paymentAt", event.at().toString());
+        facts.put("reason", event.reason());
+        facts.put("rule", event.rule());
         insertAll(new Target(clinicId, event.clientId(), event.bookingId(), null, clinicZone, recipient.locale(), json(facts)),
                 planned, now);
     }

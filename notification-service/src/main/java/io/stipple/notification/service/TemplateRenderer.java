@@ -4,6 +4,7 @@ import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import io.stipple.notification.config.NotificationConfig;
 import io.stipple.notification.domain.Channel;
+import io.stipple.notification.domain.Money;
 import io.stipple.notification.domain.ReminderType;
 import io.stipple.notification.domain.Zones;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Renders reminders with Qute templates {@code templates/notifications/<locale>/<type>/<part>.txt}, part
  * {@code subject} (email subject, push title), {@code email}, {@code sms} or {@code push}. The client's
  * locale is tried first ({@code en-GB}, then {@code en}), then the default locale; times are shown in
- * the recipient's zone, formatted for the locale.
+ * the clinic's zone, formatted for the locale, amounts of money in the locale's way with the currency's decimals. An
+ * optional part {@code reason} words the reason code of a refund or fee: it is rendered first, as {@code reasonText}.
  */
 @ApplicationScoped
 public class TemplateRenderer {
@@ -52,6 +54,9 @@ public class TemplateRenderer {
         Locale javaLocale = Locale.forLanguageTag(locale);
         Map<String, Object> data = model(facts, firstName, zone, localeTag == null ? javaLocale : Locale.forLanguageTag(localeTag));
         String base = "notifications/" + locale + "/" + type.templateName() + "/";
+        // a type may word its reason codes in an optional part of its own (refunds and fees: why), in the same locale
+        Template reason = template(base + "reason", false);
+        data.put("reasonText", reason == null ? "" : reason.data(data).render().strip());
         String body = template(base + channel.name().toLowerCase(Locale.ROOT)).data(data).render().strip();
         String subject = channel == Channel.SMS ? null : template(base + "subject").data(data).render().strip();
         return new Rendered(subject, body, locale);
@@ -78,7 +83,8 @@ public class TemplateRenderer {
 
     private Map<String, Object> model(Map<String, Object> facts, String firstName, ZoneId zone, Locale locale) {
         Map<String, Object> data = new HashMap<>();
-        for (String key : List.of("clinicName", "treatmentName", "technicianName", "preparationNotes", "manageUrl", "offerUrl")) {
+        for (String key : List.of("clinicName", "treatmentName", "technicianName", "preparationNotes", "manageUrl", "offerUrl",
+                "paymentId")) {
             Object value = facts.get(key);
             data.put(key, value == null ? "" : value.toString());
         }
@@ -94,6 +100,11 @@ public class TemplateRenderer {
         data.put("appointmentTime", time(facts.get("startsAt"), clinicZone, locale));
         data.put("offerExpiresTime", time(facts.get("offerExpiresAt"), clinicZone, locale));
         data.put("offeredToOthers", "OFFER_TO_ALL".equals(facts.get("mode")));
+        // payment receipts: the amount with the currency's own decimals and the locale's symbol, when it was paid
+        data.put("amount", facts.get("amountMinor") instanceof Number minor && facts.get("currency") != null
+                ? Money.of(minor.longValue(), facts.get("currency").toString()).format(locale) : "");
+        data.put("paymentTime", time(facts.get("paymentAt"), clinicZone, locale));
+        data.put("reason", facts.get("reason") == null ? "" : facts.get("reason").toString());
         return data;
     }
 

@@ -73,7 +73,8 @@ public class WebhookService {
 
     /** Event types a partner may subscribe to. */
     public static final Set<String> EVENT_TYPES = Set.of("BookingConfirmed", "BookingRescheduled", "BookingCancelled",
-            "BookingNoShow", "SessionCompleted", "PhotoPublished", "PhotoWithdrawn");
+            "BookingNoShow", "SessionCompleted", "DepositPaid", "DepositRefunded", "FeeCharged", "PhotoPublished",
+            "PhotoWithdrawn");
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -43,6 +43,25 @@ class PartnerEventViewTest {
     }
 
     @Test
+    void payments_keep_the_payment_and_its_amount_but_lose_the_clinics_rule_text() throws Exception {
+        JsonNode fee = JSON.readTree("""
+                {"paymentId":"p1","bookingId":"b1","clientId":"c1","clinicName":"Clinic","clinicTimeZone":"Europe/London",
+                 "treatmentName":"SMP session","startsAt":"2027-01-01T10:00:00Z","amount":{"amountMinor":2500,"currency":"GBP"},
+                 "chargedAt":"2027-01-01T12:00:00Z","reason":"NO_SHOW","rule":"no-show: 25 GBP (owner's note)","addedLater":"x"}""");
+        JsonNode view = PartnerEventView.data("FeeCharged", fee);
+        assertThat(fields(view)).containsExactly("paymentId", "bookingId", "clientId", "clinicName", "clinicTimeZone",
+                "treatmentName", "startsAt", "amount", "chargedAt", "reason");
+        assertThat(view.get("amount").toString()).isEqualTo("{\"amountMinor\":2500,\"currency\":\"GBP\"}");
+        assertThat(view.toString()).doesNotContain("owner's note", "addedLater");
+        assertThat(fields(PartnerEventView.data("DepositRefunded", JSON.readTree("""
+                {"paymentId":"p1","refundedAt":"2027-01-01T12:00:00Z","reason":"WAIVED","rule":"r"}"""))))
+                .containsExactly("paymentId", "refundedAt", "reason");
+        assertThat(fields(PartnerEventView.data("DepositPaid", JSON.readTree("""
+                {"paymentId":"p1","paidAt":"2027-01-01T12:00:00Z","reason":"x"}""")))).containsExactly("paymentId", "paidAt");
+        assertThat(PartnerEventView.of("DepositPaid").subject()).isTrue();
+    }
+
+    @Test
     void bookings_lose_preparation_notes_staff_rooms_and_cancellation_reasons() throws Exception {
         JsonNode confirmed = JSON.readTree("""
                 {"bookingId":"b1","clientId":"c1","startsAt":"2027-01-01T10:00:00Z","preparationNotes":"on blood thinners",

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Due times from the policy: time zones, daylight saving, top-up intervals, quiet hours. */
 class ReminderPlannerTest {
@@ -175,6 +176,24 @@ class ReminderPlannerTest {
         // an offer open until the next afternoon: the SMS waits for the end of the recipient's quiet hours
         assertThat(planner.waitlistOffer(offer, entry, night.plusSeconds(16 * 3600), LONDON, List.of(Channel.SMS), night))
                 .extracting(p -> p.dueAt() + "/" + p.status()).containsExactly("2027-03-11T08:00:00Z/SCHEDULED");
+    }
+
+    @Test
+    void a_receipt_is_due_at_once_sms_and_push_after_the_recipients_quiet_hours_never_suppressed() {
+        UUID payment = UUID.randomUUID();
+        Instant paidAt = Instant.parse("2027-03-10T22:29:30Z");
+        Instant night = Instant.parse("2027-03-10T22:30:00Z"); // 22:30 in London, 17:30 in New York
+        assertThat(planner.receipt(ReminderType.DEPOSIT_RECEIPT, payment, paidAt, LONDON,
+                List.of(Channel.EMAIL, Channel.SMS, Channel.PUSH), night))
+                .extracting(p -> p.channel() + "@" + p.dueAt() + "/" + p.status()).containsExactly(
+                        "EMAIL@2027-03-10T22:30:00Z/SCHEDULED",
+                        "SMS@2027-03-11T08:00:00Z/SCHEDULED",   // no deadline: it waits for the morning
+                        "PUSH@2027-03-11T08:00:00Z/SCHEDULED");
+        assertThat(planner.receipt(ReminderType.FEE_RECEIPT, payment, paidAt, NEW_YORK, List.of(Channel.SMS), night))
+                .extracting(p -> p.dueAt() + "|" + p.dedupeKey())
+                .containsExactly(night + "|FEE_RECEIPT|" + payment + "|" + paidAt.getEpochSecond() + "|SMS");
+        assertThatThrownBy(() -> planner.receipt(ReminderType.TOP_UP, payment, paidAt, LONDON, List.of(Channel.SMS), night))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private String topUp(String treatment, String sex, String condition, Instant completedAt) {

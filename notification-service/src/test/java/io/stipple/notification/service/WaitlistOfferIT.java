@@ -1,6 +1,5 @@
 package io.stipple.notification.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -37,8 +36,6 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class WaitlistOfferIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Inject
     ReminderDispatcher dispatcher;
 
@@ -49,20 +46,7 @@ class WaitlistOfferIT {
 
     /** A booking-service event of the contract's shape on stipple.bookings (key and subject: the client). */
     private ObjectNode publish(String name, UUID clientId, Map<String, Object> data) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("specversion", "1.0");
-        event.put("id", UUID.randomUUID().toString());
-        event.put("source", "/stipple/booking-service");
-        event.put("type", "io.stipple." + name);
-        event.put("subject", clientId.toString());
-        event.put("time", Instant.now(clock).toString());
-        event.put("datacontenttype", "application/json");
-        event.put("clinicid", clinicId.toString());
-        event.put("schemaversion", 1);
-        data.put("clientId", clientId);
-        event.set("data", JSON.valueToTree(data));
-        Events.send("stipple.bookings", event);
-        return event;
+        return Events.publishBookingEvent(name, clinicId, clientId, Instant.now(clock), data);
     }
 
     /** WaitlistOffered for a Berlin clinic: a 15:00Z (16:00 CET) session on 12 March 2027, offered until {@code expires}. */
