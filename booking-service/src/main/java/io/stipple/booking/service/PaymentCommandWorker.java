@@ -15,6 +15,7 @@ import io.stipple.platform.work.AfterCommit;
 import io.stipple.platform.work.Backoff;
 import io.stipple.platform.work.Claim;
 import io.stipple.platform.work.WorkerLoop;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -63,28 +64,24 @@ public class PaymentCommandWorker {
     @Inject
     Clock clock;
 
-    private volatile WorkerLoop worker;
+    private WokenWorker worker;
+
+    @PostConstruct
+    void init() {
+        worker = new WokenWorker(afterCommit, PaymentCommandWorker.class);
+    }
 
     void start(@Observes StartupEvent event) {
-        worker = new WorkerLoop("payment-commands", 1, this::sendDue, sent -> sent == BATCH,
-                () -> config.payments().commandsEvery(), new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30)), meters);
-        worker.start();
+        worker.start("payment-commands", this::sendDue, BATCH, () -> config.payments().commandsEvery(), meters);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (worker != null) {
-            worker.stop(Duration.ofSeconds(5));
-        }
+        worker.stop();
     }
 
     /** Wakes the worker once the current transaction (which wrote a command) has committed; never on rollback. */
     void wakeAfterCommit() {
-        afterCommit.once(PaymentCommandWorker.class, () -> {
-            WorkerLoop current = worker;
-            if (current != null) {
-                current.wake();
-            }
-        });
+        worker.wakeAfterCommit();
     }
 
     /** One round: sends every due command of every clinic it can claim; returns how many it claimed. */
