@@ -50,7 +50,7 @@ class ApiLintIT {
         assertThat(p.exitValue()).as("api-lint/run.sh exit status; output:\n" + output).isZero();
     }
 
-    private static boolean onPath(String command) {
+    static boolean onPath(String command) {
         String path = System.getenv("PATH");
         if (path == null) return false;
         for (String d : path.split(File.pathSeparator)) {

@@ -19,6 +19,46 @@ public interface BookingConfig {
 
     Waitlist waitlist();
 
+    Payments payments();
+
+    /** Deposits through the payment provider (Stripe). Without an API key no policy may ask for deposits. */
+    interface Payments {
+        Stripe stripe();
+
+        /** How often payment commands (refunds, intent cancels) still due are looked for; normally run after commit. */
+        @WithDefault("30s")
+        Duration commandsEvery();
+
+        /** First retry of a provider call that failed; doubles up to {@code retry-max}. */
+        @WithDefault("5s")
+        Duration retryBase();
+
+        @WithDefault("15m")
+        Duration retryMax();
+
+        interface Stripe {
+            /** The secret API key ({@code BOOKING_STRIPE_API_KEY}); unset: no payments, bookings behave as without. */
+            java.util.Optional<String> apiKey();
+
+            /** The webhook endpoint's signing secret ({@code BOOKING_STRIPE_WEBHOOK_SECRET}, {@code whsec_...}). */
+            java.util.Optional<String> webhookSecret();
+
+            /** Stripe's API; tests point it at WireMock. */
+            @WithDefault("https://api.stripe.com")
+            String apiBase();
+
+            /** How old a webhook's signed timestamp may be. */
+            @WithDefault("300s")
+            Duration webhookTolerance();
+
+            @WithDefault("5s")
+            Duration connectTimeout();
+
+            @WithDefault("20s")
+            Duration readTimeout();
+        }
+    }
+
     interface Waitlist {
         /**
          * How often freed time that was not matched to the waitlist yet is matched. It is normally matched right after

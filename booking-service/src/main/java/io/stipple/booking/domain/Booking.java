@@ -68,7 +68,7 @@ public class Booking extends PanacheEntityBase {
     public Instant noShowAt;
     @Column(name = "completed_at")
     public Instant completedAt;
-    /** While HELD: when the hold runs out and the time is free again. */
+    /** While HELD or PENDING_PAYMENT: when the hold (or the time to pay) runs out and the time is free again. */
     @Column(name = "hold_expires_at")
     public Instant holdExpiresAt;
     @Column(name = "created_at")
@@ -85,14 +85,46 @@ public class Booking extends PanacheEntityBase {
 
     /** Turns a live hold into the booking (the same id); a hold that has run out cannot be confirmed. */
     public void confirmHold(Instant now) {
-        if (status == BookingStatus.EXPIRED || status == BookingStatus.HELD && !isLiveHold(now)) {
-            throw RuleViolation.conflict("hold-expired", "The hold ran out at " + holdExpiresAt + "; hold the slot again");
-        }
+        checkConfirmable(now);
         status = status.after(BookingAction.CONFIRM);
         updatedAt = now;
     }
 
-    /** Gives a held slot back before its hold runs out. */
+    /** A live hold may be confirmed: 409 {@code hold-expired} once it ran out, {@code illegal-transition} if no hold. */
+    public void checkConfirmable(Instant now) {
+        if (status == BookingStatus.EXPIRED || status == BookingStatus.HELD && !isLiveHold(now)) {
+            throw RuleViolation.conflict("hold-expired", "The hold ran out at " + holdExpiresAt + "; hold the slot again");
+        }
+        checkAllows(BookingAction.CONFIRM);
+    }
+
+    /**
+     * A confirmed hold (or a new booking) that needs a deposit: it keeps its time in PENDING_PAYMENT until
+     * {@code payBy}, when it expires unless the deposit was paid.
+     */
+    public void awaitPayment(Instant now, Instant payBy) {
+        if (status == BookingStatus.HELD) {
+            status = status.after(BookingAction.AWAIT_PAYMENT);
+        } else if (status != BookingStatus.PENDING_PAYMENT) {
+            throw new IllegalTransitionException(status, BookingAction.AWAIT_PAYMENT);
+        }
+        holdExpiresAt = payBy;
+        updatedAt = now;
+    }
+
+    /** Its hold (or time to pay) ran out: the time is free. */
+    public void expire(Instant now) {
+        status = status.after(BookingAction.EXPIRE);
+        updatedAt = now;
+    }
+
+    /** The deposit was paid: the booking is confirmed (the same id). */
+    public void paymentConfirmed(Instant now) {
+        status = status.after(BookingAction.CONFIRM_PAYMENT);
+        updatedAt = now;
+    }
+
+    /** Gives a held slot back before its hold runs out (or a booking whose payment could not start). */
     public void releaseHold(Instant now) {
         status = status.after(BookingAction.RELEASE);
         updatedAt = now;

@@ -11,6 +11,11 @@ import java.util.Set;
  * HELD ------confirm-----> CONFIRMED   (the same booking: a slot hold turned into the booking)
  * HELD ------release-----> RELEASED
  * HELD ------expire------> EXPIRED     (its hold time passed)
+ * HELD ------await payment--> PENDING_PAYMENT (confirmed, but the booking needs a deposit)
+ * PENDING_PAYMENT --paid---> CONFIRMED   (the provider confirmed the deposit)
+ * PENDING_PAYMENT --expire-> EXPIRED     (not paid within the clinic's paymentMinutes)
+ * PENDING_PAYMENT --cancel-> CANCELLED
+ * PENDING_PAYMENT --release> RELEASED    (the provider could not start the payment)
  * CONFIRMED --reschedule--> CONFIRMED
  * CONFIRMED --check in----> CHECKED_IN --complete--> COMPLETED
  * CONFIRMED --cancel------> CANCELLED
@@ -18,16 +23,23 @@ import java.util.Set;
  * CHECKED_IN --cancel-----> CANCELLED   (e.g. the client leaves before treatment)
  * </pre>
  * COMPLETED, CANCELLED, NO_SHOW, RELEASED and EXPIRED are final. A HELD booking whose hold time has passed takes
- * no time any more even before it is marked EXPIRED (see {@link #RESERVING}).
+ * no time any more even before it is marked EXPIRED (see {@link #RESERVING}); so does a PENDING_PAYMENT booking
+ * whose payment time has passed. A new booking that needs a deposit starts in PENDING_PAYMENT.
  */
 public enum BookingStatus {
-    HELD, CONFIRMED, CHECKED_IN, COMPLETED, CANCELLED, NO_SHOW, RELEASED, EXPIRED;
+    HELD, PENDING_PAYMENT, CONFIRMED, CHECKED_IN, COMPLETED, CANCELLED, NO_SHOW, RELEASED, EXPIRED;
 
     private static final Map<BookingStatus, Map<BookingAction, BookingStatus>> TRANSITIONS = Map.of(
             HELD, Map.of(
                     BookingAction.CONFIRM, CONFIRMED,
                     BookingAction.RELEASE, RELEASED,
-                    BookingAction.EXPIRE, EXPIRED),
+                    BookingAction.EXPIRE, EXPIRED,
+                    BookingAction.AWAIT_PAYMENT, PENDING_PAYMENT),
+            PENDING_PAYMENT, Map.of(
+                    BookingAction.CONFIRM_PAYMENT, CONFIRMED,
+                    BookingAction.EXPIRE, EXPIRED,
+                    BookingAction.CANCEL, CANCELLED,
+                    BookingAction.RELEASE, RELEASED),
             CONFIRMED, Map.of(
                     BookingAction.RESCHEDULE, CONFIRMED,
                     BookingAction.CHECK_IN, CHECKED_IN,
@@ -46,11 +58,14 @@ public enum BookingStatus {
     public static final Set<BookingStatus> OCCUPYING = EnumSet.of(CONFIRMED, CHECKED_IN, COMPLETED);
 
     /**
-     * States that take the technician's and room's time and a plan's session number: the occupying ones and a live
-     * hold. The database's exclusion constraints and the plan-session index use this set; a hold whose time has
+     * States that take the technician's and room's time and a plan's session number: the occupying ones, a live
+     * hold and a booking waiting for its deposit. The database's exclusion constraints and the plan-session index use this set; a hold whose time has
      * passed is marked EXPIRED in the same transaction before anything is written over it.
      */
-    public static final Set<BookingStatus> RESERVING = EnumSet.of(HELD, CONFIRMED, CHECKED_IN, COMPLETED);
+    public static final Set<BookingStatus> RESERVING = EnumSet.of(HELD, PENDING_PAYMENT, CONFIRMED, CHECKED_IN, COMPLETED);
+
+    /** States whose time is taken only until {@code holdExpiresAt}: a slot hold, a booking waiting for its deposit. */
+    public static final Set<BookingStatus> HOLDING = EnumSet.of(HELD, PENDING_PAYMENT);
 
     /** The state after {@code action}; an action this state does not allow is an {@link IllegalTransitionException}. */
     public BookingStatus after(BookingAction action) {

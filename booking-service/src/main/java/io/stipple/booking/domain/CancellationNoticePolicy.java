@@ -17,10 +17,14 @@ public final class CancellationNoticePolicy {
     /** @param what the change, as a verb ("cancel", "reschedule") */
     public static void check(Booking booking, Clinic clinic, Instant now, boolean byStaff, String what) {
         if (byStaff) return;
-        Instant deadline = booking.startsAt.minus(Duration.ofHours(clinic.cancellationNoticeHours));
-        if (now.isAfter(deadline)) {
+        if (isLate(booking, clinic, now)) {
             throw new RuleViolation("cancellation-window-passed", "Bookings can be " + what + "d online until "
                     + clinic.cancellationNoticeHours + " hours before the start; please call the clinic");
         }
+    }
+
+    /** Inside the notice window: later than the clinic's notice before the start (a late cancellation). */
+    public static boolean isLate(Booking booking, Clinic clinic, Instant now) {
+        return now.isAfter(booking.startsAt.minus(Duration.ofHours(clinic.cancellationNoticeHours)));
     }
 }

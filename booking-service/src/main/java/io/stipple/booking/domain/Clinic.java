@@ -49,12 +49,31 @@ public class Clinic extends PanacheEntityBase {
     /** How long a waitlist offer stands (5 to 1440 minutes; 60 unless the clinic says otherwise). */
     @Column(name = "waitlist_offer_minutes")
     public int waitlistOfferMinutes = 60;
+    /** Whether and how much of a deposit a booking needs (none unless the clinic says otherwise). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "deposit_policy")
+    public DepositPolicy depositPolicy;
+    /** How long a booking waiting for its deposit keeps its time (5 to 1440 minutes; 30 unless the clinic says otherwise). */
+    @Column(name = "payment_minutes")
+    public int paymentMinutes = 30;
+    /** What a late cancellation or a no-show costs out of a paid deposit ({@link CancellationFees#DEFAULT} when null). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "cancellation_fees")
+    public CancellationFees cancellationFees;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
     @Version
     public long version;
+
+    public DepositPolicy depositPolicy() {
+        return depositPolicy != null ? depositPolicy : DepositPolicy.NONE;
+    }
+
+    public CancellationFees cancellationFees() {
+        return cancellationFees != null ? cancellationFees : CancellationFees.DEFAULT;
+    }
 
     public ZoneId zone() {
         return ZoneId.of(timeZone);

@@ -45,6 +45,10 @@ public class Treatment extends PanacheEntityBase {
     @Column(name = "duration_rules")
     public List<DurationRule> durationRules;
     public boolean active;
+    /** The treatment's own deposit policy; null: the clinic's. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "deposit_policy")
+    public DepositPolicy depositPolicy;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")
@@ -67,6 +71,10 @@ public class Treatment extends PanacheEntityBase {
             }
         }
         return Duration.ofMinutes(baseDurationMinutes);
+    }
+
+    public Amount price() {
+        return Amount.of(priceMinor, currency);
     }
 
     public Duration buffer() {

@@ -1,10 +1,16 @@
 package io.stipple.booking.messaging;
 
 import io.stipple.booking.domain.Booking;
+import io.stipple.booking.domain.Amount;
 import io.stipple.booking.domain.Clinic;
+import io.stipple.booking.domain.Payment;
 import io.stipple.booking.domain.Technician;
 import io.stipple.booking.domain.Treatment;
 import io.stipple.booking.domain.WaitlistOffer;
+import io.stipple.booking.messaging.BookingEventsPublished.DepositPaid;
+import io.stipple.booking.messaging.BookingEventsPublished.DepositRefunded;
+import io.stipple.booking.messaging.BookingEventsPublished.FeeCharged;
+import io.stipple.booking.messaging.BookingEventsPublished.Money;
 import io.stipple.booking.messaging.BookingEventsPublished.WaitlistOfferExpired;
 import io.stipple.booking.messaging.BookingEventsPublished.WaitlistOffered;
 import io.stipple.booking.messaging.BookingEventsPublished.BookingCancelled;
@@ -69,5 +75,26 @@ public class BookingEventMapper {
         return new SessionCompleted(b.id, b.clientId, clinic.name, clinic.timeZone, b.planId, treatmentType, b.kind.name(),
                 b.sessionNumber, planned, finalSession, facts.healingIntervalDays(), condition, sex, b.technicianId,
                 b.completedAt);
+    }
+
+    public DepositPaid depositPaid(Payment p, Booking b, Clinic clinic, Treatment treatment) {
+        return new DepositPaid(p.id, b.id, b.clientId, clinic.name, clinic.timeZone, treatment.name, b.startsAt,
+                money(p.amount()), p.paidAt);
+    }
+
+    public DepositRefunded depositRefunded(Payment p, Booking b, Clinic clinic, Treatment treatment, Amount amount,
+                                           Instant at, String reason, String rule) {
+        return new DepositRefunded(p.id, b.id, b.clientId, clinic.name, clinic.timeZone, treatment.name, b.startsAt,
+                money(amount), at, reason, rule);
+    }
+
+    public FeeCharged feeCharged(Payment p, Booking b, Clinic clinic, Treatment treatment, Amount amount, Instant at,
+                                 String reason, String rule) {
+        return new FeeCharged(p.id, b.id, b.clientId, clinic.name, clinic.timeZone, treatment.name, b.startsAt,
+                money(amount), at, reason, rule);
+    }
+
+    private static Money money(Amount a) {
+        return new Money(a.minor(), a.currency());
     }
 }

@@ -52,4 +52,31 @@ public final class BookingEventsPublished {
     /** A first-in-line offer ran out unanswered: its hold is gone and the time goes to the next waiting client. */
     public record WaitlistOfferExpired(UUID offerId, UUID entryId, UUID clientId, Instant startsAt) implements DomainEvent {
     }
+
+    /** An amount in minor units of an ISO 4217 currency. */
+    public record Money(long amountMinor, String currency) {
+    }
+
+    /** The deposit of a booking was paid (the booking is confirmed by it). No card data, no client secret. */
+    public record DepositPaid(UUID paymentId, UUID bookingId, UUID clientId, String clinicName, String clinicTimeZone,
+                              String treatmentName, Instant startsAt, Money amount, Instant paidAt) implements DomainEvent {
+    }
+
+    /**
+     * (Part of) a paid deposit went back to the client: {@code reason} CLINIC_CANCELLED, CANCELLED_IN_TIME,
+     * FEE_BALANCE, PAID_AFTER_EXPIRY or WAIVED; {@code rule} the rule that decided it.
+     */
+    public record DepositRefunded(UUID paymentId, UUID bookingId, UUID clientId, String clinicName, String clinicTimeZone,
+                                  String treatmentName, Instant startsAt, Money amount, Instant refundedAt,
+                                  String reason, String rule) implements DomainEvent {
+    }
+
+    /**
+     * The clinic kept a fee (or the whole deposit) out of a paid deposit: {@code reason} LATE_CANCELLATION or NO_SHOW;
+     * {@code rule} the rule that decided it.
+     */
+    public record FeeCharged(UUID paymentId, UUID bookingId, UUID clientId, String clinicName, String clinicTimeZone,
+                             String treatmentName, Instant startsAt, Money amount, Instant chargedAt, String reason,
+                             String rule) implements DomainEvent {
+    }
 }

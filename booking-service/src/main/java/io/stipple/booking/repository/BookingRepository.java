@@ -31,9 +31,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class BookingRepository {
 
-    /** Takes time now: an occupying booking or a hold that has not run out (the constraints' set, minus dead holds). */
-    private static final String TAKES_TIME =
-            "(status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED') or (status = 'HELD' and hold_expires_at > :now))";
+    /**
+     * Takes time now: an occupying booking, or a hold or a booking waiting for its deposit that has not run out (the
+     * constraints' set, minus dead holds).
+     */
+    private static final String TAKES_TIME = "(status in ('CONFIRMED', 'CHECKED_IN', 'COMPLETED')"
+            + " or (status in ('HELD', 'PENDING_PAYMENT') and hold_expires_at > :now))";
 
     @Inject
     EntityManager em;
@@ -119,7 +122,7 @@ public class BookingRepository {
     }
 
     /**
-     * Marks the clinic's holds whose time has run out EXPIRED, in the caller's transaction, so that what is written
+     * Marks the clinic's holds (and bookings waiting for a deposit) whose time has run out EXPIRED, in the caller's transaction, so that what is written
      * next is not refused by the exclusion constraints over a dead hold. Concurrent writers serialise on the rows.
      *
      * @return the time each hold that ran out had taken (for the waitlist)
@@ -137,7 +140,7 @@ public class BookingRepository {
         var query = em.createNativeQuery("""
                         with expired as (
                             update booking set status = 'EXPIRED', updated_at = :now, version = version + 1
-                            where %sstatus = 'HELD' and hold_expires_at <= :now
+                            where %sstatus in ('HELD', 'PENDING_PAYMENT') and hold_expires_at <= :now
                             returning clinic_id, id, treatment_id, technician_id, starts_at)
                         select clinic_id, id, treatment_id, technician_id, starts_at from expired""".formatted(clinicCondition))
                 .setParameter("now", now);
@@ -154,11 +157,11 @@ public class BookingRepository {
     public List<Booking> planSessions(UUID clinicId, UUID planId) {
         return em.createQuery("""
                         from Booking where clinicId = :clinic and planId = :plan and status in :live
-                        and (status <> :held or holdExpiresAt > :now) order by sessionNumber""", Booking.class)
+                        and (status not in :holding or holdExpiresAt > :now) order by sessionNumber""", Booking.class)
                 .setParameter("clinic", clinicId)
                 .setParameter("plan", planId)
                 .setParameter("live", BookingStatus.RESERVING)
-                .setParameter("held", BookingStatus.HELD)
+                .setParameter("holding", BookingStatus.HOLDING)
                 .setParameter("now", clock.instant())
                 .getResultList();
     }
@@ -168,13 +171,24 @@ public class BookingRepository {
                 .setParameter("clinic", clinicId).setParameter("client", clientId).getResultList();
     }
 
+    /** How many of the client's bookings that started from {@code since} until {@code until} were no-shows. */
+    public long noShowsOf(UUID clinicId, UUID clientId, Instant since, Instant until) {
+        return em.createQuery("""
+                        select count(b) from Booking b where b.clinicId = :clinic and b.clientId = :client
+                        and b.status = :noShow and b.startsAt >= :since and b.startsAt < :until""", Long.class)
+                .setParameter("clinic", clinicId).setParameter("client", clientId)
+                .setParameter("noShow", BookingStatus.NO_SHOW)
+                .setParameter("since", since).setParameter("until", until)
+                .getSingleResult();
+    }
+
     public List<Booking> futureOfPlan(UUID clinicId, UUID planId, Instant now) {
         return em.createQuery("""
                         from Booking where clinicId = :clinic and planId = :plan and status in :open and startsAt > :now
                         order by startsAt""", Booking.class)
                 .setParameter("clinic", clinicId)
                 .setParameter("plan", planId)
-                .setParameter("open", List.of(BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN))
+                .setParameter("open", List.of(BookingStatus.PENDING_PAYMENT, BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN))
                 .setParameter("now", now)
                 .getResultList();
     }

@@ -14,6 +14,6 @@ public record BookingClientExport(
         @Schema(example = "2b9f4c1e-7d3a-4e5b-9c8d-1f2e3a4b5c6d") UUID clientId,
         @Schema(description = "What client-service told booking-service about the client") ClientFacts client,
         @Schema(description = "The client's treatment plans as client-service announced them") List<PlanFacts> treatmentPlans,
-        @Schema(description = "Every booking of the client, consultations included, in any state, by start") List<BookingView> bookings,
+        @Schema(description = "Every booking of the client, consultations included, in any state, by start, each with its deposit and the money decisions on it (never a client secret)") List<BookingView> bookings,
         @Schema(description = "What was done in each completed session") List<SessionRecordView> sessionRecords) {
 }

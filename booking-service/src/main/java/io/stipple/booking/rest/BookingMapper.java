@@ -40,17 +40,28 @@ public final class BookingMapper {
                 r.needleConfiguration(), r.actualDurationMinutes(), r.technicianNotes());
     }
 
+    /** Who asked for a cancellation (staff may say the client did); null: the clinic. */
+    public static io.stipple.booking.domain.CancelledBy requestedBy(CancelRequest r) {
+        return r.requestedBy() == CancelRequest.RequestedBy.CLIENT ? io.stipple.booking.domain.CancelledBy.CLIENT
+                : io.stipple.booking.domain.CancelledBy.CLINIC;
+    }
+
     private static BookingService.HealingOverride override(HealingOverride o) {
         return o == null ? null : new BookingService.HealingOverride(o.intervalDays(), o.reason());
     }
 
-    public static BookingView view(Booking b, ZoneId zone) {
+    /** The booking with its deposit, as the caller sees it (the client secret only while the client can pay). */
+    public static BookingView view(BookingService.Result r) {
+        return view(r.booking(), r.clinic().zone(), PaymentMapper.view(r.deposit()));
+    }
+
+    public static BookingView view(Booking b, ZoneId zone, PaymentView payment) {
         HealingOverrideView override = b.healingOverrideDays == null ? null
                 : new HealingOverrideView(b.healingOverrideDays, b.healingOverrideBy, b.healingOverrideReason);
         return new BookingView(b.id, b.clientId, b.kind, b.status, b.treatmentId, b.planId, b.sessionNumber,
                 b.technicianId, b.roomId, at(b.startsAt, zone), at(b.endsAt, zone), b.buffer().toMinutes(),
                 b.preparationNotes, override, b.cancelledBy, b.cancelReason, b.cancelledAt, b.checkedInAt, b.noShowAt,
-                b.completedAt, b.holdExpiresAt, b.createdAt, b.version);
+                b.completedAt, b.holdExpiresAt, payment, b.createdAt, b.version);
     }
 
     public static SessionRecordView view(SessionRecord r) {

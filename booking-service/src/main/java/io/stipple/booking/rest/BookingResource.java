@@ -4,6 +4,7 @@ import io.stipple.booking.domain.BookingStatus;
 import io.stipple.booking.service.Access;
 import io.stipple.booking.service.BookingService.Result;
 import io.stipple.booking.service.BookingService;
+import io.stipple.booking.service.PaymentCheckout;
 import io.stipple.platform.idempotency.Idempotency;
 import io.stipple.platform.problem.Problem;
 import io.stipple.platform.problem.ProblemException;
@@ -53,6 +54,9 @@ import java.util.UUID;
 public class BookingResource {
 
     @Inject
+    PaymentCheckout checkout;
+
+    @Inject
     BookingService bookings;
 
     @Inject
@@ -75,7 +79,7 @@ public class BookingResource {
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CreateBookingRequest request,
                            @Context UriInfo uri) {
         return idempotency.execute(key, "POST /bookings", request, () -> {
-            Result r = bookings.create(BookingMapper.command(request));
+            Result r = checkout.create(BookingMapper.command(request));
             return Response.created(uri.getAbsolutePathBuilder().path(r.booking().id.toString()).build())
                     .header("ETag", ETags.of(r.booking().version)).entity(view(r)).build();
         });
@@ -111,8 +115,7 @@ public class BookingResource {
         }
         var result = bookings.list(from == null ? null : from.toInstant(), to == null ? null : to.toInstant(),
                 technicianId, clientId, status, page);
-        var zone = result.items().isEmpty() ? java.time.ZoneOffset.UTC : bookings.zoneOf(access.clinicId());
-        return result.map(b -> BookingMapper.view(b, zone));
+        return result.map(BookingMapper::view);
     }
 
     @POST
@@ -143,7 +146,7 @@ public class BookingResource {
     @APIResponse(responseCode = "422", description = "Cancellation notice passed (cancellation-window-passed)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<BookingView> cancel(@PathParam("bookingId") UUID id, @HeaderParam("If-Match") String ifMatch,
                                             @Valid @NotNull CancelRequest request) {
-        return ok(bookings.cancel(id, request.reason(), ifMatch));
+        return ok(bookings.cancel(id, request.reason(), BookingMapper.requestedBy(request), ifMatch));
     }
 
     @POST
@@ -204,6 +207,6 @@ public class BookingResource {
     }
 
     private static BookingView view(Result r) {
-        return BookingMapper.view(r.booking(), r.clinic().zone());
+        return BookingMapper.view(r);
     }
 }

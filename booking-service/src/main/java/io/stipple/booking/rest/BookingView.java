@@ -32,7 +32,8 @@ public record BookingView(
         Instant checkedInAt,
         Instant noShowAt,
         Instant completedAt,
-        @Schema(description = "While HELD: when the slot hold runs out and the time is free again", example = "2026-11-25T09:05:00Z") Instant holdExpiresAt,
+        @Schema(description = "While HELD or PENDING_PAYMENT: when the slot hold (or the time to pay the deposit) runs out and the time is free again", example = "2026-11-25T09:05:00Z") Instant holdExpiresAt,
+        @Schema(description = "The booking's deposit and every money decision on it, with its rule; null when the booking needs none") PaymentView payment,
         @Schema(example = "2026-11-25T09:00:00Z") Instant createdAt,
         @Schema(example = "0") long version) {
 }

@@ -13,7 +13,8 @@ public final class ClientExportMapper {
     public static BookingClientExport view(ClientExportService.Snapshot s) {
         return new BookingClientExport(s.at(), s.clinicId(), s.client().clientId, facts(s.client()),
                 s.plans().stream().map(ClientExportMapper::plan).toList(),
-                s.bookings().stream().map(b -> BookingMapper.view(b, s.zone())).toList(),
+                s.bookings().stream().map(b -> BookingMapper.view(b, s.zone(), PaymentMapper.exported(s.deposits().get(b.id))))
+                        .toList(),
                 s.sessionRecords().stream().map(BookingMapper::view).toList());
     }
 

@@ -17,7 +17,8 @@ public final class ClinicMapper {
         Address a = r.address();
         return new ClinicService.ClinicProfile(r.name(), a.line1(), a.line2(), a.city(), a.postcode(), a.country(),
                 r.timeZone(), r.currency(), intervals(r.openingHours()), r.cancellationNoticeHours(), r.holdMinutes(),
-                r.waitlistMode(), r.waitlistOfferMinutes());
+                r.waitlistMode(), r.waitlistOfferMinutes(), PaymentMapper.policy("depositPolicy", r.depositPolicy()),
+                r.paymentMinutes(), PaymentMapper.fees("cancellationFees", r.cancellationFees()));
     }
 
     public static ClinicService.NewClosure command(ClosureRequest r) {
@@ -32,7 +33,8 @@ public final class ClinicMapper {
     public static ClinicView view(Clinic c) {
         return new ClinicView(c.id, c.name, new Address(c.addressLine1, c.addressLine2, c.city, c.postcode, c.country),
                 c.timeZone, c.currency, hours(c.openingHours), c.cancellationNoticeHours, c.holdMinutes, c.waitlistMode,
-                c.waitlistOfferMinutes, c.createdAt, c.updatedAt, c.version);
+                c.waitlistOfferMinutes, PaymentMapper.view(c.depositPolicy()), c.paymentMinutes,
+                PaymentMapper.view(c.cancellationFees()), c.createdAt, c.updatedAt, c.version);
     }
 
     public static List<Hours> hours(List<WeeklyHours> week) {

@@ -22,5 +22,8 @@ public record ClinicRequest(
         @Min(0) @Max(720) @Schema(description = "A client may cancel or reschedule until this many hours before the start", example = "48") Integer cancellationNoticeHours,
         @Min(1) @Max(15) @Schema(description = "How long a slot hold lasts, in minutes (5 when omitted)", example = "5") Integer holdMinutes,
         @Schema(description = "How freed time is offered to the waitlist: FIRST_IN_LINE (a hold for the first waiting client it fits; the default) or OFFER_TO_ALL (every waiting client it fits, the first to accept books it)", example = "FIRST_IN_LINE") WaitlistMode waitlistMode,
-        @Min(5) @Max(1440) @Schema(description = "How long a waitlist offer stands, in minutes (60 when omitted)", example = "60") Integer waitlistOfferMinutes) {
+        @Min(5) @Max(1440) @Schema(description = "How long a waitlist offer stands, in minutes (60 when omitted)", example = "60") Integer waitlistOfferMinutes,
+        @Valid @Schema(description = "The deposit a booking needs (none when omitted); a treatment may have its own") DepositPolicyModel depositPolicy,
+        @Min(5) @Max(1440) @Schema(description = "How long a booking waiting for its deposit keeps its time, in minutes (30 when omitted)", example = "30") Integer paymentMinutes,
+        @Valid @Schema(description = "What a late cancellation or a no-show costs out of a paid deposit (both forfeit it when omitted)") CancellationFeesModel cancellationFees) {
 }

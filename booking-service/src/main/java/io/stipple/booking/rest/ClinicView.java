@@ -19,6 +19,9 @@ public record ClinicView(
         @Schema(description = "How long a slot hold lasts, in minutes", example = "5") int holdMinutes,
         @Schema(description = "How freed time is offered to the waitlist", example = "FIRST_IN_LINE") WaitlistMode waitlistMode,
         @Schema(description = "How long a waitlist offer stands, in minutes", example = "60") int waitlistOfferMinutes,
+        @Schema(description = "The deposit a booking needs") DepositPolicyModel depositPolicy,
+        @Schema(description = "How long a booking waiting for its deposit keeps its time, in minutes", example = "30") int paymentMinutes,
+        @Schema(description = "What a late cancellation or a no-show costs out of a paid deposit") CancellationFeesModel cancellationFees,
         @Schema(example = "2026-11-25T09:00:00Z") Instant createdAt,
         @Schema(example = "2026-11-25T09:00:00Z") Instant updatedAt,
         @Schema(example = "0") long version) {

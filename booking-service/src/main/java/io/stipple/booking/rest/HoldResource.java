@@ -3,6 +3,7 @@ package io.stipple.booking.rest;
 
 
 import io.stipple.booking.service.BookingService;
+import io.stipple.booking.service.PaymentCheckout;
 import io.stipple.booking.service.BookingService.Result;
 import io.stipple.platform.idempotency.Idempotency;
 import io.stipple.platform.problem.Problem;
@@ -49,6 +50,9 @@ import java.util.UUID;
 public class HoldResource {
 
     @Inject
+    PaymentCheckout checkout;
+
+    @Inject
     BookingService bookings;
 
     @Inject
@@ -86,7 +90,7 @@ public class HoldResource {
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<BookingView> confirm(@PathParam("bookingId") UUID id, @HeaderParam("If-Match") String ifMatch,
                                              @Valid ConfirmHoldRequest request) {
-        Result r = bookings.confirmHold(id, request == null ? null : request.preparationNotes(), ifMatch);
+        Result r = checkout.confirmHold(id, request == null ? null : request.preparationNotes(), ifMatch);
         return RestResponse.ResponseBuilder.ok(view(r)).header("ETag", ETags.of(r.booking().version)).build();
     }
 
@@ -103,6 +107,6 @@ public class HoldResource {
     }
 
     private static BookingView view(Result r) {
-        return BookingMapper.view(r.booking(), r.clinic().zone());
+        return BookingMapper.view(r);
     }
 }

@@ -100,7 +100,7 @@ public class ManageLinkResource {
     @APIResponse(responseCode = "422", description = "The clinic's notice has passed (cancellation-window-passed)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<BookingView> cancel(@HeaderParam(HEADER) @Parameter(hidden = true) String token,
                                             @Valid @NotNull CancelRequest request) {
-        return answer(token, () -> bookings.cancel(link(token).bookingId(), request.reason(), null));
+        return answer(token, () -> bookings.cancel(link(token).bookingId(), request.reason(), null, null));
     }
 
     private ManageLinks.Link link(String token) {
@@ -112,7 +112,7 @@ public class ManageLinkResource {
         ManageLinks.Link link = link(token);
         Optional<Result> result = links.asHolder(link, work);
         Result r = result.orElseThrow(ManageLinkResource::notFound);
-        return RestResponse.ResponseBuilder.ok(BookingMapper.view(r.booking(), r.clinic().zone()))
+        return RestResponse.ResponseBuilder.ok(BookingMapper.view(r))
                 .header("ETag", ETags.of(r.booking().version))
                 .header("Cache-Control", "no-store")
                 .header("Referrer-Policy", "no-referrer")

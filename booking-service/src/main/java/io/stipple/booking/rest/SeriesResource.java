@@ -1,6 +1,7 @@
 package io.stipple.booking.rest;
 
 import io.stipple.booking.service.BookingService;
+import io.stipple.booking.service.PaymentCheckout;
 import io.stipple.booking.service.BookingService.Result;
 import io.stipple.platform.idempotency.Idempotency;
 import io.stipple.platform.problem.Problem;
@@ -39,6 +40,9 @@ import java.util.List;
 public class SeriesResource {
 
     @Inject
+    PaymentCheckout checkout;
+
+    @Inject
     BookingService bookings;
 
     @Inject
@@ -58,8 +62,8 @@ public class SeriesResource {
     @APIResponse(responseCode = "429", description = "Partner rate limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CreateSeriesRequest request) {
         return idempotency.execute(key, "POST /bookings/series", request, () -> {
-            List<Result> booked = bookings.createSeries(BookingMapper.command(request));
-            SeriesView view = new SeriesView(booked.stream().map(r -> BookingMapper.view(r.booking(), r.clinic().zone())).toList());
+            List<Result> booked = checkout.createSeries(BookingMapper.command(request));
+            SeriesView view = new SeriesView(booked.stream().map(r -> BookingMapper.view(r)).toList());
             return Response.created(UriBuilder.fromResource(BookingResource.class)
                             .path(booked.get(0).booking().id.toString()).build())
                     .entity(view).build();

@@ -14,7 +14,7 @@ public final class TreatmentMapper {
         return new CatalogueService.TreatmentDetails(r.kind(), r.treatmentType(), r.name(), r.baseDurationMinutes(),
                 r.bufferMinutes(), r.price().amountMinor(), r.price().currency(), r.healingIntervalDays(),
                 r.durationRules() == null ? null : r.durationRules().stream().map(TreatmentMapper::rule).toList(),
-                r.active());
+                r.active(), PaymentMapper.policy("depositPolicy", r.depositPolicy()));
     }
 
     private static CatalogueService.RuleDetails rule(DurationRuleModel m) {
@@ -25,7 +25,8 @@ public final class TreatmentMapper {
     public static TreatmentView view(Treatment t) {
         return new TreatmentView(t.id, t.kind, t.treatmentType, t.name, t.baseDurationMinutes, t.bufferMinutes,
                 new Money(t.priceMinor, t.currency), t.healingIntervalDays,
-                t.durationRules.stream().map(TreatmentMapper::rule).toList(), t.active, t.createdAt, t.version);
+                t.durationRules.stream().map(TreatmentMapper::rule).toList(), t.active, PaymentMapper.view(t.depositPolicy),
+                t.createdAt, t.version);
     }
 
     private static DurationRuleModel rule(DurationRule r) {

@@ -22,5 +22,6 @@ public record TreatmentRequest(
         @Valid @NotNull Money price,
         @Min(1) @Max(365) @Schema(description = "Healing interval between sessions of this treatment; never below the service minimum (7)", example = "10") Integer healingIntervalDays,
         @Size(max = 50) List<@Valid @NotNull DurationRuleModel> durationRules,
-        @Schema(description = "Defaults to true", example = "true") Boolean active) {
+        @Schema(description = "Defaults to true", example = "true") Boolean active,
+        @Valid @Schema(description = "This treatment's own deposit policy (FIXED in the treatment's currency); omitted: the clinic's") DepositPolicyModel depositPolicy) {
 }

@@ -20,6 +20,7 @@ public record TreatmentView(
         @Schema(example = "10") Integer healingIntervalDays,
         List<DurationRuleModel> durationRules,
         @Schema(example = "true") boolean active,
+        @Schema(description = "This treatment's own deposit policy; null: the clinic's") DepositPolicyModel depositPolicy,
         @Schema(example = "2026-11-25T09:00:00Z") Instant createdAt,
         @Schema(example = "0") long version) {
 }

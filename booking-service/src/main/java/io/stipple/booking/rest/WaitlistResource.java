@@ -4,6 +4,7 @@ import io.stipple.booking.domain.WaitlistEntryStatus;
 import io.stipple.booking.domain.WaitlistOfferStatus;
 import io.stipple.booking.service.Access;
 import io.stipple.booking.service.BookingService;
+import io.stipple.booking.service.PaymentCheckout;
 import io.stipple.booking.service.WaitlistService;
 import io.stipple.platform.idempotency.Idempotency;
 import io.stipple.platform.problem.Problem;
@@ -59,6 +60,9 @@ public class WaitlistResource {
 
     /** A list answers everyone with the caller's own view of it (possibly empty), as the bookings list does. */
     private static final String LIST_ROLES = "admin staff otherClinicStaff self otherClient sharedPartner unsharedPartner otherClinicPartner";
+
+    @Inject
+    PaymentCheckout checkout;
 
     @Inject
     WaitlistService waitlist;
@@ -167,8 +171,8 @@ public class WaitlistResource {
             + "accepted first), offer-closed (already accepted or declined)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A booking rule refuses it now (offered to all)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<BookingView> accept(@PathParam("offerId") UUID id) {
-        BookingService.Result r = waitlist.accept(id);
-        return RestResponse.ResponseBuilder.ok(BookingMapper.view(r.booking(), r.clinic().zone()))
+        BookingService.Result r = checkout.accept(id);
+        return RestResponse.ResponseBuilder.ok(BookingMapper.view(r))
                 .header("ETag", ETags.of(r.booking().version)).build();
     }
 

@@ -2,6 +2,8 @@ package io.stipple.booking.service;
 
 import io.stipple.booking.config.BookingConfig;
 import io.stipple.booking.domain.AdvanceBookingPolicy;
+import io.stipple.booking.domain.Amount;
+import io.stipple.booking.domain.CancellationFeePolicy.Cause;
 import io.stipple.booking.domain.Booking;
 import io.stipple.booking.domain.BookingAction;
 import io.stipple.booking.domain.BookingKind;
@@ -92,8 +94,17 @@ public class BookingService {
     @Inject
     WaitlistService waitlist;
 
-    /** A booking with its clinic (whose zone its times are shown in). */
-    public record Result(Booking booking, Clinic clinic) {
+    @Inject
+    PaymentService payments;
+
+    /**
+     * A booking with its clinic (whose zone its times are shown in) and its deposit (null: it needs none).
+     */
+    public record Result(Booking booking, Clinic clinic, PaymentService.Deposit deposit) {
+    }
+
+    private Result result(Booking booking, Clinic clinic) {
+        return new Result(booking, clinic, payments.depositOf(booking).orElse(null));
     }
 
     /** Admin only: a plan session with a shorter healing interval than the rules allow, and why. */
@@ -122,9 +133,12 @@ public class BookingService {
                                  Integer actualDurationMinutes, String technicianNotes) {
     }
 
-    /** Books a session: confirmed at once, BookingConfirmed published. */
+    /**
+     * Books a session: confirmed at once, BookingConfirmed published — unless it needs a deposit: then it waits in
+     * PENDING_PAYMENT (its time taken) until the deposit is paid (BookingConfirmed then) or its time to pay runs out.
+     */
     public Result create(NewBooking request) {
-        return place(request, false);
+        return place(request, false, true);
     }
 
     /**
@@ -133,7 +147,7 @@ public class BookingService {
      * published; {@link #confirmHold} turns it into the booking (same id), {@link #releaseHold} or the clock frees it.
      */
     public Result hold(NewBooking request) {
-        return place(request, true);
+        return place(request, true, false);
     }
 
     /** Who the waitlist's own holds are booked by (the matcher acts for nobody logged in). */
@@ -166,16 +180,22 @@ public class BookingService {
     /** What placing a booking does: book it, hold it, or only try every rule on it. */
     private enum Placing { BOOK, HOLD, TRY }
 
-    private Result place(NewBooking request, boolean hold) {
+    /** @param mayNeedDeposit whether the clinic's deposit policy applies (not to a series' later sessions) */
+    private Result place(NewBooking request, boolean hold, boolean mayNeedDeposit) {
         UUID clinicId = access.clinicId();
         UUID clientId = access.bookingClient(request.clientId());
         Clinic clinic = clinics.require(clinicId);
         Booking booking = place(clinic, clientId, caller.actor(), request, hold ? Placing.HOLD : Placing.BOOK,
-                Duration.ofMinutes(clinic.holdMinutes));
-        return new Result(booking, clinic);
+                Duration.ofMinutes(clinic.holdMinutes), mayNeedDeposit);
+        return result(booking, clinic);
     }
 
     private Booking place(Clinic clinic, UUID clientId, String actor, NewBooking request, Placing placing, Duration holdFor) {
+        return place(clinic, clientId, actor, request, placing, holdFor, false);
+    }
+
+    private Booking place(Clinic clinic, UUID clientId, String actor, NewBooking request, Placing placing, Duration holdFor,
+                          boolean mayNeedDeposit) {
         UUID clinicId = clinic.id;
         Instant now = clock.instant();
         // a hold that ran out frees its time (and plan session number) before anything is checked or written
@@ -209,9 +229,17 @@ public class BookingService {
         if (placing == Placing.TRY) {
             return booking;
         }
+        Optional<Amount> deposit = placing == Placing.BOOK && mayNeedDeposit
+                ? payments.depositFor(clinic, treatment, clientId, !access.isStaff(), now) : Optional.empty();
+        if (deposit.isPresent()) {
+            booking.status = BookingStatus.PENDING_PAYMENT;
+            booking.holdExpiresAt = now.plus(Duration.ofMinutes(clinic.paymentMinutes));
+        }
         bookings.persist(booking);
         flushOrConflict();
-        if (placing == Placing.BOOK) {
+        if (deposit.isPresent()) {
+            payments.open(booking, clinic, deposit.get(), now);
+        } else if (placing == Placing.BOOK) {
             outbox.publish(Topics.BOOKINGS, clinicId, clientId.toString(),
                     events.confirmed(booking, clinic, treatment, technician));
         }
@@ -220,9 +248,11 @@ public class BookingService {
 
     /** Marks the clinic's holds that ran out EXPIRED (before anything is checked or written) and tells the waitlist. */
     private void expireHolds(UUID clinicId, Instant now) {
-        for (FreedTime freed : bookings.expireHolds(clinicId, now)) {
+        List<FreedTime> expired = bookings.expireHolds(clinicId, now);
+        for (FreedTime freed : expired) {
             waitlist.holdEnded(freed, true);
         }
+        payments.bookingsExpired(expired);
     }
 
     /** One session of a series to book: when, with whom, optionally where. */
@@ -252,8 +282,9 @@ public class BookingService {
         for (int i = 0; i < sessions.size(); i++) {
             SeriesSession one = sessions.get(i);
             try {
+                // a deposit is asked for the first session only (the series' later sessions are confirmed at once)
                 booked.add(place(new NewBooking(request.clientId(), request.treatmentId(), one.technicianId(), one.roomId(),
-                        request.planId(), one.startsAt(), request.preparationNotes(), null), false));
+                        request.planId(), one.startsAt(), request.preparationNotes(), null), false, i == 0));
             } catch (RuleViolation e) {
                 throw noLongerFits(e.status()) ? seriesConflict(i + 1, one, e.slug(), e.getMessage()) : e;
             } catch (ProblemException e) {
@@ -284,16 +315,39 @@ public class BookingService {
     public Result confirmHold(UUID id, String preparationNotes, String ifMatch) {
         Booking booking = held(id, ifMatch);
         Instant now = clock.instant();
-        booking.confirmHold(now);
+        booking.checkConfirmable(now);
         if (preparationNotes != null) {
             booking.preparationNotes = preparationNotes;
         }
         Clinic clinic = clinics.require(booking.clinicId);
         Treatment treatment = catalogue.find(booking.clinicId, booking.treatmentId);
+        Optional<Amount> deposit = booking.status == BookingStatus.HELD
+                ? payments.depositFor(clinic, treatment, booking.clientId, !access.isStaff(), now) : Optional.empty();
+        if (deposit.isPresent()) {
+            // the hold becomes a booking waiting for its deposit; BookingConfirmed once it is paid
+            payments.open(booking, clinic, deposit.get(), now);
+            return result(booking, clinic);
+        }
+        booking.confirmHold(now);
         Technician technician = staff.technician(booking.clinicId, booking.technicianId);
         outbox.publish(Topics.BOOKINGS, booking.clinicId, subject(booking),
                 events.confirmed(booking, clinic, treatment, technician));
-        return new Result(booking, clinics.require(booking.clinicId));
+        return result(booking, clinic);
+    }
+
+    /** The deposit of a PENDING_PAYMENT booking was paid: it is confirmed and BookingConfirmed published, once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void confirmPaid(Booking booking, Clinic clinic, Treatment treatment, Instant now) {
+        booking.paymentConfirmed(now);
+        Technician technician = staff.technician(booking.clinicId, booking.technicianId);
+        outbox.publish(Topics.BOOKINGS, booking.clinicId, subject(booking),
+                events.confirmed(booking, clinic, treatment, technician));
+    }
+
+    /** The booking as it is now, with its deposit. */
+    public Result reload(UUID clinicId, UUID id) {
+        Booking booking = bookings.find(clinicId, id).orElseThrow(() -> ProblemException.notFound("Booking " + id));
+        return result(booking, clinics.require(clinicId));
     }
 
     /**
@@ -309,11 +363,12 @@ public class BookingService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Result> get(UUID id) {
         UUID clinicId = access.clinicId();
-        return bookings.find(clinicId, id).filter(access::maySee).map(b -> new Result(b, clinics.require(clinicId)));
+        return bookings.find(clinicId, id).filter(access::maySee).map(b -> result(b, clinics.require(clinicId)));
     }
 
+    /** The page of bookings, each with its deposit (read for the page at once). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Booking> list(Instant from, Instant to, UUID technicianId, UUID clientId, BookingStatus status, PageQuery page) {
+    public Page<Result> list(Instant from, Instant to, UUID technicianId, UUID clientId, BookingStatus status, PageQuery page) {
         UUID clinicId = access.clinicId();
         UUID client = clientId;
         List<UUID> onlyClients = null;
@@ -323,7 +378,14 @@ public class BookingService {
             onlyClients = access.clientsSharedWithPartner();
         }
         var filter = new BookingRepository.Filter(clinicId, from, to, technicianId, client, status, onlyClients);
-        return Page.of(bookings.list(filter, page), page, bookings.count(filter));
+        List<Booking> found = bookings.list(filter, page);
+        if (found.isEmpty()) {
+            return Page.of(List.of(), page, bookings.count(filter));
+        }
+        Clinic clinic = clinics.require(clinicId);
+        Map<UUID, PaymentService.Deposit> deposits = payments.depositsOf(clinicId, found);
+        return Page.of(found.stream().map(b -> new Result(b, clinic, deposits.get(b.id))).toList(), page,
+                bookings.count(filter));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -411,33 +473,44 @@ public class BookingService {
         if (!previous.startsAt().equals(booking.startsAt) || !previous.technicianId().equals(booking.technicianId)) {
             waitlist.freed(previous);
         }
-        return new Result(booking, clinic);
+        return result(booking, clinic);
     }
 
-    public Result cancel(UUID id, String reason, String ifMatch) {
+    /**
+     * Cancels a booking. Who asked decides what happens to a deposit: staff cancel for the clinic unless they say the
+     * client asked ({@code requestedBy} CLIENT, e.g. a client who phoned in late; null: CLINIC); a client or a
+     * manage-link holder is always the client. It is BookingCancelled's {@code cancelledBy}.
+     */
+    public Result cancel(UUID id, String reason, CancelledBy requestedBy, String ifMatch) {
         Booking booking = changeable(id, ifMatch);
         Clinic clinic = clinics.require(booking.clinicId);
         Instant now = clock.instant();
         booking.checkAllows(BookingAction.CANCEL);
         CancellationNoticePolicy.check(booking, clinic, now, access.isStaff(), "cancel");
-        booking.cancel(access.isStaff() ? CancelledBy.CLINIC : CancelledBy.CLIENT, reason, now);
+        CancelledBy by = access.isStaff() ? (requestedBy == CancelledBy.CLIENT ? CancelledBy.CLIENT : CancelledBy.CLINIC)
+                : CancelledBy.CLIENT;
+        boolean late = CancellationNoticePolicy.isLate(booking, clinic, now);
+        booking.cancel(by, reason, now);
         outbox.publish(Topics.BOOKINGS, booking.clinicId, subject(booking), events.cancelled(booking));
         waitlist.freed(FreedTime.of(booking));
-        return new Result(booking, clinic);
+        payments.decide(booking, by == CancelledBy.CLINIC ? Cause.CLINIC_CANCELLED
+                : late ? Cause.LATE_CANCELLATION : Cause.CLIENT_CANCELLED_IN_TIME);
+        return result(booking, clinic);
     }
 
-    /** Cancels on the system's behalf (plan cancelled, client erased): no notice rule, no caller. */
+    /** Cancels on the system's behalf (plan cancelled, client erased): no notice rule, no caller; a deposit is refunded. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void cancelBySystem(Booking booking, String reason) {
         booking.cancel(CancelledBy.SYSTEM, reason, clock.instant());
         outbox.publish(Topics.BOOKINGS, booking.clinicId, subject(booking), events.cancelled(booking));
         waitlist.freed(FreedTime.of(booking));
+        payments.decide(booking, Cause.CLINIC_CANCELLED);
     }
 
     public Result checkIn(UUID id, String ifMatch) {
         Booking booking = staffChange(id, ifMatch);
         booking.checkIn(clock.instant(), config.bookings().checkInOpensBefore());
-        return new Result(booking, clinics.require(booking.clinicId));
+        return result(booking, clinics.require(booking.clinicId));
     }
 
     public Result markNoShow(UUID id, String ifMatch) {
@@ -445,7 +518,8 @@ public class BookingService {
         booking.markNoShow(clock.instant());
         outbox.publish(Topics.BOOKINGS, booking.clinicId, subject(booking), events.noShow(booking));
         waitlist.freed(FreedTime.of(booking));
-        return new Result(booking, clinics.require(booking.clinicId));
+        payments.decide(booking, Cause.NO_SHOW);
+        return result(booking, clinics.require(booking.clinicId));
     }
 
     public Result complete(UUID id, SessionDetails request, String ifMatch) {
@@ -464,7 +538,7 @@ public class BookingService {
             outbox.publish(Topics.BOOKINGS, booking.clinicId, subject(booking),
                     events.sessionCompleted(booking, clinic, treatment, planner.completed(booking, treatment)));
         }
-        return new Result(booking, clinic);
+        return result(booking, clinic);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

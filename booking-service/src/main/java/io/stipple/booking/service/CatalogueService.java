@@ -2,6 +2,7 @@ package io.stipple.booking.service;
 
 import io.stipple.booking.config.BookingConfig;
 import io.stipple.booking.domain.BookingKind;
+import io.stipple.booking.domain.DepositPolicy;
 import io.stipple.booking.domain.DurationRule;
 import io.stipple.booking.domain.Treatment;
 import io.stipple.booking.domain.TreatmentType;
@@ -36,6 +37,9 @@ public class CatalogueService {
     @Inject
     TreatmentRepository repository;
 
+    @Inject
+    PaymentService payments;
+
     /** A duration rule as given (checked when converted to {@link DurationRule}). */
     public record RuleDetails(List<String> stages, List<String> conditions, Integer minCoveragePercent,
                               Integer maxCoveragePercent, Integer durationMinutes) {
@@ -44,7 +48,7 @@ public class CatalogueService {
     /** A treatment to create or replace; {@code durationRules} and {@code active} may be null (none, true). */
     public record TreatmentDetails(BookingKind kind, TreatmentType treatmentType, String name, Integer baseDurationMinutes,
                                    Integer bufferMinutes, Long priceMinor, String currency, Integer healingIntervalDays,
-                                   List<RuleDetails> durationRules, Boolean active) {
+                                   List<RuleDetails> durationRules, Boolean active, DepositPolicy depositPolicy) {
     }
 
     public Treatment create(UUID clinicId, TreatmentDetails request) {
@@ -107,6 +111,12 @@ public class CatalogueService {
         t.healingIntervalDays = r.healingIntervalDays();
         t.durationRules = List.copyOf(rules);
         t.active = r.active() == null || r.active();
+        payments.checkConfigured(r.depositPolicy());
+        if (r.depositPolicy() != null && r.depositPolicy().amount() != null
+                && !r.depositPolicy().amount().currency().equals(r.currency())) {
+            throw ProblemException.invalidField("depositPolicy.amount", "must be in the treatment's currency " + r.currency());
+        }
+        t.depositPolicy = r.depositPolicy();
         t.updatedAt = clock.instant();
     }
 

@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -49,9 +50,13 @@ public class ClientExportService {
     @Inject
     Clock clock;
 
+    @Inject
+    PaymentService payments;
+
     /** Everything held about the client at one moment, and the clinic's zone its booking times are shown in. */
     public record Snapshot(Instant at, UUID clinicId, ClientProjection client, List<PlanProjection> plans,
-                           List<Booking> bookings, List<SessionRecord> sessionRecords, ZoneId zone) {
+                           List<Booking> bookings, List<SessionRecord> sessionRecords, ZoneId zone,
+                           Map<UUID, PaymentService.Deposit> deposits) {
     }
 
     public Snapshot export(UUID clientId) {
@@ -67,6 +72,6 @@ public class ClientExportService {
                 : bookings.sessionRecordsOf(clinicId, ofClient.stream().map(b -> b.id).toList());
         ZoneId zone = clinics.find(clinicId).map(Clinic::zone).orElse(ZoneOffset.UTC);
         return new Snapshot(Instant.now(clock).truncatedTo(ChronoUnit.MICROS), clinicId, client, plans, ofClient,
-                records, zone);
+                records, zone, payments.depositsOf(clinicId, ofClient));
     }
 }

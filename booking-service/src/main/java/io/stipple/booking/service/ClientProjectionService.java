@@ -46,6 +46,9 @@ public class ClientProjectionService {
     @Inject
     BookingService bookingService;
 
+    @Inject
+    PaymentService payments;
+
     public void clientDetails(EventEnvelope event, ClientEventsReceived.ClientDetails data) {
         ClientProjection c = client(event, data.clientId());
         if (c == null) return;
@@ -143,12 +146,14 @@ public class ClientProjectionService {
         ClientProjection c = projections.clientForUpdate(clinicId, clientId).orElse(null);
         projections.lockPlansOf(clinicId, clientId);
         for (Booking b : bookings.ofClient(clinicId, clientId)) {
-            if ((b.status == BookingStatus.CONFIRMED || b.status == BookingStatus.CHECKED_IN) && b.startsAt.isAfter(now)) {
+            if ((b.status == BookingStatus.PENDING_PAYMENT || b.status == BookingStatus.CONFIRMED
+                    || b.status == BookingStatus.CHECKED_IN) && b.startsAt.isAfter(now)) {
                 bookingService.cancelBySystem(b, "Client erased");
             }
             bookings.sessionRecord(b.id).ifPresent(record -> record.technicianNotes = null);
             b.anonymise(now);
         }
+        payments.forgetClient(clinicId, clientId);
         projections.forgetPlans(clinicId, clientId);
         if (c == null) {
             c = new ClientProjection();

@@ -1,7 +1,9 @@
 package io.stipple.booking.service;
 
 import io.stipple.booking.config.BookingConfig;
+import io.stipple.booking.domain.CancellationFees;
 import io.stipple.booking.domain.Clinic;
+import io.stipple.booking.domain.DepositPolicy;
 import io.stipple.booking.domain.ClinicClosure;
 import io.stipple.booking.domain.WaitlistMode;
 import io.stipple.booking.domain.WeeklyHours;
@@ -43,6 +45,9 @@ public class ClinicService {
     @Inject
     ClinicRepository repository;
 
+    @Inject
+    PaymentService payments;
+
     /** An interval of a weekday in local time, as given (checked when converted to {@link WeeklyHours}). */
     public record Interval(DayOfWeek weekday, LocalTime opens, LocalTime closes) {
     }
@@ -61,8 +66,12 @@ public class ClinicService {
     public record ClinicProfile(String name, String addressLine1, String addressLine2, String city, String postcode,
                                 String country, String timeZone, String currency, List<Interval> openingHours,
                                 Integer cancellationNoticeHours, Integer holdMinutes, WaitlistMode waitlistMode,
-                                Integer waitlistOfferMinutes) {
+                                Integer waitlistOfferMinutes, DepositPolicy depositPolicy, Integer paymentMinutes,
+                                CancellationFees cancellationFees) {
     }
+
+    /** How long a booking waiting for its deposit keeps its time when the clinic sets none. */
+    public static final int DEFAULT_PAYMENT_MINUTES = 30;
 
     /** Whole local days the clinic is closed, inclusive. */
     public record NewClosure(LocalDate firstDay, LocalDate lastDay, String reason) {
@@ -74,6 +83,7 @@ public class ClinicService {
 
     public Saved put(UUID clinicId, ClinicProfile request, String ifMatch) {
         ZoneId zone = zone(request.timeZone());
+        payments.checkConfigured(request.depositPolicy());
         List<WeeklyHours> week = week(request.openingHours(), "openingHours");
         Instant now = clock.instant();
         Clinic clinic = repository.find(clinicId).orElse(null);
@@ -100,6 +110,9 @@ public class ClinicService {
         clinic.waitlistMode = request.waitlistMode() != null ? request.waitlistMode() : WaitlistMode.FIRST_IN_LINE;
         clinic.waitlistOfferMinutes = request.waitlistOfferMinutes() != null ? request.waitlistOfferMinutes()
                 : DEFAULT_WAITLIST_OFFER_MINUTES;
+        clinic.depositPolicy = request.depositPolicy();
+        clinic.paymentMinutes = request.paymentMinutes() != null ? request.paymentMinutes() : DEFAULT_PAYMENT_MINUTES;
+        clinic.cancellationFees = request.cancellationFees();
         clinic.updatedAt = now;
         if (created) {
             repository.persist(clinic);

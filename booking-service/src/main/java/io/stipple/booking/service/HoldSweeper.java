@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Marks slot holds that ran out EXPIRED, across clinics, every {@code booking.bookings.hold-sweep-every}. It frees
+ * Marks slot holds (and bookings whose time to pay a deposit ran out) EXPIRED, across clinics, every {@code booking.bookings.hold-sweep-every}. It frees
  * nothing that was not free already: availability ignores a dead hold from the instant it runs out, and every write
  * that could overlap one expires the clinic's dead holds in its own transaction first.
  */
@@ -27,6 +27,9 @@ public class HoldSweeper {
 
     @Inject
     WaitlistService waitlist;
+
+    @Inject
+    PaymentService payments;
 
     @Inject
     Clock clock;
@@ -48,6 +51,7 @@ public class HoldSweeper {
         return Tenancy.acrossClinics("expire slot holds", () -> QuarkusTransaction.requiringNew().call(() -> {
             List<FreedTime> expired = bookings.expireHoldsOfAllClinics(clock.instant());
             expired.forEach(time -> waitlist.holdEnded(time, true));
+            payments.bookingsExpired(expired);
             return expired.size();
         }));
     }

@@ -11,14 +11,13 @@ import io.stipple.platform.problem.ProblemException;
 import io.stipple.platform.problem.RuleViolation;
 import io.stipple.platform.tenancy.Tenancy;
 import io.stipple.platform.work.AfterCommit;
-import io.stipple.platform.work.Backoff;
 import io.stipple.platform.work.WorkerLoop;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -60,28 +59,24 @@ public class WaitlistMatcher {
     @Inject
     MeterRegistry meters;
 
-    private volatile WorkerLoop worker;
+    private WokenWorker worker;
+
+    @PostConstruct
+    void init() {
+        worker = new WokenWorker(afterCommit, WaitlistMatcher.class);
+    }
 
     void start(@Observes StartupEvent event) {
-        worker = new WorkerLoop("waitlist-matcher", 1, this::matchPending, matched -> matched == ROUND_BATCH,
-                () -> config.waitlist().matchEvery(), new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30)), meters);
-        worker.start();
+        worker.start("waitlist-matcher", this::matchPending, ROUND_BATCH, () -> config.waitlist().matchEvery(), meters);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (worker != null) {
-            worker.stop(Duration.ofSeconds(5));
-        }
+        worker.stop();
     }
 
     /** Wakes the matcher once the current transaction (which wrote a waiting slot) has committed; never on rollback. */
     void wakeAfterCommit() {
-        afterCommit.once(WaitlistMatcher.class, () -> {
-            WorkerLoop current = worker;
-            if (current != null) {
-                current.wake();
-            }
-        });
+        worker.wakeAfterCommit();
     }
 
     /** One round: matches the slots of every clinic still waiting to be matched; returns how many it took up. */

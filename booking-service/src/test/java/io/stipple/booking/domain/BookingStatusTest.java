@@ -24,6 +24,7 @@ import static io.stipple.booking.domain.BookingStatus.EXPIRED;
 import static io.stipple.booking.domain.BookingStatus.HELD;
 import static io.stipple.booking.domain.BookingStatus.RELEASED;
 import static io.stipple.booking.domain.BookingStatus.NO_SHOW;
+import static io.stipple.booking.domain.BookingStatus.PENDING_PAYMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +32,9 @@ class BookingStatusTest {
 
     /** Every allowed transition; everything else must be refused. */
     private static final Map<BookingStatus, Map<BookingAction, BookingStatus>> ALLOWED = Map.of(
-            HELD, Map.of(CONFIRM, CONFIRMED, RELEASE, RELEASED, EXPIRE, EXPIRED),
+            HELD, Map.of(CONFIRM, CONFIRMED, RELEASE, RELEASED, EXPIRE, EXPIRED, BookingAction.AWAIT_PAYMENT, PENDING_PAYMENT),
+            PENDING_PAYMENT, Map.of(BookingAction.CONFIRM_PAYMENT, CONFIRMED, EXPIRE, EXPIRED, CANCEL, CANCELLED,
+                    RELEASE, RELEASED),
             CONFIRMED, Map.of(RESCHEDULE, CONFIRMED, CHECK_IN, CHECKED_IN, CANCEL, CANCELLED, MARK_NO_SHOW, NO_SHOW),
             CHECKED_IN, Map.of(COMPLETE, COMPLETED, CANCEL, CANCELLED),
             COMPLETED, Map.of(),
@@ -68,7 +71,10 @@ class BookingStatusTest {
         assertThat(NO_SHOW.occupiesTime()).isFalse();
         // a hold takes the time only while it lives, so it reserves (the constraints) but does not occupy
         assertThat(HELD.occupiesTime()).isFalse();
-        assertThat(BookingStatus.RESERVING).containsExactlyInAnyOrder(HELD, CONFIRMED, CHECKED_IN, COMPLETED);
+        // so does a booking waiting for its deposit
+        assertThat(PENDING_PAYMENT.occupiesTime()).isFalse();
+        assertThat(BookingStatus.RESERVING).containsExactlyInAnyOrder(HELD, PENDING_PAYMENT, CONFIRMED, CHECKED_IN, COMPLETED);
+        assertThat(BookingStatus.HOLDING).containsExactlyInAnyOrder(HELD, PENDING_PAYMENT);
     }
 
     @Test

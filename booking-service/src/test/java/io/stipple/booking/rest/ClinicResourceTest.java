@@ -159,6 +159,7 @@ class ClinicResourceTest {
         io.restassured.RestAssured.get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/bookings"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/availability"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/payments/stripe/webhook"))
                 // the API records' schema names are the contract of the front end and the journey suite's lint:
                 // they are the @Schema names (and Page<…View> names), whatever file holds the Java record
                 .body("components.schemas.keySet()", org.hamcrest.Matchers.containsInAnyOrder(
@@ -173,6 +174,7 @@ class ClinicResourceTest {
                         "SessionRecord", "Slot", "Technician", "TechnicianRequest", "TimeOff",
                         "TimeOffRequest", "Treatment", "TreatmentRequest", "TreatmentType", "UUID", "Violation",
                         "WeeklyHours", "JoinWaitlistRequest", "PageWaitlistEntryView", "PageWaitlistOfferView",
-                        "WaitlistEntry", "WaitlistEntryStatus", "WaitlistMode", "WaitlistOffer", "WaitlistOfferStatus"));
+                        "WaitlistEntry", "WaitlistEntryStatus", "WaitlistMode", "WaitlistOffer", "WaitlistOfferStatus",
+                        "CancellationFees", "DepositPolicy", "Payment", "PaymentAction", "PaymentDecision", "PaymentStatus"));
     }
 }
