@@ -580,6 +580,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments/stripe/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a Stripe event
+         * @description Verifies the Stripe-Signature over the raw body, then applies payment_intent.succeeded (the booking is confirmed: BookingConfirmed and DepositPaid; a payment for a booking whose time ran out is refunded in full), payment_intent.payment_failed (recorded; the booking waits until its time to pay runs out), payment_intent.processing, payment_intent.canceled and charge.refunded (recorded). Each event is applied once (a replay answers 200 and changes nothing); a payment's state only moves forward. Other types and unknown intents: 200, ignored.
+         */
+        post: operations["paymentWebhookReceive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/treatments": {
         parameters: {
             query?: never;
@@ -841,10 +861,12 @@ export interface components {
             noShowAt?: components["schemas"]["Instant"];
             completedAt?: components["schemas"]["Instant"];
             /**
-             * @description While HELD: when the slot hold runs out and the time is free again
+             * @description While HELD or PENDING_PAYMENT: when the slot hold (or the time to pay the deposit) runs out and the time is free again
              * @example 2026-11-25T09:05:00Z
              */
             holdExpiresAt?: components["schemas"]["Instant"];
+            /** @description The booking's deposit and every money decision on it, with its rule; null when the booking needs none */
+            payment?: components["schemas"]["Payment"];
             /** @example 2026-11-25T09:00:00Z */
             createdAt?: components["schemas"]["Instant"];
             /**
@@ -865,7 +887,7 @@ export interface components {
             client?: components["schemas"]["BookingClientFacts"];
             /** @description The client's treatment plans as client-service announced them */
             treatmentPlans?: components["schemas"]["BookingPlanFacts"][];
-            /** @description Every booking of the client, consultations included, in any state, by start */
+            /** @description Every booking of the client, consultations included, in any state, by start, each with its deposit and the money decisions on it (never a client secret) */
             bookings?: components["schemas"]["Booking"][];
             /** @description What was done in each completed session */
             sessionRecords?: components["schemas"]["SessionRecord"][];
@@ -939,10 +961,33 @@ export interface components {
             updatedAt?: components["schemas"]["Instant"];
         };
         /** @enum {string} */
-        BookingStatus: "HELD" | "CONFIRMED" | "CHECKED_IN" | "COMPLETED" | "CANCELLED" | "NO_SHOW" | "RELEASED" | "EXPIRED";
+        BookingStatus: "HELD" | "PENDING_PAYMENT" | "CONFIRMED" | "CHECKED_IN" | "COMPLETED" | "CANCELLED" | "NO_SHOW" | "RELEASED" | "EXPIRED";
         CancelRequest: {
             /** @example Client is unwell */
             reason: string;
+            /**
+             * @description Staff only: who asked for the cancellation. CLINIC (the default) refunds a deposit in full; CLIENT (a client who phoned in) applies the client's rules: a full refund before the notice window, the clinic's lateCancellation policy inside it. Ignored for clients and manage-link holders (always CLIENT). BookingCancelled's cancelledBy.
+             * @example CLIENT
+             * @enum {string}
+             */
+            requestedBy?: "CLINIC" | "CLIENT";
+        };
+        /** @description What a late cancellation (inside the notice window) or a no-show costs out of a paid deposit. A fee larger than the deposit keeps the whole deposit (Stipple keeps no card, so it cannot charge more); the rest is recorded as a shortfall. */
+        CancellationFees: {
+            /**
+             * @description REFUND the deposit (waive), keep it (FORFEIT_DEPOSIT, the default), or keep feeAmount and refund the balance (FEE)
+             * @example FEE
+             * @enum {string}
+             */
+            lateCancellation?: "REFUND" | "FORFEIT_DEPOSIT" | "FEE";
+            /**
+             * @description Keep the deposit (FORFEIT_DEPOSIT, the default) or keep feeAmount and refund the balance (FEE)
+             * @example FORFEIT_DEPOSIT
+             * @enum {string}
+             */
+            noShow?: "FORFEIT_DEPOSIT" | "FEE";
+            /** @description The fee, when either is FEE */
+            feeAmount?: components["schemas"]["Money"];
         };
         /** @enum {string} */
         CancelledBy: "CLINIC" | "CLIENT" | "SYSTEM";
@@ -979,6 +1024,16 @@ export interface components {
              * @example 60
              */
             waitlistOfferMinutes?: number;
+            /** @description The deposit a booking needs */
+            depositPolicy?: components["schemas"]["DepositPolicy"];
+            /**
+             * Format: int32
+             * @description How long a booking waiting for its deposit keeps its time, in minutes
+             * @example 30
+             */
+            paymentMinutes?: number;
+            /** @description What a late cancellation or a no-show costs out of a paid deposit */
+            cancellationFees?: components["schemas"]["CancellationFees"];
             /** @example 2026-11-25T09:00:00Z */
             createdAt?: components["schemas"]["Instant"];
             /** @example 2026-11-25T09:00:00Z */
@@ -1025,6 +1080,16 @@ export interface components {
              * @example 60
              */
             waitlistOfferMinutes?: number;
+            /** @description The deposit a booking needs (none when omitted); a treatment may have its own */
+            depositPolicy?: components["schemas"]["DepositPolicy"];
+            /**
+             * Format: int32
+             * @description How long a booking waiting for its deposit keeps its time, in minutes (30 when omitted)
+             * @example 30
+             */
+            paymentMinutes?: number;
+            /** @description What a late cancellation or a no-show costs out of a paid deposit (both forfeit it when omitted) */
+            cancellationFees?: components["schemas"]["CancellationFees"];
         };
         Closure: {
             /** @example 0b7f3c5e-2d5d-4d8e-8f5e-0f5f1a2b3c4d */
@@ -1127,6 +1192,41 @@ export interface components {
             reason?: string;
             deadLetteredAt?: components["schemas"]["Instant"];
             applied?: boolean;
+        };
+        /** @description Whether and how much of a deposit a booking needs. Setting any kind but NONE needs a payment provider (409 payments-not-configured without one). */
+        DepositPolicy: {
+            /**
+             * @description NONE, a FIXED amount, or a PERCENT of the treatment's price
+             * @example FIXED
+             * @enum {string}
+             */
+            kind: "NONE" | "FIXED" | "PERCENT";
+            /** @description FIXED only: the deposit, in the treatment's currency */
+            amount?: components["schemas"]["Money"];
+            /**
+             * Format: int32
+             * @description PERCENT only: 1-100 of the treatment's price, rounded half up to the minor unit
+             * @example 20
+             */
+            percent?: number;
+            /**
+             * @description Who is asked: EVERYONE (the default), SELF_SERVICE (bookings made by a client, a partner or a manage-link holder, not staff), or NO_SHOW_HISTORY (clients with noShowCount or more no-shows in the last noShowMonths months)
+             * @example EVERYONE
+             * @enum {string}
+             */
+            appliesTo?: "EVERYONE" | "SELF_SERVICE" | "NO_SHOW_HISTORY";
+            /**
+             * Format: int32
+             * @description NO_SHOW_HISTORY only: this many no-shows or more
+             * @example 2
+             */
+            noShowCount?: number;
+            /**
+             * Format: int32
+             * @description NO_SHOW_HISTORY only: within this many months
+             * @example 12
+             */
+            noShowMonths?: number;
         };
         /** @description Clients matching every given criterion get a session of durationMinutes; empty criteria match anyone. Rules are tried in order; the first match wins, else the base duration. */
         DurationRule: {
@@ -1334,6 +1434,43 @@ export interface components {
             /** Format: int32 */
             totalPages?: number;
         };
+        /** @description The booking's deposit, paid through the payment provider (Stipple never sees card data) */
+        Payment: {
+            /** @example 0b8e3f0c-5f1a-4c27-9a57-3d2c1b0a9f8e */
+            paymentId?: components["schemas"]["UUID"];
+            /**
+             * @description CREATING only for the moment between the booking and the provider's answer
+             * @example REQUIRES_PAYMENT
+             */
+            status?: components["schemas"]["PaymentStatus"];
+            amount?: components["schemas"]["Money"];
+            /**
+             * @description Only while REQUIRES_PAYMENT (or FAILED, to try again): what the front end pays with (Stripe.js confirmPayment)
+             * @example pi_3MtwBwLkdIwHu7ix28a3tqPa_secret_YrKJUKribcBjcG8HVhfZluoGH
+             */
+            clientSecret?: string;
+            /**
+             * @description The booking is released unless paid by then
+             * @example 2026-11-25T09:30:00Z
+             */
+            expiresAt?: components["schemas"]["Instant"];
+            decisions?: components["schemas"]["PaymentDecision"][];
+        };
+        /** @enum {string} */
+        PaymentAction: "CHARGE_DEPOSIT" | "REFUND" | "FORFEIT" | "FEE";
+        /** @description A money decision on the booking's deposit and the rule that made it */
+        PaymentDecision: {
+            /** @example 2026-11-25T09:00:00Z */
+            at?: components["schemas"]["Instant"];
+            /** @example FEE */
+            action?: components["schemas"]["PaymentAction"];
+            /** @description Zero when nothing was paid (nothing to collect) */
+            amount?: components["schemas"]["Money"];
+            /** @example late-cancellation-fee */
+            rule?: string;
+        };
+        /** @enum {string} */
+        PaymentStatus: "CREATING" | "REQUIRES_PAYMENT" | "FAILED" | "PAID" | "PARTIALLY_REFUNDED" | "REFUNDED" | "FORFEITED" | "CANCELLED";
         Pigment: {
             /** @example Perma Blend */
             brand: string;
@@ -1592,6 +1729,8 @@ export interface components {
             durationRules?: components["schemas"]["DurationRule"][];
             /** @example true */
             active?: boolean;
+            /** @description This treatment's own deposit policy; null: the clinic's */
+            depositPolicy?: components["schemas"]["DepositPolicy"];
             /** @example 2026-11-25T09:00:00Z */
             createdAt?: components["schemas"]["Instant"];
             /**
@@ -1634,6 +1773,8 @@ export interface components {
              * @example true
              */
             active?: boolean;
+            /** @description This treatment's own deposit policy (FIXED in the treatment's currency); omitted: the clinic's */
+            depositPolicy?: components["schemas"]["DepositPolicy"];
         };
         /** @enum {string} */
         TreatmentType: "PERMANENT_SMP" | "TRICOPIGMENTATION" | "SCAR_CAMOUFLAGE";
@@ -5047,6 +5188,48 @@ export interface operations {
             };
             /** @description A booking rule refuses it (the notice has passed: cancellation-window-passed, healing-interval, ...) */
             422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    paymentWebhookReceive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The Stripe event, byte for byte as Stripe sent it */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Received (applied, or nothing to do) */
+            204: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The signature is missing, wrong or too old (invalid-signature): nothing changed */
+            400: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];

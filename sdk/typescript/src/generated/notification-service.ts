@@ -111,7 +111,7 @@ export interface paths {
         };
         /**
          * Preview a reminder for a booking
-         * @description Renders the template of a reminder type and channel for a booking, in the client's locale (or the one asked for) with the appointment time in the clinic's local time. Nothing is scheduled or sent. A booking with a manage link shows the configured link with {token} in place of the client's secret. Not for WAITLIST_OFFER (400).
+         * @description Renders the template of a reminder type and channel for a booking, in the client's locale (or the one asked for) with the appointment time in the clinic's local time. Nothing is scheduled or sent. A booking with a manage link shows the configured link with {token} in place of the client's secret. Not for WAITLIST_OFFER or the receipts DEPOSIT_RECEIPT, REFUND_RECEIPT, FEE_RECEIPT (400).
          */
         get: operations["notificationPreview"];
         put?: never;
@@ -778,7 +778,7 @@ export interface components {
         /** @enum {string} */
         ReminderStatus: "SCHEDULED" | "SENDING" | "SENT" | "FAILED" | "CANCELLED" | "SUPPRESSED" | "UNCERTAIN";
         /** @enum {string} */
-        ReminderType: "APPOINTMENT_REMINDER" | "AFTERCARE_INSTRUCTIONS" | "AFTERCARE_CHECK_IN" | "HEALED" | "NEXT_SESSION_PROMPT" | "TOP_UP" | "TOP_UP_CHECK_IN" | "MAINTENANCE_TIP" | "WAITLIST_OFFER";
+        ReminderType: "APPOINTMENT_REMINDER" | "AFTERCARE_INSTRUCTIONS" | "AFTERCARE_CHECK_IN" | "HEALED" | "NEXT_SESSION_PROMPT" | "TOP_UP" | "TOP_UP_CHECK_IN" | "MAINTENANCE_TIP" | "WAITLIST_OFFER" | "DEPOSIT_RECEIPT" | "REFUND_RECEIPT" | "FEE_RECEIPT";
         ReplayReport: {
             /** Format: int32 */
             examined?: number;
@@ -1513,7 +1513,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreview"];
                 };
             };
-            /** @description Missing booking id, unknown type or channel, or type WAITLIST_OFFER */
+            /** @description Missing booking id, unknown type or channel, or type WAITLIST_OFFER or a receipt */
             400: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];

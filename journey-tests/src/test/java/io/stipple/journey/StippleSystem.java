@@ -43,6 +43,10 @@ public final class StippleSystem implements BeforeAllCallback {
 
     private static LocalStack stack;
     private static TcpProxy galleryDatabase;
+    /** Stripe's API for booking-service's deposits (WireMock; tests stub their own clinic's calls). */
+    private static com.github.tomakehurst.wiremock.WireMockServer paymentProvider;
+    /** The signing secret of the Stripe webhook endpoint booking-service verifies deliveries with (test value). */
+    public static final String STRIPE_WEBHOOK_SECRET = "whsec_journey_test_only_signing_secret";
     private static RuntimeException startFailure;
     private static Path dataDir;
     private static Path clockFile;
@@ -76,6 +80,9 @@ public final class StippleSystem implements BeforeAllCallback {
                 // failover for that one service, while the server keeps serving the others)
                 galleryDatabase = new TcpProxy(freePort(), "127.0.0.1", postgresPort);
                 galleryDatabase.start();
+                paymentProvider = new com.github.tomakehurst.wiremock.WireMockServer(
+                        com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+                paymentProvider.start();
                 Map<Service, Map<String, String>> env = new EnumMap<>(Service.class);
                 for (Service s : Service.values()) {
                     Map<String, String> e = new java.util.HashMap<>();
@@ -85,6 +92,12 @@ public final class StippleSystem implements BeforeAllCallback {
                         e.put("DB_URL", "jdbc:postgresql://127.0.0.1:" + galleryDatabase.port() + "/" + s.database);
                         // say "stuck" well within the fault test's 60 s outage (production default: 1 min)
                         e.put("STIPPLE_INBOX_STUCK_AFTER", "20s");
+                    }
+                    if (s == Service.BOOKING) {
+                        // deposits through Stripe's official SDK, pointed at the WireMock Stripe (test keys only)
+                        e.put("BOOKING_STRIPE_API_KEY", "sk_test_journey_only");
+                        e.put("BOOKING_STRIPE_WEBHOOK_SECRET", STRIPE_WEBHOOK_SECRET);
+                        e.put("BOOKING_PAYMENTS_STRIPE_API_BASE", paymentProvider.baseUrl());
                     }
                     if (s == Service.NOTIFICATION) {
                         // as in production: webhooks to loopback, private or metadata addresses are refused
@@ -125,6 +138,10 @@ public final class StippleSystem implements BeforeAllCallback {
                 galleryDatabase.close();
                 galleryDatabase = null;
             }
+            if (paymentProvider != null) {
+                paymentProvider.stop();
+                paymentProvider = null;
+            }
             clockOffset = Duration.ZERO;
             if (dataDir != null) {
                 keepLogs(dataDir.resolve("logs"));
@@ -140,6 +157,12 @@ public final class StippleSystem implements BeforeAllCallback {
 
     public static String baseUrl(Service service) {
         return start().baseUrl(service);
+    }
+
+    /** The WireMock serving Stripe's API to booking-service. */
+    public static com.github.tomakehurst.wiremock.WireMockServer paymentProvider() {
+        start();
+        return paymentProvider;
     }
 
     public static EmbeddedKafkaBroker kafka() {

@@ -1,5 +1,6 @@
 package io.stipple.booking.rest;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.stipple.booking.domain.WaitlistMode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -12,6 +13,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
+/**
+ * The read-only fields of what GET returns ({@code id}, {@code createdAt}, {@code updatedAt}, {@code version}) are
+ * accepted and ignored, so a front end can PUT back what it read after changing a field; any other unknown field is
+ * a 400.
+ */
+@JsonIgnoreProperties(value = {"id", "createdAt", "updatedAt", "version"})
 @Schema(name = "ClinicRequest", description = "Creates or replaces the clinic's profile.")
 public record ClinicRequest(
         @NotBlank @Size(max = 200) @Schema(example = "Stipple London") String name,

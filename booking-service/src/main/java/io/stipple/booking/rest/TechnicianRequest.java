@@ -1,5 +1,6 @@
 package io.stipple.booking.rest;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -10,6 +11,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
+/**
+ * The read-only fields of what GET returns ({@code id}, {@code createdAt}, {@code updatedAt}, {@code version}) are
+ * accepted and ignored, so a front end can PUT back what it read after changing a field; any other unknown field is
+ * a 400.
+ */
+@JsonIgnoreProperties(value = {"id", "createdAt", "updatedAt", "version"})
 @Schema(name = "TechnicianRequest")
 public record TechnicianRequest(
         @NotBlank @Size(max = 200) @Schema(example = "Sam Okafor") String displayName,

@@ -1,5 +1,6 @@
 package io.stipple.booking.rest;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.stipple.booking.domain.BookingKind;
 import io.stipple.booking.domain.TreatmentType;
 import jakarta.validation.Valid;
@@ -12,6 +13,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
+/**
+ * The read-only fields of what GET returns ({@code id}, {@code createdAt}, {@code updatedAt}, {@code version}) are
+ * accepted and ignored, so a front end can PUT back what it read after changing a field; any other unknown field is
+ * a 400.
+ */
+@JsonIgnoreProperties(value = {"id", "createdAt", "updatedAt", "version"})
 @Schema(name = "TreatmentRequest")
 public record TreatmentRequest(
         @NotNull @Schema(example = "SMP_SESSION") BookingKind kind,

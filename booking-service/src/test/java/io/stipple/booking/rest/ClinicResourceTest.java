@@ -12,6 +12,7 @@ import java.util.UUID;
 import static io.stipple.booking.TestClinic.PROBLEM;
 import static io.stipple.booking.TestClinic.clinicBody;
 import static io.stipple.booking.TestClinic.week;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -35,6 +36,21 @@ class ClinicResourceTest {
                 .body("type", equalTo(PROBLEM + "stale-version"));
         c.as(c.admin()).header("If-Match", "\"0\"").body(body).put("/api/v1/clinics/" + c.id).then().statusCode(200)
                 .header("ETag", "\"1\"").body("timeZone", equalTo("Europe/Berlin"));
+    }
+
+    @Test
+    void whatGetReturnsIsAcceptedBackByPutWithOneFieldChanged() {
+        TestClinic c = TestClinic.create();
+        io.restassured.response.Response read = c.as(c.admin()).get("/api/v1/clinics/" + c.id);
+        Map<String, Object> profile = new java.util.LinkedHashMap<>(read.then().statusCode(200).extract().jsonPath().getMap(""));
+        assertThat(profile).containsKeys("id", "createdAt", "updatedAt", "version");
+        profile.put("cancellationNoticeHours", 24);
+        c.as(c.admin()).header("If-Match", read.getHeader("ETag")).body(profile).put("/api/v1/clinics/" + c.id).then()
+                .statusCode(200).body("cancellationNoticeHours", equalTo(24)).body("id", equalTo(c.id.toString()));
+        // a field that is neither the request's nor GET's read-only one is still refused
+        profile.put("colour", "teal");
+        c.as(c.admin()).header("If-Match", "\"1\"").body(profile).put("/api/v1/clinics/" + c.id).then()
+                .statusCode(400).body("type", equalTo(PROBLEM + "unknown-field"));
     }
 
     @Test

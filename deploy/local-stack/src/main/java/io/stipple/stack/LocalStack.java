@@ -6,6 +6,7 @@ import io.stipple.testinfra.DevIdentityProvider;
 import io.stipple.testinfra.DevTokens;
 import io.stipple.testinfra.EmbeddedKafkaBroker;
 import io.stipple.testinfra.EmbeddedPostgresServer;
+import io.stipple.testinfra.JvmSizing;
 import io.stipple.testinfra.OffsetFileClockSource;
 
 import java.io.IOException;
@@ -59,6 +60,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, Process> replicas = new java.util.concurrent.ConcurrentHashMap<>();
     private final Path publicKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final JvmSizing sizing;
 
     private LocalStack(Options options, EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka, GreenMail smtp,
                        Path publicKey) {
@@ -68,6 +70,7 @@ public final class LocalStack implements AutoCloseable {
         this.smtp = smtp;
         this.identity = DevIdentityProvider.start();
         this.publicKey = publicKey;
+        this.sizing = JvmSizing.load(options.repoRoot());
     }
 
     /** Starts the infrastructure and all four services; on any failure everything started is stopped again. */
@@ -188,8 +191,10 @@ public final class LocalStack implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC", "-Xmx256m",
-                "-XX:TieredStopAtLevel=1"));
+        // heap, metaspace, code cache and the rest as deploy/sizing.properties records them for every environment
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(sizing.flags(service.artifact));
+        sizing.environment().forEach(environment::putIfAbsent);
         Path workingDirectory = options.dataDir().toAbsolutePath();
         if (environment.containsKey(OffsetFileClockSource.ENVIRONMENT)) {
             // a movable clock (journey tests): test-infra's clock source joins the service's class path through the
@@ -198,12 +203,14 @@ public final class LocalStack implements AutoCloseable {
                     "io.quarkus.bootstrap.runner.QuarkusEntryPoint"));
             environment.put("STIPPLE_CLOCK_SOURCE", OffsetFileClockSource.class.getName());
         } else {
-            // the AppCDS archive the build made (quarkus.package.jar.appcds.enabled): it matches only the class path
-            // it was made with, so the service runs from its quarkus-app directory as "-jar quarkus-run.jar"; a JDK
-            // other than the one that built it ignores it (-Xshare:auto) and starts without
-            Path archive = jar.resolveSibling("app-cds.jsa");
-            if (Files.isRegularFile(archive)) {
-                command.addAll(List.of("-XX:SharedArchiveFile=" + archive.getFileName(), "-Xshare:auto"));
+            // the start-up archive the build made: an AOT cache (app.aot) when a JDK 24+ built it (root pom profile
+            // jdk-aot-cache), else an AppCDS archive (app-cds.jsa, quarkus.package.jar.appcds.enabled). Either matches
+            // only the class path it was made with, so the service runs from its quarkus-app directory as
+            // "-jar quarkus-run.jar"; a JDK other than the one that made it ignores it (AOTMode auto, -Xshare:auto)
+            // and starts without
+            List<String> archive = startupArchiveFlags(jar.getParent());
+            if (!archive.isEmpty()) {
+                command.addAll(archive);
                 workingDirectory = jar.getParent();
             }
             command.addAll(List.of("-jar", workingDirectory.relativize(jar).toString()));
@@ -381,6 +388,17 @@ public final class LocalStack implements AutoCloseable {
         } catch (java.net.URISyntaxException | RuntimeException e) {
             throw new IllegalStateException("cannot locate test-infra on this JVM's class path for the services' clock", e);
         }
+    }
+
+    /** The flags that load the start-up archive in {@code appDirectory}, if there is one this JVM can read. */
+    static List<String> startupArchiveFlags(Path appDirectory) {
+        if (Files.isRegularFile(appDirectory.resolve("app.aot")) && Runtime.version().feature() >= 24) {
+            return List.of("-XX:AOTCache=app.aot");
+        }
+        if (Files.isRegularFile(appDirectory.resolve("app-cds.jsa"))) {
+            return List.of("-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:auto");
+        }
+        return List.of();
     }
 
     private static String javaBinary() {

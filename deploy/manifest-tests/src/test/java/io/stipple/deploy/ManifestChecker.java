@@ -2,6 +2,7 @@ package io.stipple.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stipple.testinfra.JvmSizing;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -324,9 +325,41 @@ final class ManifestChecker {
             port(deployment, container, service);
             environment(deployment, container, service);
             database(deployment, container, name);
+            sizing(deployment, container, name);
             scaling(deployment);
             if (!automountDisabled(deployment)) {
                 fail("Deployment " + name + " mounts a service account token it never uses (automountServiceAccountToken: false)");
+            }
+        }
+
+        /**
+         * The JVM runs with the flags deploy/sizing.properties records for the service, and the container's memory
+         * limit covers the budget those flags cap (so the kernel never OOM-kills a JVM within its own limits), its
+         * request the service's typical resident size.
+         */
+        void sizing(ObjectNode deployment, JsonNode container, String name) {
+            JvmSizing sizing = JvmSizing.load(project.root());
+            String want = sizing.javaToolOptions(name);
+            String have = env(deployment, container, "JAVA_TOOL_OPTIONS").map(EnvValue::value).orElse(null);
+            if (!want.equals(have)) {
+                fail("Deployment " + name + " must run the JVM with JAVA_TOOL_OPTIONS \"" + want + "\" ("
+                        + JvmSizing.FILE + "), not " + (have == null ? "none" : "\"" + have + "\""));
+            }
+            sizing.environment().forEach((variable, value) -> {
+                String actual = env(deployment, container, variable).map(EnvValue::value).orElse(null);
+                if (!value.equals(actual)) {
+                    fail("Deployment " + name + " must set " + variable + "=" + value + " (" + JvmSizing.FILE + ")");
+                }
+            });
+            String limit = Yaml.text(container.path("resources"), "/limits/memory");
+            if (limit != null && bytes(limit) < sizing.budgetBytes(name)) {
+                fail("Deployment " + name + " memory limit " + limit + " is below the JVM's budget of "
+                        + sizing.budgetBytes(name) / (1024 * 1024) + " MiB (" + JvmSizing.FILE + ")");
+            }
+            String request = Yaml.text(container.path("resources"), "/requests/memory");
+            if (request != null && bytes(request) < sizing.typicalBytes(name)) {
+                fail("Deployment " + name + " memory request " + request + " is below its typical resident size of "
+                        + sizing.typicalBytes(name) / (1024 * 1024) + " MiB (" + JvmSizing.FILE + ")");
             }
         }
 

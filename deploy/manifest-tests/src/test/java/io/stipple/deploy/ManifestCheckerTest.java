@@ -261,6 +261,29 @@ class ManifestCheckerTest {
                         + "(renamed in its configuration?)");
     }
 
+    // ---------------------------------------------------------------- memory sizing (deploy/sizing.properties)
+
+    @Test
+    void aJvmFlagOtherThanTheSizingFilesIsCaught() {
+        assertThat(introduced(m -> env(m, "booking-service", "JAVA_TOOL_OPTIONS").put("value", "-XX:MaxRAMPercentage=70.0")))
+                .singleElement().asString().startsWith("[prod] Deployment booking-service must run the JVM with JAVA_TOOL_OPTIONS \"-XX:+UseSerialGC");
+    }
+
+    @Test
+    void aMemoryLimitBelowTheJvmBudgetIsCaught() {
+        // the gallery's budget: 384 MiB heap + 128 metaspace + 48 code cache + 32 direct + 80 threads x 1 MiB + 96 native
+        assertThat(introduced(m -> obj(container(m, "gallery-service"), "/resources/limits").put("memory", "640Mi")))
+                .containsExactly("[prod] Deployment gallery-service memory limit 640Mi is below the JVM's budget of 768 MiB "
+                        + "(deploy/sizing.properties)");
+    }
+
+    @Test
+    void aMemoryRequestBelowTheTypicalResidentSizeIsCaught() {
+        assertThat(introduced(m -> obj(container(m, "client-service"), "/resources/requests").put("memory", "256Mi")))
+                .containsExactly("[prod] Deployment client-service memory request 256Mi is below its typical resident size "
+                        + "of 288 MiB (deploy/sizing.properties)");
+    }
+
     @Test
     void aCredentialInPlainTextIsCaught() {
         assertThat(introduced(m -> {

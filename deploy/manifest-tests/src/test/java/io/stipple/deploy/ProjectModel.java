@@ -262,8 +262,8 @@ final class ProjectModel {
          * to ${NAME}, Quarkus maps it (QUARKUS_*), the JVM reads it (JAVA_*), or its code names it.
          */
         boolean readsEnvironment(String name) {
-            if (name.startsWith("QUARKUS_") || name.startsWith("JAVA_")) {
-                return true;
+            if (name.startsWith("QUARKUS_") || name.startsWith("JAVA_") || name.startsWith("MALLOC_")) {
+                return true; // read by Quarkus itself, the JVM, or the C library
             }
             for (String key : config.keys()) {
                 Optional<String> value = config.raw(key);

@@ -161,6 +161,7 @@ class ProjectModelTest {
                 "<module>platform</module><module>client-service</module>"));
         Files.copy(real.resolve(ProjectModel.PLATFORM_CONFIG), root.resolve(ProjectModel.PLATFORM_CONFIG),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        write(io.stipple.testinfra.JvmSizing.FILE, Files.readString(real.resolve(io.stipple.testinfra.JvmSizing.FILE)));
         ProjectModel project = ProjectModel.load(root, ProjectModel.platformTopicConstants());
         ManifestChecker checker = new ManifestChecker(project, Yaml.documents(real.resolve("deploy/k8s/secrets/example.yaml")));
 
@@ -179,6 +180,7 @@ class ProjectModelTest {
                 "<module>platform</module><module>client-service</module>"));
         Files.copy(real.resolve(ProjectModel.PLATFORM_CONFIG), root.resolve(ProjectModel.PLATFORM_CONFIG),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        write(io.stipple.testinfra.JvmSizing.FILE, Files.readString(real.resolve(io.stipple.testinfra.JvmSizing.FILE)));
         Manifests prod = Renderer.render(real.resolve("deploy/k8s/overlays/prod"));
         String version = ProjectModel.load(root, PLATFORM_TOPICS).services().get("client-service").version();
 
