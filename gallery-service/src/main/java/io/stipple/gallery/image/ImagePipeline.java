@@ -160,9 +160,9 @@ public final class ImagePipeline {
     }
 
     private Result renderPixels(Admission admission) {
-        BufferedImage decoded = decode(admission);
-        BufferedImage upright = ImageCodecs.orient(ImageCodecs.toBgr(decoded), admission.orientation());
-        decoded.flush();
+        // no local keeps the decoded image or its BGR copy: each is garbage once the next step has made its own,
+        // so the peaks of decoding, turning and rendering do not add up (MemoryNeed counts them apart)
+        BufferedImage upright = ImageCodecs.orient(ImageCodecs.toBgr(decode(admission)), admission.orientation());
         // the full-size encode (the longest step) runs beside the renditions
         CompletableFuture<byte[]> full = CompletableFuture.supplyAsync(
                 () -> ImageCodecs.encodeJpeg(upright, settings.fullQuality()), ENCODERS);

@@ -28,17 +28,19 @@ class DecodeMemoryTest {
 
     @Test
     void aSixteenBitPngThatWouldFitAtEightBitsIsRefusedBeforeDecodingWhileTheEightBitOnePasses() {
+        // 16 bits a sample weigh when decoding outweighs rendering: an image large next to its display size
         byte[] eight = TestImages.png8(200, 150);
         byte[] sixteen = TestImages.png16(200, 150, false);
-        DecodeMemory memory = new DecodeMemory(500_000, WAIT);
-        ImagePipeline pipeline = new ImagePipeline(ImagePipelineTest.SETTINGS, memory);
+        DecodeMemory memory = new DecodeMemory(280_000, WAIT);
+        ImagePipeline pipeline = new ImagePipeline(new ImagePipeline.Settings(20L * 1024 * 1024, 60_000_000L, 12_000,
+                100, 50, 0.9f, 0.85f, 0.8f), memory);
         assertThat(pipeline.memoryNeed(eight).total()).isLessThanOrEqualTo(memory.capacity());
         assertThat(pipeline.memoryNeed(sixteen).total()).isGreaterThan(memory.capacity());
 
         assertThatThrownBy(() -> pipeline.process(sixteen)).isInstanceOfSatisfying(ProblemException.class, p -> {
             assertThat(p.status()).isEqualTo(422);
             assertThat(p.slug()).isEqualTo("image-dimensions-too-large");
-            assertThat(p.getMessage()).contains("200 × 150", "48 bits", "0.5 MB this instance may use");
+            assertThat(p.getMessage()).contains("200 × 150", "48 bits", "0.3 MB this instance may use");
         });
         assertThat(memory.available()).isEqualTo(memory.capacity()); // nothing was reserved for it
 

@@ -2,6 +2,9 @@ package io.stipple.gallery.image;
 
 import org.junit.jupiter.api.Test;
 
+import java.awt.image.DataBuffer;
+import java.awt.image.MultiPixelPackedSampleModel;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The heap an image is expected to take, from its header alone, for the pixel layouts the readers produce. */
@@ -10,6 +13,9 @@ class MemoryNeedTest {
     static final int W = 40;
     static final int H = 30;
     static final long P = W * H;
+    /** Rendering at most: upright BGR (3P) + halvings (P) + display, thumbnail and encodes (8P, as the image is
+     *  smaller than the display size) + the full-size JPEG (P). */
+    static final long RENDER = 3 * P + P + 8 * P + P;
 
     final ImagePipeline pipeline = new ImagePipeline(ImagePipelineTest.SETTINGS);
 
@@ -19,11 +25,10 @@ class MemoryNeedTest {
         MemoryNeed need = pipeline.memoryNeed(jpeg);
         assertThat(need.bitsPerPixel()).isEqualTo(24);
         assertThat(need.decodedBytes()).isEqualTo(P * 3);
-        // halvings (P) + display, thumbnail and their encodes (8 × P, the image is smaller than the display size)
-        // + the full-size JPEG (P); the reader's BGR layout is used as it is
-        assertThat(need.workingBytes()).isEqualTo(P + 8 * P + P);
-        assertThat(need.inputBytes()).isEqualTo(jpeg.length);
-        assertThat(need.total()).isEqualTo(jpeg.length + P * 3 + 10 * P);
+        assertThat(need.decodeStageBytes()).isEqualTo(jpeg.length + P * 3);
+        assertThat(need.orientStageBytes()).isZero();
+        assertThat(need.renderStageBytes()).isEqualTo(RENDER);
+        assertThat(need.total()).isEqualTo(withGcRoom(Math.max(jpeg.length + P * 3, RENDER)));
     }
 
     @Test
@@ -32,31 +37,32 @@ class MemoryNeedTest {
         MemoryNeed need = pipeline.memoryNeed(jpeg);
         assertThat(need.bitsPerPixel()).isEqualTo(8);
         assertThat(need.decodedBytes()).isEqualTo(P);
-        assertThat(need.workingBytes()).isEqualTo(3 * P + 10 * P);
-        assertThat(need.total()).isEqualTo(jpeg.length + P + 13 * P);
+        assertThat(need.decodeStageBytes()).isEqualTo(jpeg.length + P + 3 * P);
+        assertThat(need.total()).isEqualTo(withGcRoom(Math.max(jpeg.length + P + 3 * P, RENDER)));
     }
 
     @Test
-    void sixteenBitRgbPngIsSixBytesAPixel() {
+    void sixteenBitRgbPngIsSixBytesAPixelPlusTheBgrCopy() {
         byte[] png = TestImages.png16(W, H, false);
         MemoryNeed need = pipeline.memoryNeed(png);
         assertThat(need.bitsPerPixel()).isEqualTo(48);
         assertThat(need.decodedBytes()).isEqualTo(P * 6);
-        assertThat(need.workingBytes()).isEqualTo(3 * P + 10 * P);
-        assertThat(need.total()).isEqualTo(png.length + P * 6 + 13 * P);
+        assertThat(need.decodeStageBytes()).isEqualTo(png.length + P * 6 + 3 * P);
+        assertThat(need.total()).isEqualTo(withGcRoom(Math.max(png.length + P * 6 + 3 * P, RENDER)));
     }
 
     @Test
-    void sixteenBitRgbaPngIsEightBytesAPixel() {
+    void sixteenBitRgbaPngIsEightBytesAPixelPlusTheBgrCopy() {
         byte[] png = TestImages.png16(W, H, true);
         MemoryNeed need = pipeline.memoryNeed(png);
         assertThat(need.bitsPerPixel()).isEqualTo(64);
         assertThat(need.decodedBytes()).isEqualTo(P * 8);
-        assertThat(need.total()).isEqualTo(png.length + P * 8 + 13 * P);
+        assertThat(need.decodeStageBytes()).isEqualTo(png.length + P * 8 + 3 * P);
+        assertThat(need.total()).isEqualTo(withGcRoom(Math.max(png.length + P * 8 + 3 * P, RENDER)));
     }
 
     @Test
-    void eightBitRgbPngIsThreeBytesAndSixteenBitTwiceThat() {
+    void eightBitRgbPngIsThreeBytesAPixelAndSixteenBitTwiceThat() {
         MemoryNeed eight = pipeline.memoryNeed(TestImages.png8(W, H));
         MemoryNeed sixteen = pipeline.memoryNeed(TestImages.png16(W, H, false));
         assertThat(eight.decodedBytes()).isEqualTo(P * 3);
@@ -64,11 +70,20 @@ class MemoryNeedTest {
     }
 
     @Test
-    void aTurnedJpegCountsItsRotatedCopy() {
-        byte[] upright = TestImages.withGpsExif(TestImages.jpeg(W, H, 2), 1);
-        byte[] turned = TestImages.withGpsExif(TestImages.jpeg(W, H, 2), 6);
-        assertThat(pipeline.memoryNeed(turned).workingBytes() - pipeline.memoryNeed(upright).workingBytes())
-                .isEqualTo(3 * P);
+    void aTurnedJpegCountsTheImageAndItsTurnedCopy() {
+        assertThat(pipeline.memoryNeed(TestImages.withGpsExif(TestImages.jpeg(W, H, 2), 1)).orientStageBytes()).isZero();
+        assertThat(pipeline.memoryNeed(TestImages.withGpsExif(TestImages.jpeg(W, H, 2), 6)).orientStageBytes())
+                .isEqualTo(6 * P);
+    }
+
+    @Test
+    void theLargestStageIsWhatCounts() {
+        // a big 16-bit image: decoding (file + 6P + 3P) outweighs rendering (5P + display); 2,000 px: display is 1600²
+        MemoryNeed need = MemoryNeed.of(null, 2000, 2000, 1, 1_000_000, 1600);
+        long p = 2000L * 2000;
+        assertThat(need.decodeStageBytes()).isEqualTo(1_000_000 + 8 * p + 3 * p);
+        assertThat(need.renderStageBytes()).isEqualTo(3 * p + p + 8L * 1600 * 1600 + p);
+        assertThat(need.total()).isEqualTo(withGcRoom(1_000_000 + 11 * p));
     }
 
     @Test
@@ -76,15 +91,19 @@ class MemoryNeedTest {
         ImagePipeline smallDisplay = new ImagePipeline(new ImagePipeline.Settings(20L * 1024 * 1024, 60_000_000L,
                 12_000, 10, 5, 0.9f, 0.85f, 0.8f));
         MemoryNeed need = smallDisplay.memoryNeed(TestImages.jpeg(W, H, 3));
-        assertThat(need.workingBytes()).isEqualTo(P + 8 * 10 * 10 + P);
+        assertThat(need.renderStageBytes()).isEqualTo(3 * P + P + 8 * 10 * 10 + P);
     }
 
     @Test
     void packedAndUnknownLayoutsAreCountedByTheirStorage() {
-        assertThat(MemoryNeed.bitsPerPixel(new java.awt.image.MultiPixelPackedSampleModel(
-                java.awt.image.DataBuffer.TYPE_BYTE, W, H, 1))).isEqualTo(1);
+        assertThat(MemoryNeed.bitsPerPixel(new MultiPixelPackedSampleModel(DataBuffer.TYPE_BYTE, W, H, 1))).isEqualTo(1);
         MemoryNeed unknown = MemoryNeed.of(null, W, H, 1, 100, 1600);
         assertThat(unknown.bitsPerPixel()).isEqualTo(MemoryNeed.UNKNOWN_BITS_PER_PIXEL);
         assertThat(unknown.decodedBytes()).isEqualTo(P * 8);
+    }
+
+    /** The largest stage plus the 10 % room the collector needs to place its arrays. */
+    static long withGcRoom(long peak) {
+        return peak + peak / 10;
     }
 }

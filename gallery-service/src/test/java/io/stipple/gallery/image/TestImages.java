@@ -51,7 +51,7 @@ public final class TestImages {
 
     /**
      * A PNG with 16 bits a sample (RGB, or RGBA when {@code alpha}), as scanners and raw converters write them:
-     * smooth gradients, so even large ones stay small files.
+     * the gradients of {@link #png8} widened to 16 bits, so even large ones stay small files.
      */
     public static byte[] png16(int width, int height, boolean alpha) {
         ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), alpha, false,
@@ -62,11 +62,11 @@ public final class TestImages {
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int at = (y * width + x) * bands;
-                samples[at] = (short) (x * 65535L / Math.max(1, width - 1));
-                samples[at + 1] = (short) (y * 65535L / Math.max(1, height - 1));
-                samples[at + 2] = (short) 0x8000;
+                samples[at] = (short) (257 * (x * 255 / Math.max(1, width - 1)));
+                samples[at + 1] = (short) (257 * (y * 255 / Math.max(1, height - 1)));
+                samples[at + 2] = (short) 0x8080;
                 if (alpha) {
-                    samples[at + 3] = (short) 0xC000;
+                    samples[at + 3] = (short) 0xC0C0;
                 }
             }
         }

@@ -142,10 +142,11 @@ class PhotoResourceTest {
 
     @Test
     void aSixteenBitPngNeedingMoreThanTheDecodeMemoryIs422WhileTheSameSizeAtEightBitsIsStored() {
-        // the tests run with gallery.upload.decode-memory=12M
-        long decodeMemory = 12L * 1024 * 1024;
-        byte[] sixteen = TestImages.png16(1000, 800, false);
-        byte[] eight = TestImages.png8(1000, 800);
+        // the tests run with gallery.upload.decode-memory=72M; at 4000 × 2000 decoding outweighs rendering, so the
+        // 16-bit samples (6 bytes a pixel instead of 3) decide
+        long decodeMemory = 72L * 1024 * 1024;
+        byte[] sixteen = TestImages.png16(4000, 2000, false);
+        byte[] eight = TestImages.png8(4000, 2000);
         ImagePipeline sizing = new ImagePipeline(new ImagePipeline.Settings(2L * 1024 * 1024, 60_000_000L, 12_000,
                 1600, 320, 0.9f, 0.85f, 0.8f));
         assertThat(sizing.memoryNeed(sixteen).total()).isGreaterThan(decodeMemory);
@@ -155,8 +156,8 @@ class PhotoResourceTest {
                 .statusCode(422)
                 .contentType(PROBLEM)
                 .body("type", equalTo("https://stipple.io/problems/image-dimensions-too-large"))
-                .body("detail", containsString("1000 × 800 pixels at 48 bits a pixel"))
-                .body("detail", containsString("more than the 12.0 MB this instance may use for decoding images"))
+                .body("detail", containsString("4000 × 2000 pixels at 48 bits a pixel"))
+                .body("detail", containsString("more than the 72.0 MB this instance may use for decoding images"))
                 .body("bitsPerPixel", equalTo(48))
                 .body("decodeMemoryBytes", equalTo((int) decodeMemory));
         uploaded(staff, clientId, "BEFORE", "FRONT", takenAt, eight);
