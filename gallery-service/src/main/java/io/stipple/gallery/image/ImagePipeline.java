@@ -209,39 +209,13 @@ public final class ImagePipeline {
         }
     }
 
-    /** An image past the checks, holding its reserved decode memory until closed. */
-    public static final class Admission implements AutoCloseable {
-        private final byte[] data;
-        private final ImageFormat format;
-        private final int orientation;
-        private final MemoryNeed need;
-        private final DecodeMemory.Lease lease;
-
-        private Admission(byte[] data, ImageFormat format, int orientation, MemoryNeed need, DecodeMemory.Lease lease) {
-            this.data = data;
-            this.format = format;
-            this.orientation = orientation;
-            this.need = need;
-            this.lease = lease;
-        }
-
-        byte[] data() {
-            return data;
-        }
-
-        public ImageFormat format() {
-            return format;
-        }
-
-        public int orientation() {
-            return orientation;
-        }
-
-        /** What was reserved for this image. */
-        public MemoryNeed need() {
-            return need;
-        }
-
+    /**
+     * An image past the checks, holding its reserved decode memory until closed.
+     *
+     * @param need what was reserved for it
+     */
+    public record Admission(byte[] data, ImageFormat format, int orientation, MemoryNeed need, DecodeMemory.Lease lease)
+            implements AutoCloseable {
         @Override
         public void close() {
             lease.close();

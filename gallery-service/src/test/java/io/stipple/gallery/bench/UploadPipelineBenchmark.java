@@ -10,8 +10,6 @@ import io.stipple.gallery.storage.ObjectStorage;
 import io.stipple.platform.problem.ProblemException;
 
 import java.io.File;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryType;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -184,11 +182,9 @@ public final class UploadPipelineBenchmark {
         report(String.format(Locale.ROOT, "16-bit PNG %dx%d 2 concurrent", width, height), concurrent,
                 iterations / ((System.nanoTime() - start) / 1e9));
         pool.shutdown();
-        long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(memoryPool -> memoryPool.getType() == MemoryType.HEAP)
-                .mapToLong(memoryPool -> memoryPool.getPeakUsage().getUsed()).sum();
         System.out.println("load average after: " + loadAverage());
-        System.out.printf(Locale.ROOT, "16-bit PNG out of memory: %d of %d uploads (max heap %d MB, heap pools' peak"
-                + " use %d MB, garbage included)%n", outOfMemory.get(), 2 + 2 * iterations, maxHeap >> 20, peak >> 20);
+        System.out.printf(Locale.ROOT, "16-bit PNG out of memory: %d of %d uploads (max heap %d MB)%n",
+                outOfMemory.get(), 2 + 2 * iterations, maxHeap >> 20);
         if (outOfMemory.get() > 0) {
             System.exit(1);
         }

@@ -42,23 +42,16 @@ class MemoryNeedTest {
     }
 
     @Test
-    void sixteenBitRgbPngIsSixBytesAPixelPlusTheBgrCopy() {
-        byte[] png = TestImages.png16(W, H, false);
-        MemoryNeed need = pipeline.memoryNeed(png);
-        assertThat(need.bitsPerPixel()).isEqualTo(48);
-        assertThat(need.decodedBytes()).isEqualTo(P * 6);
-        assertThat(need.decodeStageBytes()).isEqualTo(png.length + P * 6 + 3 * P);
-        assertThat(need.total()).isEqualTo(withGcRoom(Math.max(png.length + P * 6 + 3 * P, RENDER)));
-    }
-
-    @Test
-    void sixteenBitRgbaPngIsEightBytesAPixelPlusTheBgrCopy() {
-        byte[] png = TestImages.png16(W, H, true);
-        MemoryNeed need = pipeline.memoryNeed(png);
-        assertThat(need.bitsPerPixel()).isEqualTo(64);
-        assertThat(need.decodedBytes()).isEqualTo(P * 8);
-        assertThat(need.decodeStageBytes()).isEqualTo(png.length + P * 8 + 3 * P);
-        assertThat(need.total()).isEqualTo(withGcRoom(Math.max(png.length + P * 8 + 3 * P, RENDER)));
+    void sixteenBitPngsAreSixBytesAPixelAsRgbAndEightAsRgbaPlusTheBgrCopy() {
+        for (boolean alpha : new boolean[]{false, true}) {
+            byte[] png = TestImages.png16(W, H, alpha);
+            MemoryNeed need = pipeline.memoryNeed(png);
+            int bytesPerPixel = alpha ? 8 : 6;
+            assertThat(need.bitsPerPixel()).isEqualTo(8 * bytesPerPixel);
+            assertThat(need.decodedBytes()).isEqualTo(P * bytesPerPixel);
+            assertThat(need.decodeStageBytes()).isEqualTo(png.length + P * bytesPerPixel + 3 * P);
+            assertThat(need.total()).isEqualTo(withGcRoom(Math.max(png.length + P * bytesPerPixel + 3 * P, RENDER)));
+        }
     }
 
     @Test
