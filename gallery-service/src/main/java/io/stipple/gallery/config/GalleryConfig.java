@@ -34,9 +34,14 @@ public interface GalleryConfig {
         @WithDefault("12000")
         int maxSide();
 
-        /** Images decoded at the same time on one instance; bounds the memory a burst of uploads can take. */
-        @WithDefault("2")
-        int maxConcurrentDecodes();
+        /**
+         * Heap that the images being decoded and rendered on one instance may take together. Each upload reserves
+         * what its image needs (worked out from the header: pixels × bytes per pixel of the decoded layout, 16-bit
+         * samples counted as 2 bytes, plus its working copies and renditions) before decoding, waits for room up to
+         * 30 s ({@code 503 gallery-busy}), and is refused with {@code 422 image-dimensions-too-large} when it needs
+         * more than all of it. Unset: half the maximum heap.
+         */
+        Optional<MemorySize> decodeMemory();
 
         /** Whether an upload needs the client's CLINICAL_PHOTOS consent (from the client-events projection). */
         @WithDefault("true")

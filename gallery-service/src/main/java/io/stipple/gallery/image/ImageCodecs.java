@@ -123,23 +123,33 @@ public final class ImageCodecs {
 
     /**
      * 8-bit BGR without alpha (transparent areas on white), the layout the JPEG encoder takes fastest, with the
-     * pixels in one plain array; returns the image itself when it already is one.
+     * pixels in one plain array; returns the image itself when it already is one. Drawn in strips of
+     * {@link #STRIP_ROWS} rows: Java 2D converts a layout it has no direct loop for (16 bits a sample, for one)
+     * through a temporary INT_ARGB copy of what it draws, which would otherwise be a second full-size image (4 bytes
+     * a pixel) on top of the source and the result.
      */
     public static BufferedImage toBgr(BufferedImage image) {
         if (isPlainBgr(image)) {
             return image;
         }
-        BufferedImage bgr = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        int width = image.getWidth();
+        int height = image.getHeight();
+        BufferedImage bgr = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = bgr.createGraphics();
         try {
             g.setColor(Color.WHITE);
-            g.fillRect(0, 0, bgr.getWidth(), bgr.getHeight());
-            g.drawImage(image, 0, 0, null);
+            g.fillRect(0, 0, width, height);
+            for (int y = 0; y < height; y += STRIP_ROWS) {
+                g.drawImage(image.getSubimage(0, y, width, Math.min(STRIP_ROWS, height - y)), 0, y, null);
+            }
         } finally {
             g.dispose();
         }
         return bgr;
     }
+
+    /** Rows converted at a time by {@link #toBgr}: a 12,000 px wide strip's temporary copy is 3 MB. */
+    static final int STRIP_ROWS = 64;
 
     private static boolean isPlainBgr(BufferedImage image) {
         return image.getType() == BufferedImage.TYPE_3BYTE_BGR

@@ -2,19 +2,29 @@ package io.stipple.gallery.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.stipple.gallery.config.GalleryConfig;
+import io.stipple.gallery.image.DecodeMemory;
 import io.stipple.gallery.image.ImagePipeline;
-import io.stipple.platform.problem.ProblemException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
-/** Runs the {@link ImagePipeline} with the configured limits, a bounded number at a time, and times it. */
+/**
+ * Runs the {@link ImagePipeline} with the configured limits and times it. Every upload reserves the memory its
+ * image needs from one {@link DecodeMemory} per instance ({@code gallery.upload.decode-memory}, by default half the
+ * heap) before decoding, and waits for room up to {@link #WAIT_FOR_MEMORY}.
+ */
 @ApplicationScoped
 public class ImageProcessor {
+
+    /** How long an upload waits for decode memory before {@code 503 gallery-busy}. */
+    static final Duration WAIT_FOR_MEMORY = Duration.ofSeconds(30);
+
+    private static final Logger LOG = Logger.getLogger(ImageProcessor.class);
 
     @Inject
     GalleryConfig config;
@@ -23,13 +33,15 @@ public class ImageProcessor {
     MeterRegistry registry;
 
     private ImagePipeline pipeline;
-    private Semaphore decodes;
     private Timer timer;
 
     @PostConstruct
     void init() {
-        pipeline = new ImagePipeline(settings(config));
-        decodes = new Semaphore(Math.max(1, config.upload().maxConcurrentDecodes()), true);
+        long bytes = config.upload().decodeMemory().map(MemorySize::asLongValue).orElseGet(DecodeMemory::defaultCapacity);
+        DecodeMemory memory = new DecodeMemory(bytes, WAIT_FOR_MEMORY);
+        LOG.infof("image decode memory %d MB of a %d MB maximum heap", memory.capacity() >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
+        pipeline = new ImagePipeline(settings(config), memory);
         timer = registry.timer("stipple.gallery.image.pipeline");
     }
 
@@ -45,22 +57,10 @@ public class ImageProcessor {
         return pipeline.settings().maxBytes();
     }
 
+    /** The pipeline; the timer covers decoding and renditions, not the wait for memory. */
     public ImagePipeline.Result process(byte[] data) {
-        boolean acquired;
-        try {
-            acquired = decodes.tryAcquire(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            acquired = false;
-        }
-        if (!acquired) {
-            throw new ProblemException(503, "gallery-busy", "Service busy",
-                    "Too many images are being processed; retry shortly").header("Retry-After", "5");
-        }
-        try {
-            return timer.record(() -> pipeline.process(data));
-        } finally {
-            decodes.release();
+        try (ImagePipeline.Admission admission = pipeline.admit(data)) {
+            return timer.record(() -> pipeline.render(admission));
         }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class ImagePipelineTest {
 
@@ -96,6 +97,22 @@ class ImagePipelineTest {
         assertThat(webp.sourceFormat()).isEqualTo(ImageFormat.WEBP);
         assertThat(webp.width()).isEqualTo(1);
         assertThat(JpegSegments.headerSegments(webp.full())).noneMatch(JpegSegments.Segment::isAppOrComment);
+    }
+
+    @Test
+    void sixteenBitPngsComeOutAsTheirColoursAcrossTheConversionStrips() throws IOException {
+        for (boolean alpha : new boolean[]{false, true}) {
+            ImagePipeline.Result result = pipeline.process(TestImages.png16(50, 200, alpha));
+            BufferedImage full = ImageIO.read(new ByteArrayInputStream(result.full()));
+            assertThat(full.getWidth()).isEqualTo(50);
+            assertThat(full.getHeight()).isEqualTo(200);
+            for (int y : new int[]{0, ImageCodecs.STRIP_ROWS - 1, ImageCodecs.STRIP_ROWS, 130, 199}) {
+                int rgb = full.getRGB(25, y);
+                // RGBA: alpha 0xC0C0 (75 %) over white
+                int expected = alpha ? (255 * y / 199 * 3 + 255) / 4 : 255 * y / 199;
+                assertThat((rgb >> 8) & 0xFF).as("green of row %d, alpha %s", y, alpha).isCloseTo(expected, within(8));
+            }
+        }
     }
 
     @Test

@@ -2,8 +2,15 @@ package io.stipple.gallery.image;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
+import java.awt.GradientPaint;
 import java.awt.Graphics2D;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferUShort;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +47,51 @@ public final class TestImages {
         g.fillRect(0, 0, width, height);
         g.dispose();
         return encode(image, "png");
+    }
+
+    /**
+     * A PNG with 16 bits a sample (RGB, or RGBA when {@code alpha}), as scanners and raw converters write them:
+     * the gradients of {@link #png8} widened to 16 bits, so even large ones stay small files.
+     */
+    public static byte[] png16(int width, int height, boolean alpha) {
+        ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), alpha, false,
+                alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+        WritableRaster raster = model.createCompatibleWritableRaster(width, height);
+        short[] samples = ((DataBufferUShort) raster.getDataBuffer()).getData();
+        int bands = alpha ? 4 : 3;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int at = (y * width + x) * bands;
+                samples[at] = (short) (257 * (x * 255 / Math.max(1, width - 1)));
+                samples[at + 1] = (short) (257 * (y * 255 / Math.max(1, height - 1)));
+                samples[at + 2] = (short) 0x8080;
+                if (alpha) {
+                    samples[at + 3] = (short) 0xC0C0;
+                }
+            }
+        }
+        return encode(new BufferedImage(model, raster, false, null), "png");
+    }
+
+    /** The same gradients with 8 bits a sample (RGB), for comparing with {@link #png16}. */
+    public static byte[] png8(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, (x * 255 / Math.max(1, width - 1)) << 16 | (y * 255 / Math.max(1, height - 1)) << 8 | 0x80);
+            }
+        }
+        return encode(image, "png");
+    }
+
+    /** An 8-bit grayscale JPEG (one component). */
+    public static byte[] grayJpeg(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, Color.BLACK, width, height, Color.WHITE));
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        return encode(image, "jpeg");
     }
 
     static BufferedImage halves(int width, int height, Color left, Color right, long seed) {

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.stipple.gallery.Fixtures;
+import io.stipple.gallery.image.ImagePipeline;
 import io.stipple.gallery.image.JpegSegments;
 import io.stipple.gallery.image.TestImages;
 import io.stipple.gallery.storage.LocalObjectStorage;
@@ -38,6 +39,7 @@ import static io.stipple.gallery.Fixtures.upload;
 import static io.stipple.gallery.Fixtures.uploadRequest;
 import static io.stipple.gallery.Fixtures.uploaded;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -136,6 +138,30 @@ class PhotoResourceTest {
         assertRefused(TestImages.jpegBomb(30_000, 30_000), 422, "image-dimensions-too-large");
         // nothing was stored for any of them
         given().auth().oauth2(staff).get(PHOTOS + "?clientId=" + clientId).then().statusCode(200).body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void aSixteenBitPngNeedingMoreThanTheDecodeMemoryIs422WhileTheSameSizeAtEightBitsIsStored() {
+        // the tests run with gallery.upload.decode-memory=72M; at 4000 × 2000 decoding outweighs rendering, so the
+        // 16-bit samples (6 bytes a pixel instead of 3) decide
+        long decodeMemory = 72L * 1024 * 1024;
+        byte[] sixteen = TestImages.png16(4000, 2000, false);
+        byte[] eight = TestImages.png8(4000, 2000);
+        ImagePipeline sizing = new ImagePipeline(new ImagePipeline.Settings(2L * 1024 * 1024, 60_000_000L, 12_000,
+                1600, 320, 0.9f, 0.85f, 0.8f));
+        assertThat(sizing.memoryNeed(sixteen).total()).isGreaterThan(decodeMemory);
+        assertThat(sizing.memoryNeed(eight).total()).isLessThan(decodeMemory);
+
+        upload(staff, clientId, "BEFORE", "FRONT", takenAt, sixteen).then()
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("type", equalTo("https://stipple.io/problems/image-dimensions-too-large"))
+                .body("detail", containsString("4000 × 2000 pixels at 48 bits a pixel"))
+                .body("detail", containsString("more than the 72.0 MB this instance may use for decoding images"))
+                .body("bitsPerPixel", equalTo(48))
+                .body("decodeMemoryBytes", equalTo((int) decodeMemory));
+        uploaded(staff, clientId, "BEFORE", "FRONT", takenAt, eight);
+        given().auth().oauth2(staff).get(PHOTOS + "?clientId=" + clientId).then().statusCode(200).body("totalItems", equalTo(1));
     }
 
     private void assertRefused(byte[] file, int status, String slug) {
