@@ -137,9 +137,9 @@ public final class SystemBench {
 
         out.println();
         out.printf(Locale.ROOT, "Stipple benchmarks — %d cores, load average %s%n", Runtime.getRuntime().availableProcessors(), loadAverage());
-        out.printf(Locale.ROOT, "%-20s %-58s %-16s %-12s %-16s %s%n", "area", "figure", "measured", "target", "vs ceiling", "");
+        out.printf(Locale.ROOT, "%-20s %-80s %-16s %-12s %-16s %s%n", "area", "figure", "measured", "target", "vs ceiling", "");
         for (String[] r : rows) {
-            out.printf(Locale.ROOT, "%-20s %-58s %-16s %-12s %-16s %s%n", (Object[]) r);
+            out.printf(Locale.ROOT, "%-20s %-80s %-16s %-12s %-16s %s%n", (Object[]) r);
         }
     }
 
