@@ -48,12 +48,15 @@ public final class SystemBench {
         PrintStream out = System.out;
         List<String[]> rows = new ArrayList<>();
 
-        out.println("Ceilings: raw PostgreSQL ...");
-        double insert1;
-        double insert8;
-        double select1;
-        double select8;
-        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(null, 0)) {
+        boolean startupOnly = Boolean.getBoolean("bench.startup-only");
+        String jvm = "JDK " + Runtime.version().feature() + (Files.exists(root.resolve("client-service/target/quarkus-app/app.aot"))
+                && Runtime.version().feature() >= 24 ? " + AOT cache" : " + AppCDS");
+        double insert1 = 0;
+        double insert8 = 0;
+        double select1 = 0;
+        double select8 = 0;
+        if (!startupOnly) try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(null, 0)) {
+            out.println("Ceilings: raw PostgreSQL ...");
             pg.createDatabase("ceiling");
             String url = pg.jdbcUrl("ceiling");
             try (Connection c = DriverManager.getConnection(url, pg.username(), pg.password()); Statement s = c.createStatement()) {
@@ -76,12 +79,18 @@ public final class SystemBench {
             String token = DevTokens.token("bench-staff", clinic, "staff");
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             for (Service s : Service.values()) {
-                // start each again alone, so its start-up is not shared with the others'
-                stack.stopService(s, false);
-                long t0 = System.nanoTime();
-                stack.startService(s);
-                startSeconds.put(s, (System.nanoTime() - t0) / 1e9);
-                quarkusSeconds.put(s, quarkusStartedIn(stack.logFile(s)));
+                // start each again alone, so its start-up is not shared with the others'; the median of three starts
+                List<Double> starts = new ArrayList<>();
+                List<Double> reported = new ArrayList<>();
+                for (int run = 0; run < 3; run++) {
+                    stack.stopService(s, false);
+                    long t0 = System.nanoTime();
+                    stack.startService(s);
+                    starts.add((System.nanoTime() - t0) / 1e9);
+                    reported.add(quarkusStartedIn(stack.logFile(s)));
+                }
+                startSeconds.put(s, median(starts));
+                quarkusSeconds.put(s, median(reported));
                 String probe = stack.baseUrl(s) + warmUpPath(s);
                 for (int i = 0; i < 2000; i++) {
                     http.send(HttpRequest.newBuilder(URI.create(probe)).header("Authorization", "Bearer " + token).build(),
@@ -90,7 +99,7 @@ public final class SystemBench {
                 rssMb.put(s, rssKb(stack.pid(s)) / 1024);
             }
             String live = stack.baseUrl(Service.CLIENT) + "/q/health/live";
-            http8 = rate(8, () -> http, (client, n) -> {
+            http8 = startupOnly ? 0 : rate(8, () -> http, (client, n) -> {
                 try {
                     client.send(HttpRequest.newBuilder(URI.create(live)).build(), HttpResponse.BodyHandlers.discarding());
                 } catch (IOException | InterruptedException e) {
@@ -101,31 +110,36 @@ public final class SystemBench {
             deleteTree(data);
         }
 
-        rows.add(row("ceiling", "PostgreSQL single-row INSERT, 1 conn", fmt(insert1) + " /s", "", "", ""));
-        rows.add(row("ceiling", "PostgreSQL single-row INSERT, 8 conns", fmt(insert8) + " /s", "", "", ""));
-        rows.add(row("ceiling", "PostgreSQL PK SELECT, 1 conn", fmt(select1) + " /s", "", "", ""));
-        rows.add(row("ceiling", "PostgreSQL PK SELECT, 8 conns", fmt(select8) + " /s", "", "", ""));
-        rows.add(row("ceiling", "trivial HTTP GET /q/health/live, 8 clients", fmt(http8) + " /s", "", "", ""));
+        if (!startupOnly) {
+            rows.add(row("ceiling", "PostgreSQL single-row INSERT, 1 conn", fmt(insert1) + " /s", "", "", ""));
+            rows.add(row("ceiling", "PostgreSQL single-row INSERT, 8 conns", fmt(insert8) + " /s", "", "", ""));
+            rows.add(row("ceiling", "PostgreSQL PK SELECT, 1 conn", fmt(select1) + " /s", "", "", ""));
+            rows.add(row("ceiling", "PostgreSQL PK SELECT, 8 conns", fmt(select8) + " /s", "", "", ""));
+            rows.add(row("ceiling", "trivial HTTP GET /q/health/live, 8 clients", fmt(http8) + " /s", "", "", ""));
 
-        bookingRows(root.resolve("booking-service/target/bench-results.txt"), rows, insert1, insert8, select1);
-        notificationRows(root.resolve("notification-service/target/benchmark.txt"), rows, insert8);
-        galleryRows(root.resolve("gallery-service/target/bench-output.txt"), rows);
+            bookingRows(root.resolve("booking-service/target/bench-results.txt"), rows, insert1, insert8, select1);
+            notificationRows(root.resolve("notification-service/target/benchmark.txt"), rows, insert8);
+            galleryRows(root.resolve("gallery-service/target/bench-output.txt"), rows);
+        }
 
         for (Service s : Service.values()) {
-            rows.add(row(s.artifact, "start-up to ready (JVM launch → /q/health/ready)", String.format(Locale.ROOT, "%.2f s", startSeconds.get(s)),
-                    "< 1.5 s", "", verdict(startSeconds.get(s) < 1.5)));
-            rows.add(row(s.artifact, "start-up as Quarkus reports it (\"started in\")",
+            // the targets: under 1.5 s with JDK 25 and its AOT cache, under 2.5 s with JDK 17 and AppCDS
+            double target = Runtime.version().feature() >= 24 ? 1.5 : 2.5;
+            String targetText = String.format(Locale.ROOT, "< %.1f s", target);
+            rows.add(row(s.artifact, "start-up to ready, " + jvm + " (launch → /q/health/ready, median of 3)",
+                    String.format(Locale.ROOT, "%.2f s", startSeconds.get(s)), targetText, "", verdict(startSeconds.get(s) < target)));
+            rows.add(row(s.artifact, "start-up as Quarkus reports it (\"started in\"), " + jvm,
                     quarkusSeconds.get(s) < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f s", quarkusSeconds.get(s)),
-                    "< 1.5 s", "", quarkusSeconds.get(s) < 0 ? "" : verdict(quarkusSeconds.get(s) < 1.5)));
-            rows.add(row(s.artifact, "resident memory after 2,000 requests", rssMb.get(s) + " MB", "< 200 MB", "",
+                    targetText, "", quarkusSeconds.get(s) < 0 ? "" : verdict(quarkusSeconds.get(s) < target)));
+            rows.add(row(s.artifact, "resident memory after 2,000 requests, " + jvm, rssMb.get(s) + " MB", "< 200 MB", "",
                     verdict(rssMb.get(s) < 200)));
         }
 
         out.println();
         out.printf(Locale.ROOT, "Stipple benchmarks — %d cores, load average %s%n", Runtime.getRuntime().availableProcessors(), loadAverage());
-        out.printf(Locale.ROOT, "%-20s %-58s %-16s %-12s %-16s %s%n", "area", "figure", "measured", "target", "vs ceiling", "");
+        out.printf(Locale.ROOT, "%-20s %-80s %-16s %-12s %-16s %s%n", "area", "figure", "measured", "target", "vs ceiling", "");
         for (String[] r : rows) {
-            out.printf(Locale.ROOT, "%-20s %-58s %-16s %-12s %-16s %s%n", (Object[]) r);
+            out.printf(Locale.ROOT, "%-20s %-80s %-16s %-12s %-16s %s%n", (Object[]) r);
         }
     }
 
@@ -284,6 +298,12 @@ public final class SystemBench {
         } catch (IOException e) {
             return -1;
         }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
     }
 
     private static long rssKb(long pid) throws IOException {
