@@ -192,10 +192,17 @@ public final class SystemBench {
             Matcher m = p.matcher(line.trim());
             if (m.find()) {
                 long p99 = Long.parseLong(m.group(4));
+                boolean sixteenBit = m.group(1).startsWith("16-bit");
                 boolean sequential = m.group(1).startsWith("seq");
-                rows.add(row("gallery-service", "12 MP JPEG upload pipeline, " + m.group(1) + " p50/p99",
+                rows.add(row("gallery-service", (sixteenBit ? "" : "12 MP JPEG upload pipeline, ") + m.group(1)
+                                + (sixteenBit ? ", -Xmx256m" : "") + " p50/p99",
                         m.group(3) + " / " + m.group(4) + " ms", sequential ? "p99 < 1 s" : "(info)",
                         m.group(5) + " images/s", sequential ? verdict(p99 < 1000) : ""));
+            }
+            Matcher oom = Pattern.compile("^16-bit PNG out of memory: (\\d+) of (\\d+) uploads").matcher(line.trim());
+            if (oom.find()) {
+                rows.add(row("gallery-service", "16-bit PNG uploads out of memory (-Xmx256m)", oom.group(1) + " of " + oom.group(2),
+                        "0", "", verdict("0".equals(oom.group(1)))));
             }
         }
     }
