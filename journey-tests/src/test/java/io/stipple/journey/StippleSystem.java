@@ -43,6 +43,7 @@ public final class StippleSystem implements BeforeAllCallback {
 
     private static LocalStack stack;
     private static TcpProxy galleryDatabase;
+    private static OtlpReceiver traces;
     private static RuntimeException startFailure;
     private static Path dataDir;
     private static Path clockFile;
@@ -76,9 +77,15 @@ public final class StippleSystem implements BeforeAllCallback {
                 // failover for that one service, while the server keeps serving the others)
                 galleryDatabase = new TcpProxy(freePort(), "127.0.0.1", postgresPort);
                 galleryDatabase.start();
+                // every service exports its spans to one receiver in this JVM (batched, sent every 200 ms), so any test
+                // can read a trace across the services (TraceJourneyIT)
+                traces = OtlpReceiver.start();
                 Map<Service, Map<String, String>> env = new EnumMap<>(Service.class);
                 for (Service s : Service.values()) {
                     Map<String, String> e = new java.util.HashMap<>();
+                    e.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint());
+                    e.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+                    e.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
                     // one movable clock for all four services (platform OffsetFileClock; zero until a test moves it)
                     e.put("STIPPLE_CLOCK_OFFSET_FILE", clockFile.toString());
                     if (s == Service.GALLERY) {
@@ -125,6 +132,10 @@ public final class StippleSystem implements BeforeAllCallback {
                 galleryDatabase.close();
                 galleryDatabase = null;
             }
+            if (traces != null) {
+                traces.close();
+                traces = null;
+            }
             clockOffset = Duration.ZERO;
             if (dataDir != null) {
                 keepLogs(dataDir.resolve("logs"));
@@ -148,6 +159,12 @@ public final class StippleSystem implements BeforeAllCallback {
 
     public static GreenMail smtp() {
         return start().smtp();
+    }
+
+    /** The spans the services exported (OTLP/HTTP to a receiver in this JVM). */
+    static OtlpReceiver traces() {
+        start();
+        return traces;
     }
 
     /** gallery-service's connection to PostgreSQL: {@code cut()} it to take the database away from that service. */
