@@ -47,6 +47,7 @@ public final class StippleSystem implements BeforeAllCallback {
     private static com.github.tomakehurst.wiremock.WireMockServer paymentProvider;
     /** The signing secret of the Stripe webhook endpoint booking-service verifies deliveries with (test value). */
     public static final String STRIPE_WEBHOOK_SECRET = "whsec_journey_test_only_signing_secret";
+    private static OtlpReceiver traces;
     private static RuntimeException startFailure;
     private static Path dataDir;
     private static Path clockFile;
@@ -83,9 +84,15 @@ public final class StippleSystem implements BeforeAllCallback {
                 paymentProvider = new com.github.tomakehurst.wiremock.WireMockServer(
                         com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
                 paymentProvider.start();
+                // every service exports its spans to one receiver in this JVM (batched, sent every 200 ms), so any test
+                // can read a trace across the services (TraceJourneyIT)
+                traces = OtlpReceiver.start();
                 Map<Service, Map<String, String>> env = new EnumMap<>(Service.class);
                 for (Service s : Service.values()) {
                     Map<String, String> e = new java.util.HashMap<>();
+                    e.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint());
+                    e.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+                    e.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
                     // one movable clock for all four services (platform OffsetFileClock; zero until a test moves it)
                     e.put("STIPPLE_CLOCK_OFFSET_FILE", clockFile.toString());
                     if (s == Service.GALLERY) {
@@ -142,6 +149,10 @@ public final class StippleSystem implements BeforeAllCallback {
                 paymentProvider.stop();
                 paymentProvider = null;
             }
+            if (traces != null) {
+                traces.close();
+                traces = null;
+            }
             clockOffset = Duration.ZERO;
             if (dataDir != null) {
                 keepLogs(dataDir.resolve("logs"));
@@ -171,6 +182,12 @@ public final class StippleSystem implements BeforeAllCallback {
 
     public static GreenMail smtp() {
         return start().smtp();
+    }
+
+    /** The spans the services exported (OTLP/HTTP to a receiver in this JVM). */
+    static OtlpReceiver traces() {
+        start();
+        return traces;
     }
 
     /** gallery-service's connection to PostgreSQL: {@code cut()} it to take the database away from that service. */

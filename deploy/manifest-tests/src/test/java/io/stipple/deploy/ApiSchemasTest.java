@@ -45,14 +45,16 @@ class ApiSchemasTest {
 
     @Test
     void theVendoredReleasesAreTheOnesTheReadmePins() throws IOException {
-        assertThat(schemas.releases()).isEqualTo(Map.of("strimzi", "1.2.0", "cloudnative-pg", "1.30.0", "kubernetes", "1.35.0"));
+        assertThat(schemas.releases()).isEqualTo(Map.of("strimzi", "1.2.0", "cloudnative-pg", "1.30.0", "kubernetes", "1.35.0",
+                "prometheus-operator", "0.93.0"));
         String readme = Files.readString(ProjectModel.repositoryRoot().resolve("deploy/README.md"));
         assertThat(readme)
                 .contains("oci://quay.io/strimzi-helm/strimzi-kafka-operator --version 1.2.0")
                 .contains("cnpg/cloudnative-pg --version 0.29.0")
                 .contains("| [Strimzi](https://strimzi.io/docs/operators/1.2.0/deploying) 1.2.0 |")
                 .contains("| [CloudNativePG](https://cloudnative-pg.io/documentation/1.30/installation_upgrade/) 1.30.0 (chart 0.29.0) |")
-                .contains("Kubernetes 1.35 API");
+                .contains("Kubernetes 1.35 API")
+                .contains("| [Prometheus Operator](https://prometheus-operator.dev/) 0.93.0 |");
     }
 
     @Test
@@ -62,7 +64,7 @@ class ApiSchemasTest {
         try (Stream<Path> walk = Files.walk(SCHEMAS)) {
             files = walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("README.md")).sorted().toList();
         }
-        assertThat(files).hasSize(7);
+        assertThat(files).hasSize(9);
         for (Path file : files) {
             String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
             assertThat(sources).as("schemas/README.md records %s", SCHEMAS.relativize(file))
@@ -75,13 +77,34 @@ class ApiSchemasTest {
         assertThat(schemas.supportedKafkaVersions()).contains("4.3.1").doesNotContain("4.1.0");
     }
 
+    // ---------------------------------------------------------------- Prometheus Operator
+
+    @Test
+    void aPrometheusRuleIsCheckedAgainstTheOperatorsSchema() {
+        List<String> violations = violations("PrometheusRule", "stipple-alerts", rule -> {
+            ObjectNode first = (ObjectNode) rule.at("/spec/groups/0/rules/0");
+            first.put("severity", "critical"); // belongs under labels
+            first.remove("expr");
+        });
+        assertThat(violations).hasSize(2).allMatch(v -> v.startsWith("[prod] PrometheusRule stipple-alerts (monitoring.coreos.com/v1) "
+                + "against prometheus-operator 0.93.0: "));
+        assertThat(String.join("\n", violations)).contains("severity").contains("expr");
+    }
+
+    @Test
+    void aPodMonitorOfAnApiVersionTheOperatorDoesNotServeIsReported() {
+        assertThat(violations("PodMonitor", "stipple-services", m -> m.put("apiVersion", "monitoring.coreos.com/v1beta1")))
+                .singleElement().asString().contains("no matches for kind \"PodMonitor\" in version \"monitoring.coreos.com/v1beta1\"");
+    }
+
     // ---------------------------------------------------------------- Strimzi
 
     @Test
     void aV1beta2KafkaIsNotServed() {
         assertThat(violations("Kafka", "stipple-kafka", k -> k.put("apiVersion", "kafka.strimzi.io/v1beta2")))
                 .containsExactly("[prod] Kafka stipple-kafka (kafka.strimzi.io/v1beta2): no matches for kind \"Kafka\" in version "
-                        + "\"kafka.strimzi.io/v1beta2\" in the pinned releases {cloudnative-pg=1.30.0, kubernetes=1.35.0, strimzi=1.2.0}; "
+                        + "\"kafka.strimzi.io/v1beta2\" in the pinned releases {cloudnative-pg=1.30.0, kubernetes=1.35.0, "
+                        + "prometheus-operator=0.93.0, strimzi=1.2.0}; "
                         + "served: [kafka.strimzi.io/v1]");
     }
 

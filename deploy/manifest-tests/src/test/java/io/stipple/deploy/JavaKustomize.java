@@ -18,12 +18,14 @@ import java.util.regex.Pattern;
 /**
  * The kustomize subset deploy/k8s uses, in plain Java, for machines without kubectl:
  * {@code resources} (files and directories), {@code patches} (JSON 6902 operations, inline or from a
- * file, selected by kind and name), {@code namespace} and {@code images}. Anything else fails loudly,
+ * file, selected by kind and name), {@code namespace}, {@code images} and {@code configMapGenerator} (from files in
+ * the kustomization's folder, with {@code options.disableNameSuffixHash: true} and optional {@code options.labels}). Anything else fails loudly,
  * so a new kustomize feature in the overlays is noticed; when kubectl is installed the tests check
  * that this renderer and {@code kubectl kustomize} agree.
  */
 final class JavaKustomize {
-    private static final Set<String> SUPPORTED = Set.of("apiVersion", "kind", "resources", "namespace", "images", "patches");
+    private static final Set<String> SUPPORTED = Set.of("apiVersion", "kind", "resources", "namespace", "images", "patches",
+            "configMapGenerator");
     private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding",
             "CustomResourceDefinition", "StorageClass", "PersistentVolume", "IngressClass", "PriorityClass",
             "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "APIService");
@@ -65,6 +67,10 @@ final class JavaKustomize {
             }
         }
 
+        for (JsonNode generator : Yaml.list(kustomization, "/configMapGenerator")) {
+            resources.add(configMap(dir, file, generator));
+        }
+
         for (JsonNode patch : Yaml.list(kustomization, "/patches")) {
             applyPatch(dir, file, patch, resources);
         }
@@ -84,6 +90,46 @@ final class JavaKustomize {
             }
         }
         return resources;
+    }
+
+    /** A ConfigMap from files, as kustomize's configMapGenerator makes it (the subset: files, labels, no hash). */
+    private static ObjectNode configMap(Path dir, Path file, JsonNode generator) {
+        Set<String> supported = Set.of("name", "files", "options");
+        generator.fieldNames().forEachRemaining(field -> {
+            if (!supported.contains(field)) {
+                throw new UnsupportedOperationException(file + ": configMapGenerator '" + field
+                        + "' is not supported by the Java renderer (supported: " + supported + ")");
+            }
+        });
+        JsonNode options = generator.path("options");
+        if (!options.path("disableNameSuffixHash").asBoolean(false)) {
+            throw new UnsupportedOperationException(file + ": configMapGenerator needs options.disableNameSuffixHash: true "
+                    + "for the Java renderer (it does not compute kustomize's name hash)");
+        }
+        ObjectNode map = Yaml.MAPPER.createObjectNode();
+        map.put("apiVersion", "v1");
+        map.put("kind", "ConfigMap");
+        ObjectNode metadata = map.putObject("metadata");
+        metadata.put("name", generator.path("name").asText());
+        if (options.path("labels").isObject()) {
+            metadata.set("labels", options.path("labels").deepCopy());
+        }
+        ObjectNode data = map.putObject("data");
+        for (JsonNode entry : Yaml.list(generator, "/files")) {
+            String spec = entry.asText();
+            int eq = spec.indexOf('=');
+            String key = eq < 0 ? Path.of(spec).getFileName().toString() : spec.substring(0, eq);
+            Path source = dir.resolve(eq < 0 ? spec : spec.substring(eq + 1)).normalize();
+            if (!source.startsWith(dir)) {
+                throw new IllegalArgumentException(file + ": file " + spec + " is outside the kustomization's folder");
+            }
+            try {
+                data.put(key, Files.readString(source));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return map;
     }
 
     private static Path kustomizationFile(Path dir) {

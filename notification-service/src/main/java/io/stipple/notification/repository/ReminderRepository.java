@@ -7,6 +7,8 @@ import io.stipple.notification.domain.ReminderStatus;
 import io.stipple.notification.domain.ReminderType;
 import io.stipple.notification.domain.ScheduledReminder;
 import io.stipple.notification.domain.Zones;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.stipple.platform.tracing.TraceContext;
 import io.stipple.platform.web.Page;
 import io.stipple.platform.work.Claim;
 import io.stipple.platform.work.LeasedQueue;
@@ -45,11 +47,15 @@ public class ReminderRepository {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    MeterRegistry meters;
+
     private LeasedQueue queue;
 
     @PostConstruct
     void init() {
-        queue = new LeasedQueue(dataSource, JdbcFailure::new);
+        // claims set stipple_work_due_lag_seconds{table="scheduled_reminder"}: how late reminders go out
+        queue = new LeasedQueue(dataSource, JdbcFailure::new, meters);
     }
 
     /** Who and what a planned reminder is for. */
@@ -57,14 +63,21 @@ public class ReminderRepository {
                          String payloadJson) {
     }
 
-    /** Inserts the reminder unless one with its dedupe key exists; true if inserted. */
-    public boolean insert(Target target, PlannedReminder reminder, Instant now) {
+    /**
+     * Inserts the reminder unless one with its dedupe key exists; true if inserted. {@code trace}: the trace its send
+     * continues (null: none).
+     */
+    public boolean insert(Target target, PlannedReminder reminder, TraceContext trace, Instant now) {
         return em.createNativeQuery("""
                         insert into scheduled_reminder (id, clinic_id, client_id, booking_id, plan_id, type, channel, dedupe_key,
-                            status, status_reason, due_at, next_attempt_at, zone, locale, payload, created_at, updated_at)
+                            status, status_reason, due_at, next_attempt_at, zone, locale, payload, created_at, updated_at,
+                            trace_parent, trace_state)
                         values (:id, :clinic, :client, :booking, :plan, :type, :channel, :key, :status, :reason, :due, :due,
-                            :zone, :locale, cast(:payload as jsonb), :now, :now)
+                            :zone, :locale, cast(:payload as jsonb), :now, :now,
+                            cast(:traceParent as varchar), cast(:traceState as varchar))
                         on conflict (dedupe_key) do nothing""")
+                .setParameter("traceParent", trace == null ? null : trace.traceparent())
+                .setParameter("traceState", trace == null ? null : trace.tracestate())
                 .setParameter("id", UUID.randomUUID())
                 .setParameter("clinic", target.clinicId())
                 .setParameter("client", target.clientId())
@@ -210,11 +223,14 @@ public class ReminderRepository {
             "claimed_by = claim.claimant, attempt_started_at = null, updated_at = claim.at", "", "",
             "w.id, w.clinic_id, w.client_id, w.type, w.channel, w.dedupe_key, w.zone, w.locale, w.payload::text, w.attempts, "
                     + "(select b.manage_token from booking b where w.type = 'APPOINTMENT_REMINDER' "
-                    + "and b.booking_id = w.booking_id and b.clinic_id = w.clinic_id)");
+                    + "and b.booking_id = w.booking_id and b.clinic_id = w.clinic_id), w.trace_parent, w.trace_state");
 
-    /** A claimed reminder; {@code manageToken}: its booking's manage link secret (appointment reminders), or null. */
+    /**
+     * A claimed reminder; {@code manageToken}: its booking's manage link secret (appointment reminders), or null;
+     * {@code trace}: the trace of the event that planned it, or null.
+     */
     public record Claimed(UUID id, UUID clinicId, UUID clientId, ReminderType type, Channel channel, String dedupeKey,
-                          ZoneId zone, String locale, String payload, int attempts, String manageToken) {
+                          ZoneId zone, String locale, String payload, int attempts, String manageToken, TraceContext trace) {
         @Override
         public String toString() {
             return "Claimed[id=" + id + ", type=" + type + ", channel=" + channel + "]";
@@ -261,7 +277,7 @@ public class ReminderRepository {
         return queue.claim(CLAIM, claim, batchSize, rs -> new Claimed(rs.getObject(1, UUID.class),
                 rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), ReminderType.valueOf(rs.getString(4)),
                 Channel.valueOf(rs.getString(5)), rs.getString(6), Zones.orUtc(rs.getString(7)), rs.getString(8),
-                rs.getString(9), rs.getInt(10), rs.getString(11)));
+                rs.getString(9), rs.getInt(10), rs.getString(11), TraceContext.of(rs.getString(12), rs.getString(13))));
     }
 
     /** Records, committed, that these claimed reminders are being handed to their channel now. */

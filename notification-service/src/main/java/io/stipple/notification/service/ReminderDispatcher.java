@@ -17,6 +17,12 @@ import io.stipple.notification.repository.JdbcFailure;
 import io.stipple.notification.repository.ReminderRepository;
 import io.stipple.notification.repository.ReminderRepository.Claimed;
 import io.stipple.platform.tenancy.Tenancy;
+import io.stipple.platform.tracing.Tracing;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import io.stipple.platform.work.Backoff;
 import io.stipple.platform.work.Claim;
 import io.stipple.platform.work.WorkRound;
@@ -68,6 +74,11 @@ public class ReminderDispatcher {
     private static final Logger LOG = Logger.getLogger(ReminderDispatcher.class);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
+    /** The send span's attributes: what was sent how, never to whom. */
+    static final AttributeKey<String> CHANNEL = AttributeKey.stringKey("stipple.reminder.channel");
+    static final AttributeKey<String> TYPE = AttributeKey.stringKey("stipple.reminder.type");
+    static final AttributeKey<String> REMINDER_ID = AttributeKey.stringKey("stipple.reminder.id");
+    static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("stipple.reminder.outcome");
 
     @Inject
     ReminderRepository reminders;
@@ -98,6 +109,9 @@ public class ReminderDispatcher {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    Tracing tracing;
 
     private volatile Map<Channel, ChannelSender> byChannel;
 
@@ -176,10 +190,34 @@ public class ReminderDispatcher {
             reminders.markAttemptsStarted(ready.stream().map(r -> r.reminder().id()).toList(), claim.claimant(), claim.at());
         }
 
-        /** Send one: hands the message to its channel (which bounds its own send). */
+        /**
+         * Send one: hands the message to its channel (which bounds its own send), in a "reminder send" span of the trace
+         * of the event that planned the reminder (kept with it), ended with the channel's answer.
+         */
         @Override
         public CompletableFuture<SendResult> send(Ready ready) {
-            return ready.sender().send(ready.message()).toCompletableFuture();
+            Claimed reminder = ready.reminder();
+            Span span = tracing.start("reminder send", SpanKind.INTERNAL, reminder.trace(), Attributes.of(
+                    CHANNEL, reminder.channel().name(), TYPE, reminder.type().name(), REMINDER_ID, reminder.id().toString()));
+            CompletableFuture<SendResult> answer;
+            try (Scope ignored = span.makeCurrent()) {
+                answer = ready.sender().send(ready.message()).toCompletableFuture();
+            } catch (RuntimeException e) {
+                Tracing.failed(span, e);
+                span.end();
+                throw e;
+            }
+            return answer.whenComplete((result, failure) -> {
+                if (failure != null) {
+                    Tracing.failed(span, failure);
+                } else {
+                    span.setAttribute(OUTCOME, result.outcome().name());
+                    if (result.outcome() != SendResult.Outcome.SENT) {
+                        span.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR, result.outcome().name());
+                    }
+                }
+                span.end();
+            });
         }
 
         @Override

@@ -27,6 +27,8 @@ import io.stipple.notification.repository.ClientPreferenceRepository;
 import io.stipple.notification.repository.ReminderRepository;
 import io.stipple.notification.repository.ReminderRepository.Target;
 import io.stipple.platform.inbox.NotYetApplicableException;
+import io.stipple.platform.tracing.TraceContext;
+import io.stipple.platform.tracing.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -80,6 +82,9 @@ public class ReminderScheduler {
 
     @Inject
     NotificationConfig config;
+
+    @Inject
+    Tracing tracing;
 
     /** BookingConfirmed, or BookingRescheduled ({@code moved}): appointment reminders for the (new) time. */
     public void bookingConfirmed(UUID clinicId, BookingConfirmed event, boolean moved) {
@@ -261,12 +266,14 @@ public class ReminderScheduler {
     }
 
     private void insertAll(Target target, List<PlannedReminder> planned, Instant now) {
+        // the trace of the event that planned them (the inbox's span): the send continues it when the reminder is due
+        TraceContext trace = tracing.current();
         int inserted = 0;
         for (PlannedReminder reminder : planned) {
             Target withDetails = reminder.details().isEmpty() ? target
                     : new Target(target.clinicId(), target.clientId(), target.bookingId(), target.planId(), target.zone(),
                     target.locale(), merge(target.payloadJson(), reminder.details()));
-            if (reminders.insert(withDetails, reminder, now)) inserted++;
+            if (reminders.insert(withDetails, reminder, trace, now)) inserted++;
         }
         LOG.debugf("%d of %d planned reminder(s) for client %s were new", inserted, planned.size(), target.clientId());
     }

@@ -166,16 +166,40 @@ public class DeadLetters {
         return entries;
     }
 
-    private List<ConsumerRecord<String, String>> readAll(String topic) {
+    /**
+     * How many records the dead-letter topic keeps (replayed or not, for its retention): the sum over its partitions of
+     * end minus beginning offset; 0 for a topic that does not exist. Read from offsets only, no record is fetched.
+     */
+    long depth(String topic) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties("dead-letter-depth"))) {
+            List<PartitionInfo> partitions = consumer.partitionsFor(topic, READ_TIMEOUT);
+            if (partitions == null || partitions.isEmpty()) {
+                return 0;
+            }
+            List<TopicPartition> all = partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(all, READ_TIMEOUT);
+            Map<TopicPartition, Long> end = consumer.endOffsets(all, READ_TIMEOUT);
+            return all.stream().mapToLong(p -> Math.max(0, end.getOrDefault(p, 0L) - begin.getOrDefault(p, 0L))).sum();
+        } catch (org.apache.kafka.common.errors.UnknownTopicOrPartitionException
+                 | org.apache.kafka.common.errors.InvalidTopicException e) {
+            return 0; // nothing was ever dead-lettered
+        }
+    }
+
+    private Properties consumerProperties(String clientId) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "dead-letter-reader");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        return props;
+    }
+
+    private List<ConsumerRecord<String, String>> readAll(String topic) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties("dead-letter-reader"))) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, READ_TIMEOUT);
             if (partitions == null || partitions.isEmpty()) {
                 return records;

@@ -9,6 +9,13 @@ import io.stipple.platform.correlation.Correlation;
 import io.stipple.platform.events.EventEnvelope;
 import io.stipple.platform.events.InvalidEventException;
 import io.stipple.platform.tenancy.Tenancy;
+import io.stipple.platform.tracing.TraceContext;
+import io.stipple.platform.tracing.Tracing;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -63,6 +70,9 @@ public class Inbox {
     @Inject
     InboxMonitor monitor;
 
+    @Inject
+    Tracing tracing;
+
     private final Map<String, Registration> handlers = new ConcurrentHashMap<>();
 
     private volatile ObjectMapper lenient;
@@ -74,15 +84,48 @@ public class Inbox {
      */
     public boolean apply(String consumer, ConsumerRecord<String, String> record, EventHandler handler) {
         String previous = Correlation.current();
-        Header header = record.headers().lastHeader(Correlation.KAFKA_HEADER);
-        if (header != null) {
-            Correlation.set(Correlation.acceptOrCreate(new String(header.value(), StandardCharsets.UTF_8)));
+        String correlation = header(record, Correlation.KAFKA_HEADER);
+        if (correlation != null) {
+            Correlation.set(Correlation.acceptOrCreate(correlation));
         }
+        // the handler runs in a CONSUMER span continuing the producer's trace (the outbox relay's traceparent header)
+        TraceContext parent = TraceContext.of(header(record, TraceContext.TRACEPARENT), header(record, TraceContext.TRACESTATE));
+        AttributesBuilder attributes = Attributes.builder()
+                .put(Tracing.MESSAGING_SYSTEM, "kafka")
+                .put(Tracing.MESSAGING_OPERATION_TYPE, "process")
+                .put(Tracing.MESSAGING_DESTINATION, record.topic())
+                .put(Tracing.MESSAGING_PARTITION, Integer.toString(record.partition()))
+                .put(Tracing.MESSAGING_OFFSET, record.offset())
+                .put(Tracing.MESSAGING_CONSUMER_GROUP, consumer);
+        EventEnvelope event;
         try {
-            return apply(consumer, record.topic(), parse(record.value()), handler);
+            event = parse(record.value());
+        } catch (RuntimeException e) {
+            Span span = tracing.start(record.topic() + " process", SpanKind.CONSUMER, parent, attributes.build());
+            Tracing.failed(span, e);
+            span.end();
+            Correlation.set(previous);
+            throw e;
+        }
+        Span span = tracing.start(event.eventName() + " process", SpanKind.CONSUMER, parent, attributes
+                .put(Tracing.MESSAGING_MESSAGE_ID, event.id().toString())
+                .put(Tracing.CLOUDEVENTS_ID, event.id().toString())
+                .put(Tracing.CLOUDEVENTS_TYPE, event.type())
+                .build());
+        try (Scope ignored = span.makeCurrent()) {
+            return apply(consumer, record.topic(), event, handler);
+        } catch (RuntimeException e) {
+            Tracing.failed(span, e);
+            throw e;
         } finally {
+            span.end();
             Correlation.set(previous);
         }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** Applies an already parsed event once (the same contract as the record variant). */
@@ -145,8 +188,11 @@ public class Inbox {
                                     Duration.between(heldSince, Instant.now()).toSeconds(), verdict.expectedHold(),
                                     InboxMonitor.describe(e));
                         }
-                        case RETRY -> LOG.warnf("applying %s %s failed (attempt %d of %d): %s", event.type(), event.id(),
-                                attempts.deterministicFailures(), attempts.attempts(), e.toString());
+                        case RETRY -> {
+                            monitor.failedAndRetried();
+                            LOG.warnf("applying %s %s failed (attempt %d of %d): %s", event.type(), event.id(),
+                                    attempts.deterministicFailures(), attempts.attempts(), e.toString());
+                        }
                     }
                     interrupted |= pause(verdict.pause().toMillis());
                 }

@@ -20,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * yet ({@link NotYetApplicableException}), since when and why. Read by the readiness check
  * ({@link InboxHealthCheck}) and exported as metrics: {@code stipple_inbox_retrying_seconds} (the longest current
  * wait, of either kind), {@code stipple_inbox_retrying_events}, {@code stipple_inbox_transient_failures_total},
- * {@code stipple_inbox_not_yet_applicable_total} and {@code stipple_inbox_dead_lettered_total}.
+ * {@code stipple_inbox_not_yet_applicable_total}, {@code stipple_inbox_dead_lettered_total} and
+ * {@code stipple_inbox_retries_total{kind=transient|not_yet_applicable|failed}} (every attempt that is tried again: the
+ * consumer retry rate the alerts watch).
  */
 @ApplicationScoped
 public class InboxMonitor {
@@ -57,8 +59,14 @@ public class InboxMonitor {
     private Counter transientFailures;
     private Counter deadLettered;
     private Counter notYetApplicable;
+    private Counter transientRetries;
+    private Counter notYetApplicableRetries;
+    private Counter failedRetries;
 
     void start(@Observes StartupEvent event) {
+        transientRetries = registry.counter("stipple.inbox.retries", "kind", "transient");
+        notYetApplicableRetries = registry.counter("stipple.inbox.retries", "kind", "not_yet_applicable");
+        failedRetries = registry.counter("stipple.inbox.retries", "kind", "failed");
         transientFailures = registry.counter("stipple.inbox.transient.failures");
         deadLettered = registry.counter("stipple.inbox.dead.lettered");
         notYetApplicable = registry.counter("stipple.inbox.not.yet.applicable");
@@ -73,6 +81,7 @@ public class InboxMonitor {
                 describe(failure), Kind.TRANSIENT, Duration.ZERO));
         if (transientFailures != null) {
             transientFailures.increment();
+            transientRetries.increment();
         }
     }
 
@@ -82,6 +91,14 @@ public class InboxMonitor {
                 describe(failure), Kind.NOT_YET_APPLICABLE, expectedHold));
         if (notYetApplicable != null) {
             notYetApplicable.increment();
+            notYetApplicableRetries.increment();
+        }
+    }
+
+    /** A deterministic failure that is tried again (not yet the last attempt). */
+    void failedAndRetried() {
+        if (failedRetries != null) {
+            failedRetries.increment();
         }
     }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stipple.platform.correlation.Correlation;
 import io.stipple.platform.events.DomainEvent;
 import io.stipple.platform.events.EventEnvelope;
+import io.stipple.platform.tracing.TraceContext;
+import io.stipple.platform.tracing.Tracing;
 import io.stipple.platform.work.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +40,9 @@ public class Outbox {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    Tracing tracing;
 
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
@@ -83,9 +88,15 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event " + event.eventName() + " cannot be serialised", e);
         }
+        // the trace of the request or event that publishes it: the relay sends it on, the consumer continues it
+        TraceContext trace = tracing.current();
         em.createNativeQuery("""
-                        insert into outbox_event (event_id, clinic_id, topic, message_key, event_type, payload, correlation_id, created_at, sequence)
-                        values (:eventId, :clinicId, :topic, :key, :type, :payload, :correlationId, :createdAt, :sequence)""")
+                        insert into outbox_event (event_id, clinic_id, topic, message_key, event_type, payload, correlation_id, created_at, sequence,
+                            trace_parent, trace_state)
+                        values (:eventId, :clinicId, :topic, :key, :type, :payload, :correlationId, :createdAt, :sequence,
+                            cast(:traceParent as varchar), cast(:traceState as varchar))""")
+                .setParameter("traceParent", trace == null ? null : trace.traceparent())
+                .setParameter("traceState", trace == null ? null : trace.tracestate())
                 .setParameter("sequence", sequence)
                 .setParameter("eventId", envelope.id())
                 .setParameter("clinicId", clinicId)

@@ -7,6 +7,11 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.stipple.platform.correlation.Correlation;
 import io.stipple.platform.tenancy.Tenancy;
+import io.stipple.platform.tracing.TraceContext;
+import io.stipple.platform.tracing.Tracing;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.stipple.platform.work.Backoff;
 import io.stipple.platform.work.WorkerLoop;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,10 +66,19 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    Tracing tracing;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    /** How often the relay counts the rows waiting to be sent (the backlog gauges the alerts watch). */
+    private static final Duration BACKLOG_EVERY = Duration.ofSeconds(5);
+
     private final AtomicLong lagMillis = new AtomicLong();
+    private final AtomicLong pendingRows = new AtomicLong();
+    private final AtomicLong oldestPendingMillis = new AtomicLong();
+    private Instant lastBacklogCheck = Instant.EPOCH;
     private volatile WorkerLoop worker;
     private KafkaProducer<String, String> producer;
     private Counter published;
@@ -77,6 +91,9 @@ public class OutboxRelay {
         failures = registry.counter("stipple.outbox.failures");
         parked = registry.counter("stipple.outbox.parked");
         registry.gauge("stipple.outbox.lag.seconds", lagMillis, v -> v.get() / 1000.0);
+        // the backlog: rows not sent yet (parked ones excluded) and the age of the oldest, counted by the relay's loop
+        registry.gauge("stipple.outbox.pending.rows", pendingRows, AtomicLong::get);
+        registry.gauge("stipple.outbox.oldest.pending.seconds", oldestPendingMillis, v -> v.get() / 1000.0);
         if (!config.relayEnabled()) {
             LOG.info("outbox relay disabled on this instance");
             return;
@@ -126,6 +143,7 @@ public class OutboxRelay {
 
     /** One turn of the worker: a batch; when the backlog is drained, the clean-up now and then. */
     private int round() {
+        countBacklogNowAndThen();
         int sent;
         try {
             sent = relayOnce();
@@ -154,7 +172,8 @@ public class OutboxRelay {
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
-                            select id, topic, message_key, payload, correlation_id, created_at
+                            select id, topic, message_key, payload, correlation_id, created_at, trace_parent, trace_state,
+                                   event_id, event_type
                             from outbox_event where published_at is null and parked_at is null order by id limit :limit""")
                     .setParameter("limit", config.batchSize())
                     .getResultList();
@@ -164,6 +183,7 @@ public class OutboxRelay {
             }
             List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
             List<Long> ids = new ArrayList<>(rows.size());
+            List<Span> spans = new ArrayList<>(rows.size());
             for (Object[] row : rows) {
                 ProducerRecord<String, String> record = new ProducerRecord<>(
                         (String) row[1], (String) row[2], (String) row[3]);
@@ -171,46 +191,85 @@ public class OutboxRelay {
                     record.headers().add(Correlation.KAFKA_HEADER, row[4].toString().getBytes(StandardCharsets.UTF_8));
                 }
                 record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+                Span span = sendSpan(row);
+                TraceContext sent = tracing.of(span);
+                if (sent != null) {
+                    // the consumer's span continues the trace from here (Inbox)
+                    record.headers().add(TraceContext.TRACEPARENT, sent.traceparent().getBytes(StandardCharsets.UTF_8));
+                    if (sent.tracestate() != null) {
+                        record.headers().add(TraceContext.TRACESTATE, sent.tracestate().getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+                spans.add(span);
                 acks.add(producer.send(record));
                 ids.add(((Number) row[0]).longValue());
             }
-            producer.flush();
-            long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-            List<Long> sent = new ArrayList<>(ids.size());
-            for (int i = 0; i < acks.size(); i++) {
-                try {
-                    acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    sent.add(ids.get(i));
-                } catch (ExecutionException e) {
-                    if (!refusedForGood(e.getCause())) {
-                        throw new IllegalStateException("Kafka did not take outbox row " + ids.get(i), e.getCause());
-                    }
-                    // the broker or the producer will never take this record: set it aside with the reason instead
-                    // of retrying it before every later row for ever
-                    park(ids.get(i), e.getCause());
-                }
+            try {
+                return send(rows, acks, ids, spans);
+            } finally {
+                spans.forEach(Span::end);
             }
-            ids = sent;
-            Object oldest = rows.get(0)[5];
-            if (oldest instanceof java.time.OffsetDateTime odt) {
-                lagMillis.set(Math.max(0, Duration.between(odt.toInstant(), Instant.now()).toMillis()));
-            } else if (oldest instanceof Instant instant) {
-                lagMillis.set(Math.max(0, Duration.between(instant, Instant.now()).toMillis()));
-            }
-            if (!ids.isEmpty()) {
-                em.createNativeQuery("update outbox_event set published_at = now() where id in (:ids)")
-                        .setParameter("ids", ids)
-                        .executeUpdate();
-                // an erased client's rows are not kept for the retention period once sent (ClientErasure)
-                em.createNativeQuery("""
-                                delete from outbox_event o using erased_subject e
-                                where o.id in (:ids) and e.clinic_id = o.clinic_id and e.subject = o.message_key""")
-                        .setParameter("ids", ids)
-                        .executeUpdate();
-            }
-            published.increment(ids.size());
-            return rows.size();
         }));
+    }
+
+    /**
+     * The PRODUCER span of one row's send, a child of the trace that published the event (stored with the row: the
+     * request's or the consumed event's), or a new trace when none was active.
+     */
+    private Span sendSpan(Object[] row) {
+        String topic = (String) row[1];
+        String eventId = String.valueOf(row[8]);
+        return tracing.start(topic + " publish", SpanKind.PRODUCER,
+                TraceContext.of((String) row[6], (String) row[7]), Attributes.builder()
+                        .put(Tracing.MESSAGING_SYSTEM, "kafka")
+                        .put(Tracing.MESSAGING_OPERATION_TYPE, "send")
+                        .put(Tracing.MESSAGING_DESTINATION, topic)
+                        .put(Tracing.MESSAGING_MESSAGE_ID, eventId)
+                        .put(Tracing.CLOUDEVENTS_ID, eventId)
+                        .put(Tracing.CLOUDEVENTS_TYPE, String.valueOf(row[9]))
+                        .build());
+    }
+
+    /** Waits for the batch's acknowledgements, parks what Kafka refuses for good, marks the rest published. */
+    private int send(List<Object[]> rows, List<Future<RecordMetadata>> acks, List<Long> ids, List<Span> spans)
+            throws InterruptedException, java.util.concurrent.TimeoutException {
+        producer.flush();
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        List<Long> sent = new ArrayList<>(ids.size());
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                sent.add(ids.get(i));
+            } catch (ExecutionException e) {
+                Tracing.failed(spans.get(i), e.getCause());
+                if (!refusedForGood(e.getCause())) {
+                    throw new IllegalStateException("Kafka did not take outbox row " + ids.get(i), e.getCause());
+                }
+                // the broker or the producer will never take this record: set it aside with the reason instead
+                // of retrying it before every later row for ever
+                park(ids.get(i), e.getCause());
+            }
+        }
+        ids = sent;
+        Object oldest = rows.get(0)[5];
+        if (oldest instanceof java.time.OffsetDateTime odt) {
+            lagMillis.set(Math.max(0, Duration.between(odt.toInstant(), Instant.now()).toMillis()));
+        } else if (oldest instanceof Instant instant) {
+            lagMillis.set(Math.max(0, Duration.between(instant, Instant.now()).toMillis()));
+        }
+        if (!ids.isEmpty()) {
+            em.createNativeQuery("update outbox_event set published_at = now() where id in (:ids)")
+                    .setParameter("ids", ids)
+                    .executeUpdate();
+            // an erased client's rows are not kept for the retention period once sent (ClientErasure)
+            em.createNativeQuery("""
+                            delete from outbox_event o using erased_subject e
+                            where o.id in (:ids) and e.clinic_id = o.clinic_id and e.subject = o.message_key""")
+                    .setParameter("ids", ids)
+                    .executeUpdate();
+        }
+        published.increment(ids.size());
+        return rows.size();
     }
 
     /**
@@ -239,6 +298,24 @@ public class OutboxRelay {
                 .executeUpdate();
         parked.increment();
         LOG.errorf("outbox row %d parked, Kafka refused it for good: %s", id, why);
+    }
+
+    /**
+     * Every {@link #BACKLOG_EVERY}: how many rows wait to be sent and how long the oldest has waited (database time;
+     * a row dated ahead of it counts as 0 s). Every relaying replica counts, whether or not it holds the relay lock.
+     */
+    private void countBacklogNowAndThen() {
+        if (Duration.between(lastBacklogCheck, Instant.now()).compareTo(BACKLOG_EVERY) < 0) {
+            return;
+        }
+        lastBacklogCheck = Instant.now();
+        Object[] backlog = Tenancy.acrossClinics("outbox backlog", () -> QuarkusTransaction.requiringNew().call(() ->
+                (Object[]) em.createNativeQuery("""
+                                select count(*), coalesce(greatest(0, extract(epoch from now() - min(created_at))), 0)
+                                from outbox_event where published_at is null and parked_at is null""")
+                        .getSingleResult()));
+        pendingRows.set(((Number) backlog[0]).longValue());
+        oldestPendingMillis.set(Math.round(((Number) backlog[1]).doubleValue() * 1000));
     }
 
     private void cleanupNowAndThen() {

@@ -1,14 +1,21 @@
 package io.stipple.platform.work;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -27,6 +34,10 @@ import java.util.function.Function;
  * </ul>
  * A failed statement reaches the caller as the repository's own unchecked exception ({@code failure}), so nothing
  * outside the repository handles {@code java.sql} types.
+ *
+ * <p>With a {@link MeterRegistry}, every claim sets the gauge {@code stipple_work_due_lag_seconds{table}}: how late the
+ * most overdue row it claimed was (its {@code next_attempt_at} to the claim's time; 0 when nothing was due). Claims take
+ * the oldest due rows first, so a backlog shows as a lag that grows from round to round.
  */
 public final class LeasedQueue {
 
@@ -57,8 +68,9 @@ public final class LeasedQueue {
      *              order by next_attempt_at limit ? for update skip locked)
      * update TABLE w set status = 'SENDING', claimed_until = claim.until, attempts = w.attempts + 1,
      *                    last_attempt_at = claim.at[, ALSO_SET]
-     *   from due, claim[, JOIN] where w.id = due.id[ and JOIN_ON] returning RETURNING
+     *   from due, claim[, JOIN] where w.id = due.id[ and JOIN_ON] returning RETURNING, w.next_attempt_at
      * </pre>
+     * (the last column, the row's due time, is the frame's: the due-lag gauge).
      * so {@code alsoSet}, {@code joinOn} and {@code returning} may name the claimed row as {@code w}, and
      * {@code claim.at}, {@code claim.until}, {@code claim.claimant}.
      *
@@ -84,7 +96,7 @@ public final class LeasedQueue {
                        set status = 'SENDING', claimed_until = claim.until, attempts = w.attempts + 1, last_attempt_at = claim.at%3$s
                       from due, claim%4$s
                      where w.id = due.id%5$s
-                    returning %6$s""".formatted(table, dueStatus, alsoSet.isBlank() ? "" : ", " + alsoSet,
+                    returning %6$s, w.next_attempt_at""".formatted(table, dueStatus, alsoSet.isBlank() ? "" : ", " + alsoSet,
                     join.isBlank() ? "" : ", " + join, joinOn.isBlank() ? "" : " and " + joinOn, returning);
         }
     }
@@ -92,9 +104,19 @@ public final class LeasedQueue {
     private final DataSource dataSource;
     private final Function<SQLException, ? extends RuntimeException> failure;
 
+    private final MeterRegistry meters;
+    private final Map<String, AtomicLong> dueLagMillis = new ConcurrentHashMap<>();
+
     public LeasedQueue(DataSource dataSource, Function<SQLException, ? extends RuntimeException> failure) {
+        this(dataSource, failure, null);
+    }
+
+    /** A queue whose claims set the due-lag gauge of their table in {@code meters}. */
+    public LeasedQueue(DataSource dataSource, Function<SQLException, ? extends RuntimeException> failure,
+                       MeterRegistry meters) {
         this.dataSource = dataSource;
         this.failure = failure;
+        this.meters = meters;
     }
 
     /**
@@ -102,12 +124,25 @@ public final class LeasedQueue {
      * own; returns them as {@code row} reads them.
      */
     public <T> List<T> claim(Claiming claiming, Claim claim, int batchSize, Row<T> row) {
-        return query(claiming.sql(), (connection, statement) -> {
+        Instant[] mostOverdue = {null};
+        List<T> claimed = query(claiming.sql(), (connection, statement) -> {
             statement.setTimestamp(1, timestamp(claim.at()));
             statement.setTimestamp(2, timestamp(claim.until()));
             statement.setString(3, claim.claimant());
             statement.setInt(4, batchSize);
-        }, row);
+        }, rs -> {
+            Timestamp due = rs.getTimestamp(rs.getMetaData().getColumnCount());
+            if (due != null && (mostOverdue[0] == null || due.toInstant().isBefore(mostOverdue[0]))) {
+                mostOverdue[0] = due.toInstant();
+            }
+            return row.read(rs);
+        });
+        if (meters != null) {
+            long lag = mostOverdue[0] == null ? 0 : Math.max(0, Duration.between(mostOverdue[0], claim.at()).toMillis());
+            dueLagMillis.computeIfAbsent(claiming.table(), table -> meters.gauge("stipple.work.due.lag.seconds",
+                    Tags.of("table", table), new AtomicLong(), v -> v.get() / 1000.0)).set(lag);
+        }
+        return claimed;
     }
 
     /** Runs one statement that returns rows (e.g. a release with {@code returning}); committed on its own. */

@@ -108,6 +108,21 @@ class LeasedQueueIT {
     }
 
     @Test
+    void a_claim_sets_the_due_lag_gauge_to_how_overdue_its_oldest_row_was() {
+        acrossClinics(() -> {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        LeasedQueue measured = new LeasedQueue(dataSource, Failed::new, meters);
+        item("DUE", now.minusSeconds(90));
+        item("DUE", now.minusSeconds(30));
+        measured.claim(CLAIM, Claim.of(now, Duration.ofMinutes(2)), 10, rs -> rs.getObject(1, UUID.class));
+        assertThat(meters.get("stipple.work.due.lag.seconds").tag("table", "work_item").gauge().value()).isEqualTo(90.0);
+        // nothing due: no lag
+        measured.claim(CLAIM, Claim.of(now, Duration.ofMinutes(2)), 10, rs -> rs.getObject(1, UUID.class));
+        assertThat(meters.get("stipple.work.due.lag.seconds").tag("table", "work_item").gauge().value()).isZero();
+        });
+    }
+
+    @Test
     void rows_locked_by_another_worker_are_skipped_not_waited_for() {
         acrossClinics(() -> {
         List<UUID> ids = new ArrayList<>();
