@@ -1410,7 +1410,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Image refused: `image-dimensions-too-large`, `image-unreadable`, `image-active-content`; or `unknown-client` (no such client in the caller's clinic: never registered here, another clinic's, or erased), `clinical-photos-consent-required`, `booking-mismatch` */
+            /** @description Image refused: `image-dimensions-too-large` (more pixels or a longer side than accepted, or the image alone needs more than the instance's decode memory: `requiredBytes`, `decodeMemoryBytes`), `image-unreadable`, `image-active-content`; or `unknown-client` (no such client in the caller's clinic: never registered here, another clinic's, or erased), `clinical-photos-consent-required`, `booking-mismatch` */
             422: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -1425,7 +1425,7 @@ export interface operations {
             };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
-            /** @description Too many images being processed (`gallery-busy`, with Retry-After) */
+            /** @description Too many images being processed: no decode memory came free within 30 s (`gallery-busy`), or the heap ran out all the same (`image-too-complex`); with Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
