@@ -238,6 +238,18 @@ class FuzzIT {
         m.put("array", NODES.arrayNode().add(1).add("two"));
         switch (type) {
             case "integer", "number" -> {
+                // at and beyond the bounds the document declares, and beyond the type's (int32, int64, a double)
+                if (schema.has("maximum")) {
+                    m.put("at maximum", NODES.numberNode(schema.get("maximum").decimalValue()));
+                    m.put("beyond maximum", NODES.numberNode(schema.get("maximum").decimalValue().add(java.math.BigDecimal.ONE)));
+                }
+                if (schema.has("minimum")) {
+                    m.put("below minimum", NODES.numberNode(schema.get("minimum").decimalValue().subtract(java.math.BigDecimal.ONE)));
+                }
+                m.put("max int32", NODES.numberNode(Integer.MAX_VALUE));
+                m.put("beyond int32", NODES.numberNode(Integer.MAX_VALUE + 1L));
+                m.put("max long", NODES.numberNode(Long.MAX_VALUE));
+                m.put("beyond double", NODES.numberNode(new java.math.BigDecimal("1e400")));
                 m.put("string", NODES.textNode("abc"));
                 m.put("negative", NODES.numberNode(-1));
                 m.put("min long", NODES.numberNode(Long.MIN_VALUE));
@@ -254,6 +266,14 @@ class FuzzIT {
                 ArrayNode many = NODES.arrayNode();
                 for (int i = 0; i < 2000; i++) many.add("x" + i);
                 m.put("2000 items", many);
+                if (schema.has("maxItems")) {
+                    ArrayNode beyond = NODES.arrayNode();
+                    boolean strings = "string".equals(schema.path("items").path("type").asText());
+                    for (int i = 0; i <= schema.get("maxItems").asInt() && i < 5000; i++) {
+                        beyond.add(strings ? NODES.textNode("x" + i) : NODES.numberNode(i));
+                    }
+                    m.put("beyond maxItems", beyond);
+                }
                 m.put("null item", NODES.arrayNode().addNull());
             }
             case "object" -> {
@@ -266,6 +286,12 @@ class FuzzIT {
                 m.put("empty", NODES.textNode(""));
                 m.put("blank", NODES.textNode("   "));
                 m.put("control chars", NODES.textNode("a\u0000b\u0007c\u001b"));
+                if (schema.has("maxLength") && schema.get("maxLength").asInt() < 100_000) {
+                    // at and beyond the declared length, in characters outside ASCII (a varchar counts characters)
+                    int max = schema.get("maxLength").asInt();
+                    m.put("at maxLength", NODES.textNode("é".repeat(max)));
+                    m.put("beyond maxLength", NODES.textNode("é".repeat(max + 1)));
+                }
                 m.put("script", NODES.textNode("<script>alert(1)</script>"));
                 if (!format.isEmpty() || schema.has("enum")) {
                     m.put("bad value", NODES.textNode("NOT_A_VALID_VALUE"));
@@ -275,6 +301,9 @@ class FuzzIT {
                     m.put("bad date", NODES.textNode("2026-13-45"));
                     m.put("bad time", NODES.textNode("2026-02-30T25:61:00Z"));
                     m.put("year 0", NODES.textNode("0000-01-01T00:00:00Z"));
+                    m.put("last instant of 9999", NODES.textNode("9999-12-31T23:59:59.999999999Z"));
+                    m.put("year 10000", NODES.textNode("+10000-01-01T00:00:00Z"));
+                    m.put("first day of year 1", NODES.textNode("0001-01-01"));
                     m.put("year 99999", NODES.textNode("+99999-01-01T00:00:00Z"));
                     m.put("year -5000", NODES.textNode("-5000-01-01T00:00:00Z"));
                     m.put("year 300000", NODES.textNode("+300000-01-01T00:00:00Z"));
