@@ -136,6 +136,7 @@ public class ApiContractOpenApiFilter implements OASFilter {
         }
         declareCommon(components);
         pageLimits(components);
+        new NullableReferences(components).bound(openAPI);
         for (PathItem item : openAPI.getPaths().getPathItems().values()) {
             if (item.getOperations() == null) {
                 continue;
@@ -203,14 +204,17 @@ public class ApiContractOpenApiFilter implements OASFilter {
                         .minimum(BigDecimal.ZERO).maximum(BigDecimal.valueOf(Integer.MAX_VALUE)));
     }
 
-    /** A page's items: at most {@link PageQuery#MAX_SIZE} (the largest {@code size} a list accepts). */
+    /**
+     * A page's items ({@code Page…} as SmallRye names {@code Page<T>}, or a service's own {@code …Page} record that
+     * documents one): at most {@link PageQuery#MAX_SIZE} (the largest {@code size} a list accepts).
+     */
     private static void pageLimits(Components components) {
         if (components.getSchemas() == null) {
             return;
         }
         for (Map.Entry<String, Schema> e : components.getSchemas().entrySet()) {
             Schema schema = e.getValue();
-            if (e.getKey().startsWith("Page") && schema.getProperties() != null) {
+            if ((e.getKey().startsWith("Page") || e.getKey().endsWith("Page")) && schema.getProperties() != null) {
                 Schema items = schema.getProperties().get("items");
                 if (items != null && items.getMaxItems() == null) {
                     items.setMaxItems(PageQuery.MAX_SIZE);
