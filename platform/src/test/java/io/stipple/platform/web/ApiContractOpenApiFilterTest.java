@@ -27,6 +27,11 @@ class ApiContractOpenApiFilterTest {
         assertThat(filter.filterSchema(string("uuid")).getMaxLength()).isEqualTo(36);
         assertThat(filter.filterSchema(string("date")).getMaxLength()).isEqualTo(16);
         assertThat(filter.filterSchema(string("date-time")).getMaxLength()).isEqualTo(64);
+        Schema file = filter.filterSchema(string("binary"));
+        assertThat(file.getType()).isNull();
+        assertThat(file.getFormat()).isNull();
+        assertThat(file.getContentMediaType()).isEqualTo("application/octet-stream");
+        assertThat(filter.filterSchema(string("binary").contentMediaType("image/jpeg")).getContentMediaType()).isEqualTo("image/jpeg");
         // free text is bounded by its @Size only, never by a guess
         assertThat(filter.filterSchema(string(null)).getMaxLength()).isNull();
         assertThat(filter.filterSchema(string("uuid").maxLength(10)).getMaxLength()).isEqualTo(10);
