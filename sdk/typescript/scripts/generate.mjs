@@ -100,9 +100,12 @@ function pretty(text) {
   return out + "\n";
 }
 
-/** format: binary is a Blob (File) in a multipart body and in an image answer read with parseAs: "blob". */
+/**
+ * Bytes are a Blob (File) in a multipart body and in an image or archive answer read with parseAs: "blob": OpenAPI
+ * 3.1's contentMediaType with no type (what the services now write), or the older format: binary.
+ */
 function transform(schema) {
-  if (schema.format === "binary") {
+  if (schema.format === "binary" || (schema.contentMediaType && schema.type === undefined)) {
     const blob = ts.factory.createTypeReferenceNode("Blob");
     const nullable = schema.nullable || (Array.isArray(schema.type) && schema.type.includes("null"));
     return nullable ? ts.factory.createUnionTypeNode([blob, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob;
