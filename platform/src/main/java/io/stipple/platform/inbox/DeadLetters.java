@@ -53,6 +53,7 @@ public class DeadLetters {
     static final int MAX_REASON = 2000;
 
     /** One dead-lettered event of the clinic, as listed (no data: the payload may hold personal data). */
+    @Schema(name = "DeadLetter")
     public record DeadLetter(UUID eventId, @Schema(maxLength = MAX_NAME) String type,
                              @Schema(maxLength = MAX_NAME) String subject, Instant time,
                              @Schema(maxLength = MAX_TOPIC) String topic, @Schema(maxLength = MAX_REASON) String reason,
