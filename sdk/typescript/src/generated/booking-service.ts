@@ -10,7 +10,7 @@ export interface paths {
         };
         /**
          * List the clinic's dead-lettered events
-         * @description Events of the caller's clinic that this service's consumers dead-lettered (off contract, refused by a rule, still not applicable when its hold ended), oldest first, with the reason and whether each has been applied since. Transient failures never dead-letter an event: they are retried until they pass. No event data is shown.
+         * @description Events of the caller's clinic that this service's consumers dead-lettered (off contract, refused by a rule, still not applicable when its hold ended), oldest first, with the reason and whether each has been applied since. Transient failures never dead-letter an event: they are retried until they pass. No event data is shown. At most the oldest 1000 are listed.
          */
         get: operations["deadLetterList"];
         put?: never;
@@ -32,7 +32,7 @@ export interface paths {
         put?: never;
         /**
          * Replay the clinic's dead-lettered events
-         * @description Re-applies the caller's clinic's dead-lettered events, oldest first, through the same consumer as live events, and reports the outcome of each: APPLIED, ALREADY_APPLIED (nothing changed) or FAILED (with the reason; it stays dead-lettered). Safe to repeat: an event is applied at most once, and a projection ignores an event older than what it has applied.
+         * @description Re-applies the caller's clinic's dead-lettered events, oldest first, through the same consumer as live events, and reports the outcome of each: APPLIED, ALREADY_APPLIED (nothing changed) or FAILED (with the reason; it stays dead-lettered). Safe to repeat: an event is applied at most once, and a projection ignores an event older than what it has applied. Every dead letter is replayed and counted; the outcomes of the first 1000 are listed one by one.
          */
         post: operations["deadLetterReplay"];
         delete?: never;
@@ -1343,7 +1343,8 @@ export interface components {
             type?: string;
             subject?: string;
             time?: components["schemas"]["Instant"];
-            outcome?: string;
+            /** @enum {string} */
+            outcome?: "APPLIED" | "ALREADY_APPLIED" | "FAILED";
             reason?: string;
         };
         PageBookingView: {
@@ -1553,6 +1554,7 @@ export interface components {
         };
         /** @description The bookings of a series, in time order */
         Series: {
+            /** @description A series books 1 to 10 sessions */
             bookings?: components["schemas"]["Booking"][];
         };
         /** @description Bookable combinations of the next sessions of a client's plan, earliest first */
@@ -1586,11 +1588,13 @@ export interface components {
              * @example 7
              */
             healingIntervalDays?: number;
+            /** @description At most `limit` (1 to 20) */
             combinations?: components["schemas"]["SeriesCombination"][];
         };
         /** @description A way to book the whole series; sameTechnician when one technician does every session */
         SeriesCombination: {
             sameTechnician?: boolean;
+            /** @description At most `sessions` (1 to 10) */
             sessions?: components["schemas"]["SeriesSlot"][];
         };
         /** @description One session of a series: when and with whom; a free room is chosen when omitted */

@@ -10,7 +10,7 @@ export interface paths {
         };
         /**
          * List the clinic's dead-lettered events
-         * @description Events of the caller's clinic that this service's consumers dead-lettered (off contract, refused by a rule, still not applicable when its hold ended), oldest first, with the reason and whether each has been applied since. Transient failures never dead-letter an event: they are retried until they pass. No event data is shown.
+         * @description Events of the caller's clinic that this service's consumers dead-lettered (off contract, refused by a rule, still not applicable when its hold ended), oldest first, with the reason and whether each has been applied since. Transient failures never dead-letter an event: they are retried until they pass. No event data is shown. At most the oldest 1000 are listed.
          */
         get: operations["deadLetterList"];
         put?: never;
@@ -32,7 +32,7 @@ export interface paths {
         put?: never;
         /**
          * Replay the clinic's dead-lettered events
-         * @description Re-applies the caller's clinic's dead-lettered events, oldest first, through the same consumer as live events, and reports the outcome of each: APPLIED, ALREADY_APPLIED (nothing changed) or FAILED (with the reason; it stays dead-lettered). Safe to repeat: an event is applied at most once, and a projection ignores an event older than what it has applied.
+         * @description Re-applies the caller's clinic's dead-lettered events, oldest first, through the same consumer as live events, and reports the outcome of each: APPLIED, ALREADY_APPLIED (nothing changed) or FAILED (with the reason; it stays dead-lettered). Safe to repeat: an event is applied at most once, and a projection ignores an event older than what it has applied. Every dead letter is replayed and counted; the outcomes of the first 1000 are listed one by one.
          */
         post: operations["deadLetterReplay"];
         delete?: never;
@@ -637,10 +637,16 @@ export interface components {
             actorRole?: string;
             /** @example READ */
             action?: components["schemas"]["AuditAction"];
-            /** @example SCREENING */
-            resourceType?: string;
+            /**
+             * @example SCREENING
+             * @enum {string}
+             */
+            resourceType?: "CLIENT" | "ASSESSMENT" | "SCREENING" | "CONSENT";
             resourceId?: components["schemas"]["UUID"] | null;
-            /** @example eligibility NEEDS_REVIEW */
+            /**
+             * @description Written by the service from bounded values: a scope, partner id and text version at most
+             * @example eligibility NEEDS_REVIEW
+             */
             detail?: string | null;
         };
         AuditPage: {
@@ -671,7 +677,10 @@ export interface components {
             lastName?: string;
             /** @example daniel.okafor@example.com */
             email?: string;
-            /** @example +447911123456 */
+            /**
+             * @description E.164
+             * @example +447911123456
+             */
             phone?: string | null;
             /** @example 1988-04-12 */
             dateOfBirth?: components["schemas"]["LocalDate"];
@@ -879,7 +888,8 @@ export interface components {
             type?: string;
             subject?: string;
             time?: components["schemas"]["Instant"];
-            outcome?: string;
+            /** @enum {string} */
+            outcome?: "APPLIED" | "ALREADY_APPLIED" | "FAILED";
             reason?: string;
         };
         Partner: {
@@ -1067,6 +1077,7 @@ export interface components {
             /** @example NEEDS_REVIEW */
             eligibility?: components["schemas"]["Eligibility"];
             /**
+             * @description Each of the eight screening rules gives at most one reason
              * @example [
              *       "Keloid tendency: risk of raised scarring"
              *     ]

@@ -10,7 +10,7 @@ export interface paths {
         };
         /**
          * List the clinic's dead-lettered events
-         * @description Events of the caller's clinic that this service's consumers dead-lettered (off contract, refused by a rule, still not applicable when its hold ended), oldest first, with the reason and whether each has been applied since. Transient failures never dead-letter an event: they are retried until they pass. No event data is shown.
+         * @description Events of the caller's clinic that this service's consumers dead-lettered (off contract, refused by a rule, still not applicable when its hold ended), oldest first, with the reason and whether each has been applied since. Transient failures never dead-letter an event: they are retried until they pass. No event data is shown. At most the oldest 1000 are listed.
          */
         get: operations["deadLetterList"];
         put?: never;
@@ -32,7 +32,7 @@ export interface paths {
         put?: never;
         /**
          * Replay the clinic's dead-lettered events
-         * @description Re-applies the caller's clinic's dead-lettered events, oldest first, through the same consumer as live events, and reports the outcome of each: APPLIED, ALREADY_APPLIED (nothing changed) or FAILED (with the reason; it stays dead-lettered). Safe to repeat: an event is applied at most once, and a projection ignores an event older than what it has applied.
+         * @description Re-applies the caller's clinic's dead-lettered events, oldest first, through the same consumer as live events, and reports the outcome of each: APPLIED, ALREADY_APPLIED (nothing changed) or FAILED (with the reason; it stays dead-lettered). Safe to repeat: an event is applied at most once, and a projection ignores an event older than what it has applied. Every dead letter is replayed and counted; the outcomes of the first 1000 are listed one by one.
          */
         post: operations["deadLetterReplay"];
         delete?: never;
@@ -623,7 +623,8 @@ export interface components {
             type?: string;
             subject?: string;
             time?: components["schemas"]["Instant"];
-            outcome?: string;
+            /** @enum {string} */
+            outcome?: "APPLIED" | "ALREADY_APPLIED" | "FAILED";
             reason?: string;
         };
         PageAccessLogEntryView: {
@@ -900,9 +901,13 @@ export interface components {
         /** Format: uuid */
         UUID: string;
         UploadForm: {
-            /** @example 3f9c2a1e-8b7d-4c6a-9e5f-1a2b3c4d5e6f */
+            /**
+             * Format: uuid
+             * @example 3f9c2a1e-8b7d-4c6a-9e5f-1a2b3c4d5e6f
+             */
             clientId: string;
             /**
+             * Format: uuid
              * @description Booking the photo was taken at
              * @example 7d2e4f60-1a2b-4c3d-8e9f-0a1b2c3d4e5f
              */
@@ -922,7 +927,10 @@ export interface components {
              * @enum {string}
              */
             angle: "FRONT" | "TOP" | "CROWN" | "LEFT" | "RIGHT" | "BACK" | "HAIRLINE" | "DONOR_AREA" | "SCAR_CLOSE_UP";
-            /** @example 2026-11-20T10:15:00Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-20T10:15:00Z
+             */
             takenAt: string;
             /**
              * Format: binary

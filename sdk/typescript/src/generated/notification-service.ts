@@ -10,7 +10,7 @@ export interface paths {
         };
         /**
          * List the clinic's dead-lettered events
-         * @description Events of the caller's clinic that this service's consumers dead-lettered (off contract, refused by a rule, still not applicable when its hold ended), oldest first, with the reason and whether each has been applied since. Transient failures never dead-letter an event: they are retried until they pass. No event data is shown.
+         * @description Events of the caller's clinic that this service's consumers dead-lettered (off contract, refused by a rule, still not applicable when its hold ended), oldest first, with the reason and whether each has been applied since. Transient failures never dead-letter an event: they are retried until they pass. No event data is shown. At most the oldest 1000 are listed.
          */
         get: operations["deadLetterList"];
         put?: never;
@@ -32,7 +32,7 @@ export interface paths {
         put?: never;
         /**
          * Replay the clinic's dead-lettered events
-         * @description Re-applies the caller's clinic's dead-lettered events, oldest first, through the same consumer as live events, and reports the outcome of each: APPLIED, ALREADY_APPLIED (nothing changed) or FAILED (with the reason; it stays dead-lettered). Safe to repeat: an event is applied at most once, and a projection ignores an event older than what it has applied.
+         * @description Re-applies the caller's clinic's dead-lettered events, oldest first, through the same consumer as live events, and reports the outcome of each: APPLIED, ALREADY_APPLIED (nothing changed) or FAILED (with the reason; it stays dead-lettered). Safe to repeat: an event is applied at most once, and a projection ignores an event older than what it has applied. Every dead letter is replayed and counted; the outcomes of the first 1000 are listed one by one.
          */
         post: operations["deadLetterReplay"];
         delete?: never;
@@ -509,7 +509,10 @@ export interface components {
             startsAt?: components["schemas"]["Instant"];
             /** @example 2026-12-01T12:00:00Z */
             endsAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
-            /** @example Shave the head 24 hours before */
+            /**
+             * @description As booking-service accepts them (at most 2000 characters)
+             * @example Shave the head 24 hours before
+             */
             preparationNotes?: string | null;
             /** @example CONFIRMED */
             status?: string;
@@ -599,8 +602,9 @@ export interface components {
             /**
              * @description Why a CANCELLED delivery was not sent
              * @example NOT_SHARED
+             * @enum {string|null}
              */
-            statusReason?: string | null;
+            statusReason?: "CLIENT_ERASED" | "NOT_SHARED" | null;
             /**
              * Format: int32
              * @example 1
@@ -664,7 +668,10 @@ export interface components {
              * @example Your appointment at Stipple London on Friday, 27 November 2026, 10:00 GMT
              */
             subject?: string | null;
-            /** @example Hello Sam, ... */
+            /**
+             * @description A template (at most a few hundred characters) filled with bounded values: names, clinic, treatment and technician (200 each), preparation notes (2000), a manage link
+             * @example Hello Sam, ...
+             */
             body?: string;
         };
         /** Format: date-time */
@@ -674,7 +681,8 @@ export interface components {
             type?: string;
             subject?: string;
             time?: components["schemas"]["Instant"];
-            outcome?: string;
+            /** @enum {string} */
+            outcome?: "APPLIED" | "ALREADY_APPLIED" | "FAILED";
             reason?: string;
         };
         PageNotificationView: {
@@ -883,6 +891,8 @@ export interface components {
             /** @example 2026-11-25T14:00:00Z */
             createdAt?: components["schemas"]["Instant"];
         };
+        /** @example BookingConfirmed */
+        WebhookEventType: string;
         WebhookSecretRotation: {
             /** @example c3d4e5f6-a7b8-4911-8a22-ccddeeff0011 */
             subscriptionId?: components["schemas"]["UUID"];
@@ -1151,16 +1161,16 @@ export interface operations {
             query?: {
                 bookingId?: components["schemas"]["UUID"];
                 /** @description EMAIL, SMS or PUSH */
-                channel?: string;
+                channel?: components["schemas"]["Channel"];
                 clientId?: components["schemas"]["UUID"];
                 /** @description Zero-based page number */
                 page?: number;
                 /** @description Items per page, 1 to 100 */
                 size?: number;
                 /** @description SCHEDULED, SENDING, SENT, FAILED, CANCELLED, SUPPRESSED or UNCERTAIN (handed to a channel that did not confirm it; never sent again automatically) */
-                status?: string;
+                status?: components["schemas"]["ReminderStatus"];
                 /** @description A reminder type, e.g. APPOINTMENT_REMINDER */
-                type?: string;
+                type?: components["schemas"]["ReminderType"];
             };
             header?: never;
             path?: never;
@@ -1488,11 +1498,11 @@ export interface operations {
             query: {
                 bookingId: components["schemas"]["UUID"];
                 /** @description EMAIL, SMS or PUSH, default EMAIL */
-                channel?: string;
+                channel?: components["schemas"]["Channel"] & unknown;
                 /** @description BCP 47 locale, e.g. en-GB; default the client's */
                 locale?: string;
                 /** @description Reminder type, default APPOINTMENT_REMINDER */
-                type?: string;
+                type?: components["schemas"]["ReminderType"] & unknown;
             };
             header?: never;
             path?: never;
@@ -2133,7 +2143,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string[];
+                    "application/json": components["schemas"]["WebhookEventType"][];
                 };
             };
             /** @description No valid token */

@@ -12,5 +12,5 @@ public record Address(
         @Size(max = 200) @Schema(example = "Suite 4") String line2,
         @NotBlank @Size(max = 100) @Schema(example = "London") String city,
         @Size(max = 20) @Schema(example = "W1G 9PF") String postcode,
-        @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") @Schema(example = "GB") String country) {
+        @NotNull @Size(max = 2) @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") @Schema(example = "GB") String country) {
 }

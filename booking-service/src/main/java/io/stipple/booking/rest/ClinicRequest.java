@@ -23,8 +23,8 @@ import java.util.List;
 public record ClinicRequest(
         @NotBlank @Size(max = 200) @Schema(example = "Stipple London") String name,
         @Valid @NotNull Address address,
-        @NotBlank @Schema(description = "IANA time zone", example = "Europe/London") String timeZone,
-        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") @Schema(example = "GBP") String currency,
+        @NotBlank @Size(max = 64) @Schema(description = "IANA time zone", example = "Europe/London") String timeZone,
+        @NotNull @Size(max = 3) @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") @Schema(example = "GBP") String currency,
         @NotNull @Size(max = 50) List<@Valid @NotNull Hours> openingHours,
         @Min(0) @Max(720) @Schema(description = "A client may cancel or reschedule until this many hours before the start", example = "48") Integer cancellationNoticeHours,
         @Min(1) @Max(15) @Schema(description = "How long a slot hold lasts, in minutes (5 when omitted)", example = "5") Integer holdMinutes,

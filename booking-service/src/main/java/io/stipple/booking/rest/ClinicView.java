@@ -10,11 +10,11 @@ import java.util.UUID;
 @Schema(name = "Clinic")
 public record ClinicView(
         @Schema(example = "6f1c1f7e-3a52-4c3e-9a59-0c8c1f0d2b11") UUID id,
-        @Schema(example = "Stipple London") String name,
+        @Schema(example = "Stipple London", maxLength = 200) String name,
         Address address,
-        @Schema(example = "Europe/London") String timeZone,
-        @Schema(example = "GBP") String currency,
-        List<Hours> openingHours,
+        @Schema(example = "Europe/London", maxLength = 64) String timeZone,
+        @Schema(example = "GBP", maxLength = 3) String currency,
+        @Schema(maxItems = 50) List<Hours> openingHours,
         @Schema(example = "48") int cancellationNoticeHours,
         @Schema(description = "How long a slot hold lasts, in minutes", example = "5") int holdMinutes,
         @Schema(description = "How freed time is offered to the waitlist", example = "FIRST_IN_LINE") WaitlistMode waitlistMode,

@@ -10,5 +10,5 @@ public record PaymentDecisionView(
         @Schema(example = "2026-11-25T09:00:00Z") Instant at,
         @Schema(example = "FEE") PaymentAction action,
         @Schema(description = "Zero when nothing was paid (nothing to collect)") Money amount,
-        @Schema(example = "late-cancellation-fee") String rule) {
+        @Schema(example = "late-cancellation-fee", maxLength = 100) String rule) {
 }

@@ -5,5 +5,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 @Schema(name = "Series", description = "The bookings of a series, in time order")
-public record SeriesView(List<BookingView> bookings) {
+public record SeriesView(@Schema(description = "A series books 1 to 10 sessions", maxItems = 10) List<BookingView> bookings) {
 }

@@ -1,5 +1,6 @@
 package io.stipple.booking.rest;
 
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -10,11 +11,11 @@ import java.util.UUID;
 public record SessionRecordView(
         @Schema(example = "f1e2d3c4-b5a6-4978-8695-a4b3c2d1e0f9") UUID bookingId,
         @Schema(example = "2") Integer sessionNumber,
-        List<String> areasTreated,
+        @Schema(maxItems = 20) List<@Size(max = 50) String> areasTreated,
         Pigment pigment,
-        @Schema(example = "3RL 0.18 mm") String needleConfiguration,
+        @Schema(example = "3RL 0.18 mm", maxLength = 100) String needleConfiguration,
         @Schema(example = "135") int actualDurationMinutes,
-        @Schema(example = "Light pressure at the crown") String technicianNotes,
-        @Schema(example = "tech-sam") String recordedBy,
+        @Schema(example = "Light pressure at the crown", maxLength = 4000) String technicianNotes,
+        @Schema(example = "tech-sam", maxLength = 200) String recordedBy,
         @Schema(example = "2026-12-01T12:15:00Z") Instant completedAt) {
 }

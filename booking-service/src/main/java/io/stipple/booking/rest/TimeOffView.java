@@ -12,5 +12,5 @@ public record TimeOffView(
         @Schema(example = "a3d8c2e4-5b6f-4a7b-8c9d-0e1f2a3b4c5d") UUID technicianId,
         @JsonSerialize(using = ClinicTime.class) @Schema(example = "2026-12-01T09:00:00Z") OffsetDateTime startsAt,
         @JsonSerialize(using = ClinicTime.class) @Schema(example = "2026-12-03T18:00:00Z") OffsetDateTime endsAt,
-        @Schema(example = "Training course") String reason) {
+        @Schema(example = "Training course", maxLength = 200) String reason) {
 }

@@ -8,5 +8,5 @@ import java.util.UUID;
 @Schema(name = "ClientKey")
 public record ClientKeyView(UUID clinicId, UUID clientId,
                             @Schema(enumeration = "A256GCM") String algorithm,
-                            @Schema(description = "The 32-byte key, base64", format = "byte") String key) {
+                            @Schema(description = "The 32-byte key, base64", format = "byte", minLength = 44, maxLength = 44) String key) {
 }

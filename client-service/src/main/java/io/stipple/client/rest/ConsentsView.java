@@ -17,12 +17,12 @@ public record ConsentsView(
     @Schema(name = "ConsentStatus")
     public record Status(
             @Schema(example = "TREATMENT") ConsentScope scope,
-            @Schema(nullable = true) String partnerId,
+            @Schema(nullable = true, maxLength = 100) String partnerId,
             @Schema(example = "true") boolean granted,
             @Schema(description = "Text version of the latest grant or withdrawal", example = "treatment-2026-01",
-                    nullable = true) String textVersion,
+                    nullable = true, maxLength = 50) String textVersion,
             @Schema(description = "When the current state began; null if never recorded", nullable = true,
                     example = "2026-11-25T10:00:00Z") Instant since,
-            @Schema(nullable = true, example = "staff-7") String recordedBy) {
+            @Schema(nullable = true, example = "staff-7", maxLength = 200) String recordedBy) {
     }
 }

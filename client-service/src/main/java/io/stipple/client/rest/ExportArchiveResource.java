@@ -62,8 +62,9 @@ public class ExportArchiveResource {
                     + "its part the answer is 503 with Retry-After, never an archive without it.")
     @APIResponse(responseCode = "200", description = "The archive",
             headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"stipple-export-<clientId>.zip\"",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = ExportArchiveService.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 80)),
+            // OpenAPI 3.1's binary body: the raw bytes of the media type (no string, so no character length to declare)
+            content = @Content(mediaType = ExportArchiveService.MEDIA_TYPE, schema = @Schema(contentMediaType = ExportArchiveService.MEDIA_TYPE)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The caller's role may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such client visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -13,6 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -108,7 +109,7 @@ public class PartnerResource {
     @APIResponse(responseCode = "404", description = "The clinic registered no such partner",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<PartnerView> get(
-            @Parameter(description = "The partner id", example = "acme-hair") @PathParam("partnerId") String partnerId) {
+            @Parameter(description = "The partner id", example = "acme-hair") @PathParam("partnerId") @Size(max = 100) String partnerId) {
         Partner partner = partners.get(partnerId);
         return RestResponse.ResponseBuilder.ok(PartnerMapper.toView(partner)).tag(etag(partner)).build();
     }
@@ -132,7 +133,7 @@ public class PartnerResource {
     @APIResponse(responseCode = "428", description = "precondition-required: If-Match missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<PartnerView> update(
-            @Parameter(description = "The partner id", example = "acme-hair") @PathParam("partnerId") String partnerId,
+            @Parameter(description = "The partner id", example = "acme-hair") @PathParam("partnerId") @Size(max = 100) String partnerId,
             @Parameter(description = "The ETag read") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull PartnerUpdateRequest request) {
         long version = ETags.requireIfMatch(ifMatch);

@@ -7,8 +7,8 @@ import java.time.Instant;
 
 @Schema(name = "Partner")
 public record PartnerView(
-        @Schema(example = "acme-hair") String partnerId,
-        @Schema(example = "Acme Hair Clinic") String name,
+        @Schema(example = "acme-hair", maxLength = 100) String partnerId,
+        @Schema(example = "Acme Hair Clinic", maxLength = 200) String name,
         @Schema(example = "ACTIVE") PartnerStatus status,
         @Schema(example = "2026-11-25T10:15:30Z") Instant registeredAt,
         @Schema(example = "2026-11-25T10:15:30Z") Instant updatedAt,

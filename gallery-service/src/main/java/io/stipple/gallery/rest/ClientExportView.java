@@ -30,9 +30,9 @@ public record ClientExportView(
             @Schema(example = "2026-11-20T10:00:00Z", nullable = true) Instant clinicalPhotosConsentAt,
             @Schema(example = "false") boolean publicGalleryConsent,
             @Schema(example = "2026-11-21T10:00:00Z", nullable = true) Instant publicGalleryConsentAt,
-            @Schema(example = "ANDROGENETIC", nullable = true) String condition,
-            @Schema(example = "NORWOOD", nullable = true) String scale,
-            @Schema(example = "5A", nullable = true) String stage,
+            @Schema(example = "ANDROGENETIC", nullable = true, maxLength = 40) String condition,
+            @Schema(example = "NORWOOD", nullable = true, maxLength = 10) String scale,
+            @Schema(example = "5A", nullable = true, maxLength = 5) String stage,
             @Schema(example = "3", nullable = true, description = "Fitzpatrick skin type 1–6") Integer skinType,
             @Schema(example = "2026-11-20T10:00:00Z", nullable = true) Instant assessedAt,
             @Schema(example = "PERMANENT_SMP", nullable = true) TreatmentType treatmentType,
@@ -48,14 +48,14 @@ public record ClientExportView(
             @Schema(example = "FRONT") Angle angle,
             @Schema(example = "2026-11-20T10:15:00Z") Instant takenAt,
             @Schema(example = "2026-11-20T10:17:03Z") Instant uploadedAt,
-            @Schema(example = "staff-7", description = "Who uploaded it (token subject)") String uploadedBy,
-            @Schema(example = "JPEG", description = "Format of the uploaded file; stored images are always re-encoded JPEG without metadata") String sourceFormat,
-            @Schema(example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", description = "SHA-256 of the uploaded file (which is not kept)") String uploadSha256,
+            @Schema(example = "staff-7", description = "Who uploaded it (token subject)", maxLength = 200) String uploadedBy,
+            @Schema(example = "JPEG", description = "Format of the uploaded file; stored images are always re-encoded JPEG without metadata", maxLength = 10) String sourceFormat,
+            @Schema(example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", description = "SHA-256 of the uploaded file (which is not kept)", minLength = 64, maxLength = 64) String uploadSha256,
             @Schema(example = "4000") int width,
             @Schema(example = "3000") int height,
             @Schema(example = "2483112", description = "Size of the full-size image") long sizeBytes,
             @Schema(example = "/api/v1/gallery/photos/0b7c1d7e-3f4a-4e0c-9a55-6b1f2d9c8e11/content?rendition=full",
-                    description = "Where the full-size image is streamed from (bearer token)") String contentPath) {
+                    description = "Where the full-size image is streamed from (bearer token)", maxLength = 200) String contentPath) {
     }
 
     @Schema(name = "GalleryCompletedSession")
@@ -74,9 +74,9 @@ public record ClientExportView(
             @Schema(example = "0b7c1d7e-3f4a-4e0c-9a55-6b1f2d9c8e11", nullable = true) UUID photoId,
             @Schema(nullable = true) UUID setId,
             @Schema(example = "DISPLAY", nullable = true) Rendition rendition,
-            @Schema(example = "staff-7") String actor,
-            @Schema(example = "staff", nullable = true) String actorRole,
-            @Schema(nullable = true) String correlationId,
+            @Schema(example = "staff-7", maxLength = 300) String actor,
+            @Schema(example = "staff", nullable = true, maxLength = 20) String actorRole,
+            @Schema(nullable = true, maxLength = 100) String correlationId,
             @Schema(example = "2026-11-25T13:00:00Z") Instant accessedAt) {
     }
 }

@@ -1,5 +1,6 @@
 package io.stipple.gallery.rest;
 
+import jakarta.validation.constraints.Size;
 import io.stipple.gallery.domain.Angle;
 import io.stipple.gallery.domain.Phase;
 import io.stipple.gallery.domain.Photo;
@@ -73,17 +74,17 @@ public class PhotoResource {
     public static class UploadForm {
         @RestForm
         @PartType(MediaType.TEXT_PLAIN)
-        @Schema(required = true, example = "3f9c2a1e-8b7d-4c6a-9e5f-1a2b3c4d5e6f")
+        @Schema(required = true, example = "3f9c2a1e-8b7d-4c6a-9e5f-1a2b3c4d5e6f", format = "uuid")
         public String clientId;
 
         @RestForm
         @PartType(MediaType.TEXT_PLAIN)
-        @Schema(example = "7d2e4f60-1a2b-4c3d-8e9f-0a1b2c3d4e5f", description = "Booking the photo was taken at")
+        @Schema(example = "7d2e4f60-1a2b-4c3d-8e9f-0a1b2c3d4e5f", format = "uuid", description = "Booking the photo was taken at")
         public String bookingId;
 
         @RestForm
         @PartType(MediaType.TEXT_PLAIN)
-        @Schema(example = "2", description = "Session number (1–20); taken from SessionCompleted when omitted")
+        @Schema(example = "2", maxLength = 2, pattern = "^[0-9]{1,2}$", description = "Session number (1–20); taken from SessionCompleted when omitted")
         public String sessionNumber;
 
         @RestForm
@@ -99,11 +100,12 @@ public class PhotoResource {
 
         @RestForm
         @PartType(MediaType.TEXT_PLAIN)
-        @Schema(required = true, example = "2026-11-20T10:15:00Z")
+        @Schema(required = true, example = "2026-11-20T10:15:00Z", format = "date-time")
         public String takenAt;
 
         @RestForm("file")
-        @Schema(required = true, type = SchemaType.STRING, format = "binary",
+        // OpenAPI 3.1's binary part: the file's bytes (its size is bounded by gallery.upload.max-size, not in characters)
+        @Schema(required = true, contentMediaType = "application/octet-stream",
                 description = "JPEG, PNG or WebP (recognised by content); at most gallery.upload.max-size (20 MB)")
         public FileUpload file;
     }
@@ -172,9 +174,9 @@ public class PhotoResource {
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<PhotoView> list(@QueryParam("clientId") @Parameter(description = "Only this client's photos") String clientId,
-                                @QueryParam("phase") @Parameter(description = "BEFORE, AFTER or HEALED") String phase,
-                                @QueryParam("angle") @Parameter(description = "e.g. CROWN") String angle,
+    public Page<PhotoView> list(@QueryParam("clientId") @Parameter(description = "Only this client's photos") @Size(max = 36) String clientId,
+                                @QueryParam("phase") @Parameter(description = "BEFORE, AFTER or HEALED") @Size(max = 40) String phase,
+                                @QueryParam("angle") @Parameter(description = "e.g. CROWN") @Size(max = 40) String angle,
                                 @BeanParam @Valid PageQuery page) {
         return photos.list(Params.optionalUuid("clientId", clientId), Params.optionalEnum("phase", phase, Phase.class),
                 Params.optionalEnum("angle", angle, Angle.class), page).map(PhotoMapper::toView);
@@ -214,12 +216,12 @@ public class PhotoResource {
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
     @Extension(name = AccessRule.EXTENSION, value = "admin staff self")
     @Operation(summary = "Stream a photo (authorised)", description = "The re-encoded JPEG; every access is audited.")
-    @APIResponse(responseCode = "200", description = "The image", content = @Content(mediaType = ImageResponses.JPEG, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "200", description = "The image", content = @Content(mediaType = ImageResponses.JPEG, schema = @Schema(contentMediaType = ImageResponses.JPEG)))
     @APIResponse(responseCode = "400", description = "Unknown rendition", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such photo in the caller's clinic (or not the client's own)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response content(@PathParam("id") UUID id,
-                                        @QueryParam("rendition") @Parameter(description = "full, display (default) or thumbnail") String rendition) {
+                                        @QueryParam("rendition") @Parameter(description = "full, display (default) or thumbnail") @Size(max = 40) String rendition) {
         Rendition r = rendition(rendition);
         PhotoService.PhotoContent content = photos.content(id, r).orElseThrow(() -> ProblemException.notFound("Photo " + id));
         return ImageResponses.privateImage(content.bytes(), filename(id, r));
@@ -237,8 +239,8 @@ public class PhotoResource {
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such photo in the caller's clinic (or not the client's own)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<SignedLinkView> signedLink(@PathParam("id") UUID id,
-                                                     @QueryParam("rendition") @Parameter(description = "full, display (default) or thumbnail") String rendition,
-                                                     @QueryParam("ttlSeconds") @Parameter(description = "Lifetime in seconds") String ttlSeconds) {
+                                                     @QueryParam("rendition") @Parameter(description = "full, display (default) or thumbnail") @Size(max = 40) String rendition,
+                                                     @QueryParam("ttlSeconds") @Parameter(description = "Lifetime in seconds") @Size(max = 10) String ttlSeconds) {
         Integer ttl = Params.optionalInt("ttlSeconds", ttlSeconds, 1, Integer.MAX_VALUE);
         PhotoService.SignedLink link = photos.issueLink(id, rendition(rendition), ttl == null ? null : Duration.ofSeconds(ttl))
                 .orElseThrow(() -> ProblemException.notFound("Photo " + id));

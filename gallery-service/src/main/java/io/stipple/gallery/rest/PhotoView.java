@@ -18,7 +18,7 @@ public record PhotoView(
         @Schema(example = "FRONT") Angle angle,
         @Schema(example = "2026-11-20T10:15:00Z") Instant takenAt,
         @Schema(example = "2026-11-20T10:17:03Z") Instant uploadedAt,
-        @Schema(example = "JPEG", description = "Format detected from the uploaded content; stored renditions are always JPEG") String sourceFormat,
+        @Schema(example = "JPEG", description = "Format detected from the uploaded content; stored renditions are always JPEG", maxLength = 10) String sourceFormat,
         @Schema(example = "4000", description = "Width after orientation was applied") int width,
         @Schema(example = "3000") int height,
         @Schema(example = "2483112", description = "Size of the full-size re-encoded image") long sizeBytes,
@@ -27,9 +27,9 @@ public record PhotoView(
 
     @Schema(name = "PhotoLinks", description = "Authorised (bearer) URLs of the renditions; or ask `signedLink` for a short-lived URL")
     public record Links(
-            @Schema(example = "/api/v1/gallery/photos/0b7c1d7e-3f4a-4e0c-9a55-6b1f2d9c8e11/content?rendition=display") String display,
-            @Schema(example = "/api/v1/gallery/photos/0b7c1d7e-3f4a-4e0c-9a55-6b1f2d9c8e11/content?rendition=thumbnail") String thumbnail,
-            @Schema(example = "/api/v1/gallery/photos/0b7c1d7e-3f4a-4e0c-9a55-6b1f2d9c8e11/content?rendition=full") String full,
-            @Schema(example = "/api/v1/gallery/photos/0b7c1d7e-3f4a-4e0c-9a55-6b1f2d9c8e11/signed-link") String signedLink) {
+            @Schema(example = "/api/v1/gallery/photos/0b7c1d7e-3f4a-4e0c-9a55-6b1f2d9c8e11/content?rendition=display", maxLength = 200) String display,
+            @Schema(example = "/api/v1/gallery/photos/0b7c1d7e-3f4a-4e0c-9a55-6b1f2d9c8e11/content?rendition=thumbnail", maxLength = 200) String thumbnail,
+            @Schema(example = "/api/v1/gallery/photos/0b7c1d7e-3f4a-4e0c-9a55-6b1f2d9c8e11/content?rendition=full", maxLength = 200) String full,
+            @Schema(example = "/api/v1/gallery/photos/0b7c1d7e-3f4a-4e0c-9a55-6b1f2d9c8e11/signed-link", maxLength = 200) String signedLink) {
     }
 }

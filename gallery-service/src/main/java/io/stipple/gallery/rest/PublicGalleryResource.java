@@ -1,5 +1,6 @@
 package io.stipple.gallery.rest;
 
+import jakarta.validation.constraints.Size;
 import io.stipple.gallery.config.GalleryConfig;
 import io.stipple.gallery.domain.Angle;
 import io.stipple.gallery.domain.Condition;
@@ -59,13 +60,13 @@ public class PublicGalleryResource {
     @APIResponse(responseCode = "200", description = "A page of public sets")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging (`validation-failed`)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Page<PublicSetView>> list(
-            @QueryParam("treatmentType") @Parameter(description = "PERMANENT_SMP, TRICOPIGMENTATION or SCAR_CAMOUFLAGE") String treatmentType,
-            @QueryParam("condition") @Parameter(description = "e.g. ANDROGENETIC, ALOPECIA_AREATA, SCAR_FUT") String condition,
-            @QueryParam("scale") @Parameter(description = "NORWOOD or LUDWIG") String scale,
-            @QueryParam("stage") @Parameter(description = "Norwood 1–7 (e.g. 3V, 5A) or Ludwig I–III") String stage,
-            @QueryParam("skinType") @Parameter(description = "Fitzpatrick skin type 1–6") String skinType,
-            @QueryParam("clinicId") @Parameter(description = "Only this clinic's sets") String clinicId,
-            @QueryParam("angle") @Parameter(description = "e.g. CROWN") String angle,
+            @QueryParam("treatmentType") @Parameter(description = "PERMANENT_SMP, TRICOPIGMENTATION or SCAR_CAMOUFLAGE") @Size(max = 40) String treatmentType,
+            @QueryParam("condition") @Parameter(description = "e.g. ANDROGENETIC, ALOPECIA_AREATA, SCAR_FUT") @Size(max = 40) String condition,
+            @QueryParam("scale") @Parameter(description = "NORWOOD or LUDWIG") @Size(max = 40) String scale,
+            @QueryParam("stage") @Parameter(description = "Norwood 1–7 (e.g. 3V, 5A) or Ludwig I–III") @Size(max = 10) String stage,
+            @QueryParam("skinType") @Parameter(description = "Fitzpatrick skin type 1–6") @Size(max = 10) String skinType,
+            @QueryParam("clinicId") @Parameter(description = "Only this clinic's sets") @Size(max = 36) String clinicId,
+            @QueryParam("angle") @Parameter(description = "e.g. CROWN") @Size(max = 40) String angle,
             @BeanParam @Valid PageQuery page) {
         String normalisedStage = stage == null || stage.isBlank() ? null : stage.trim().toUpperCase(Locale.ROOT);
         if (normalisedStage != null && HairLossScale.ofStage(normalisedStage).isEmpty()) {
@@ -99,10 +100,10 @@ public class PublicGalleryResource {
     @Produces({ImageResponses.JPEG, Problem.MEDIA_TYPE})
     @Extension(name = AccessRule.EXTENSION, value = "public")
     @Operation(summary = "An image of a published set", description = "`before`, `after` (display size) or `composite` (side by side, labelled). Stops working the moment the set is withdrawn.")
-    @APIResponse(responseCode = "200", description = "The JPEG (no metadata)", content = @Content(mediaType = ImageResponses.JPEG, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "200", description = "The JPEG (no metadata)", content = @Content(mediaType = ImageResponses.JPEG, schema = @Schema(contentMediaType = ImageResponses.JPEG)))
     @APIResponse(responseCode = "400", description = "Unknown slot", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such published set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response image(@PathParam("id") UUID id, @PathParam("slot") String slot) {
+    public Response image(@PathParam("id") UUID id, @PathParam("slot") @Size(max = 20) String slot) {
         PublicGalleryService.Slot which = Params.requiredEnum("slot", slot, PublicGalleryService.Slot.class);
         byte[] bytes = gallery.image(id, which).orElseThrow(() -> ProblemException.notFound("Set " + id));
         return ImageResponses.publicImage(bytes, "stipple-" + id + "-" + which.name().toLowerCase(Locale.ROOT) + ".jpg",

@@ -1,5 +1,6 @@
 package io.stipple.gallery.rest;
 
+import jakarta.validation.constraints.Size;
 import io.stipple.gallery.domain.PhotoSet;
 import io.stipple.gallery.domain.SetStatus;
 import io.stipple.gallery.service.SetService;
@@ -88,8 +89,8 @@ public class SetResource {
     @APIResponse(responseCode = "200", description = "A page of sets")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<SetView> list(@QueryParam("clientId") @Parameter(description = "Only this client's sets") String clientId,
-                              @QueryParam("status") @Parameter(description = "DRAFT, SUBMITTED, PUBLISHED or WITHDRAWN") String status,
+    public Page<SetView> list(@QueryParam("clientId") @Parameter(description = "Only this client's sets") @Size(max = 36) String clientId,
+                              @QueryParam("status") @Parameter(description = "DRAFT, SUBMITTED, PUBLISHED or WITHDRAWN") @Size(max = 40) String status,
                               @BeanParam @Valid PageQuery page) {
         return sets.list(Params.optionalUuid("clientId", clientId), Params.optionalEnum("status", status, SetStatus.class), page)
                 .map(SetMapper::toView);
@@ -108,7 +109,7 @@ public class SetResource {
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not staff", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The clinic has no such client (or it was erased)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<SetSuggestionView> suggestions(@QueryParam("clientId") @Parameter(description = "The client") String clientId,
+    public Page<SetSuggestionView> suggestions(@QueryParam("clientId") @Parameter(description = "The client") @Size(max = 36) String clientId,
                                                  @BeanParam @Valid PageQuery page) {
         java.util.List<SetSuggestionView> all = sets.suggestions(Params.requiredUuid("clientId", clientId)).stream()
                 .map(SetMapper::toSuggestionView).toList();
@@ -203,7 +204,7 @@ public class SetResource {
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.CLIENT})
     @Extension(name = AccessRule.EXTENSION, value = "admin staff self")
     @Operation(summary = "The side-by-side before/after image (authorised)", description = "Labelled, rendered on first request and cached; audited.")
-    @APIResponse(responseCode = "200", description = "The composite JPEG", content = @Content(mediaType = ImageResponses.JPEG, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "200", description = "The composite JPEG", content = @Content(mediaType = ImageResponses.JPEG, schema = @Schema(contentMediaType = ImageResponses.JPEG)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such set in the caller's clinic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response composite(@PathParam("id") UUID id) {

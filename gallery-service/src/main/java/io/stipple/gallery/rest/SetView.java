@@ -25,12 +25,12 @@ public record SetView(
         @Schema(example = "2026-11-21T09:00:00Z", nullable = true) Instant publishedAt,
         @Schema(nullable = true) Instant withdrawnAt,
         @Schema(nullable = true, example = "CONSENT_WITHDRAWN") WithdrawalReason withdrawalReason,
-        @Schema(nullable = true, example = "Crop the crown shot tighter") String moderationNote,
+        @Schema(nullable = true, example = "Crop the crown shot tighter", maxLength = 1000) String moderationNote,
         @Schema(nullable = true, example = "PERMANENT_SMP", description = "Copied from the client's plan when published") TreatmentType treatmentType,
-        @Schema(nullable = true, example = "ANDROGENETIC") String condition,
-        @Schema(nullable = true, example = "NORWOOD") String scale,
-        @Schema(nullable = true, example = "5A") String stage,
+        @Schema(nullable = true, example = "ANDROGENETIC", maxLength = 40) String condition,
+        @Schema(nullable = true, example = "NORWOOD", maxLength = 10) String scale,
+        @Schema(nullable = true, example = "5A", maxLength = 5) String stage,
         @Schema(nullable = true, example = "3", description = "Fitzpatrick skin type 1–6") Integer skinType,
-        @Schema(example = "/api/v1/gallery/sets/8c0e2a4c-6e8a-4c0e-9a4c-6e8a0c2e4a6c/composite") String compositeUrl,
+        @Schema(example = "/api/v1/gallery/sets/8c0e2a4c-6e8a-4c0e-9a4c-6e8a0c2e4a6c/composite", maxLength = 200) String compositeUrl,
         @Schema(example = "2", description = "Also the ETag; send it in If-Match to moderate") long version) {
 }

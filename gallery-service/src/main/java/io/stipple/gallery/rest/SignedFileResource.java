@@ -1,5 +1,6 @@
 package io.stipple.gallery.rest;
 
+import jakarta.validation.constraints.Size;
 import io.stipple.gallery.domain.Rendition;
 import io.stipple.gallery.service.PhotoService;
 import io.stipple.platform.problem.Problem;
@@ -38,16 +39,16 @@ public class SignedFileResource {
     @Produces({ImageResponses.JPEG, Problem.MEDIA_TYPE})
     @Extension(name = AccessRule.EXTENSION, value = "public")
     @Operation(summary = "Open a signed link", description = "Valid until `expires`, while the photo exists; every use is audited.")
-    @APIResponse(responseCode = "200", description = "The image", content = @Content(mediaType = ImageResponses.JPEG, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "200", description = "The image", content = @Content(mediaType = ImageResponses.JPEG, schema = @Schema(contentMediaType = ImageResponses.JPEG)))
     @APIResponse(responseCode = "400", description = "Link parameters missing or malformed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Bad signature (`link-invalid`) or expired (`link-expired`)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The photo was deleted or its client erased", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response open(@PathParam("id") UUID id,
-                                     @QueryParam("clinic") String clinic,
-                                     @QueryParam("rendition") String rendition,
-                                     @QueryParam("expires") String expires,
-                                     @QueryParam("link") String link,
-                                     @QueryParam("sig") String sig) {
+                                     @QueryParam("clinic") @Size(max = 36) String clinic,
+                                     @QueryParam("rendition") @Size(max = 40) String rendition,
+                                     @QueryParam("expires") @Size(max = 20) String expires,
+                                     @QueryParam("link") @Size(max = 36) String link,
+                                     @QueryParam("sig") @Size(max = 100) String sig) {
         Rendition r = PhotoResource.rendition(rendition);
         long expiresAt;
         try {

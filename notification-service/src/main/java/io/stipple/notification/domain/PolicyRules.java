@@ -90,7 +90,7 @@ public record PolicyRules(
     @Schema(description = "The aftercare timeline after each session")
     public record Aftercare(
             @NotNull @Schema(example = "true") Boolean enabled,
-            @NotNull @Pattern(regexp = TIME) @Schema(description = "Local time of day for the day-N messages", example = "10:00") String sendAt,
+            @NotNull @Size(max = 5) @Pattern(regexp = TIME) @Schema(description = "Local time of day for the day-N messages", example = "10:00") String sendAt,
             @NotNull @Size(max = 10) List<@NotNull @Valid AftercareStep> steps) {
     }
 
@@ -105,13 +105,13 @@ public record PolicyRules(
     @Schema(description = "\"Ready for your next session\" once the healing interval has passed, unless it is already booked")
     public record NextSessionPrompt(
             @NotNull @Schema(example = "true") Boolean enabled,
-            @NotNull @Pattern(regexp = TIME) @Schema(example = "10:00") String sendAt) {
+            @NotNull @Size(max = 5) @Pattern(regexp = TIME) @Schema(example = "10:00") String sendAt) {
     }
 
     @Schema(description = "Top-up reminders after the final session (re-armed after each top-up)")
     public record TopUp(
             @NotNull @Schema(example = "true") Boolean enabled,
-            @NotNull @Pattern(regexp = TIME) @Schema(example = "10:00") String sendAt,
+            @NotNull @Size(max = 5) @Pattern(regexp = TIME) @Schema(example = "10:00") String sendAt,
             @NotNull @NotEmpty @Size(max = 20) List<@NotNull @Valid TopUpInterval> intervals,
             @NotNull @Size(max = 12) @Schema(description = "Conditions that change over time: a check-in instead of a top-up push",
                     example = "[\"ALOPECIA_AREATA\", \"ALOPECIA_TOTALIS\", \"ALOPECIA_UNIVERSALIS\"]")
@@ -135,8 +135,8 @@ public record PolicyRules(
 
     @Schema(description = "Months until a top-up for a treatment type, optionally per sex (null = any)")
     public record TopUpInterval(
-            @NotNull @Pattern(regexp = "PERMANENT_SMP|TRICOPIGMENTATION|SCAR_CAMOUFLAGE") @Schema(example = "PERMANENT_SMP") String treatmentType,
-            @Pattern(regexp = "MALE|FEMALE|UNSPECIFIED") @Schema(example = "MALE", nullable = true) String sex,
+            @NotNull @Size(max = 17) @Pattern(regexp = "PERMANENT_SMP|TRICOPIGMENTATION|SCAR_CAMOUFLAGE") @Schema(example = "PERMANENT_SMP") String treatmentType,
+            @Size(max = 11) @Pattern(regexp = "MALE|FEMALE|UNSPECIFIED") @Schema(example = "MALE", nullable = true) String sex,
             @Min(1) @Max(120) @Schema(example = "36") int months) {
     }
 
@@ -146,14 +146,14 @@ public record PolicyRules(
             @Min(0) @Max(60) @Schema(example = "3") int firstAfterMonths,
             @Min(1) @Max(60) @Schema(example = "6") int everyMonths,
             @Min(1) @Max(12) @Schema(example = "4") int count,
-            @NotNull @Pattern(regexp = TIME) @Schema(example = "10:00") String sendAt) {
+            @NotNull @Size(max = 5) @Pattern(regexp = TIME) @Schema(example = "10:00") String sendAt) {
     }
 
     @Schema(description = "Local hours in which SMS and push stay silent; a reminder due inside moves to the end")
     public record QuietHoursRule(
             @NotNull @Schema(example = "true") Boolean enabled,
-            @NotNull @Pattern(regexp = TIME) @Schema(example = "21:00") String start,
-            @NotNull @Pattern(regexp = TIME) @Schema(example = "08:00") String end,
+            @NotNull @Size(max = 5) @Pattern(regexp = TIME) @Schema(example = "21:00") String start,
+            @NotNull @Size(max = 5) @Pattern(regexp = TIME) @Schema(example = "08:00") String end,
             @NotNull @Size(max = 3) @Schema(example = "[\"SMS\", \"PUSH\"]") List<@NotNull Channel> channels) {
 
         public QuietHours toQuietHours() {

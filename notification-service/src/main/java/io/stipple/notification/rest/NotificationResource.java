@@ -1,5 +1,6 @@
 package io.stipple.notification.rest;
 
+import jakarta.validation.constraints.Size;
 import io.stipple.notification.domain.Channel;
 import io.stipple.notification.domain.ReminderStatus;
 import io.stipple.notification.domain.ReminderType;
@@ -76,10 +77,11 @@ public class NotificationResource {
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<NotificationView> list(@QueryParam("clientId") UUID clientId, @QueryParam("bookingId") UUID bookingId,
                                        @Parameter(description = "SCHEDULED, SENDING, SENT, FAILED, CANCELLED, SUPPRESSED or UNCERTAIN (handed to a "
-                                               + "channel that did not confirm it; never sent again automatically)")
+                                               + "channel that did not confirm it; never sent again automatically)",
+                                               schema = @Schema(implementation = ReminderStatus.class))
                                        @QueryParam("status") String status,
-                                       @Parameter(description = "A reminder type, e.g. APPOINTMENT_REMINDER") @QueryParam("type") String type,
-                                       @Parameter(description = "EMAIL, SMS or PUSH") @QueryParam("channel") String channel,
+                                       @Parameter(description = "A reminder type, e.g. APPOINTMENT_REMINDER", schema = @Schema(implementation = ReminderType.class)) @QueryParam("type") String type,
+                                       @Parameter(description = "EMAIL, SMS or PUSH", schema = @Schema(implementation = Channel.class)) @QueryParam("channel") String channel,
                                        @BeanParam @Valid PageQuery page) {
         UUID client = clientId;
         if (caller.isClient()) {
@@ -142,11 +144,11 @@ public class NotificationResource {
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such booking in the caller's clinic", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PreviewView preview(@QueryParam("bookingId") @NotNull UUID bookingId,
-                               @Parameter(description = "Reminder type, default APPOINTMENT_REMINDER")
+                               @Parameter(description = "Reminder type, default APPOINTMENT_REMINDER", schema = @Schema(implementation = ReminderType.class))
                                @QueryParam("type") @DefaultValue("APPOINTMENT_REMINDER") String typeName,
-                               @Parameter(description = "EMAIL, SMS or PUSH, default EMAIL")
+                               @Parameter(description = "EMAIL, SMS or PUSH, default EMAIL", schema = @Schema(implementation = Channel.class))
                                @QueryParam("channel") @DefaultValue("EMAIL") String channelName,
-                               @Parameter(description = "BCP 47 locale, e.g. en-GB; default the client's") @QueryParam("locale") String locale) {
+                               @Parameter(description = "BCP 47 locale, e.g. en-GB; default the client's") @QueryParam("locale") @Size(max = 35) String locale) {
         ReminderType type = QueryParams.enumValue(ReminderType.class, "type", typeName);
         if (type == ReminderType.WAITLIST_OFFER) {
             throw ProblemException.invalidField("type", "a waitlist offer is about an offer, not a booking: it has no preview");

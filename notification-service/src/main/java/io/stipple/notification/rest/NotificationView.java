@@ -22,14 +22,14 @@ public record NotificationView(
                 + "does not deduplicate (email) without a confirmation (timeout, broken connection, dispatcher lost "
                 + "mid-send): it may or may not have arrived, and is never sent again automatically") ReminderStatus status,
         @Schema(example = "NEXT_SESSION_BOOKED", nullable = true, description = "Why it was cancelled, suppressed or failed, "
-                + "why it is uncertain (OUTCOME_UNKNOWN, DISPATCHER_LOST_MID_SEND), or why a scheduled one waits (QUIET_HOURS)") String reason,
+                + "why it is uncertain (OUTCOME_UNKNOWN, DISPATCHER_LOST_MID_SEND), or why a scheduled one waits (QUIET_HOURS)", maxLength = 100) String reason,
         @Schema(example = "2026-11-27T10:00:00Z", description = "When it is (was) due, UTC") Instant dueAt,
         @Schema(example = "2026-11-27T10:00:00Z", description = "When the next attempt is made while scheduled") Instant nextAttemptAt,
         @Schema(example = "2026-11-27T10:00:00+00:00", description = "Due time in the recipient's zone") OffsetDateTime dueAtLocal,
-        @Schema(example = "Europe/London") String zone,
+        @Schema(example = "Europe/London", maxLength = 64) String zone,
         @Schema(example = "1") int attempts,
         @Schema(example = "2026-11-27T10:00:01Z", nullable = true) Instant sentAt,
-        @Schema(example = "HTTP 503", nullable = true) String lastError,
+        @Schema(example = "HTTP 503", nullable = true, maxLength = 1000) String lastError,
         @Schema(example = "2026-11-25T14:00:00Z") Instant createdAt,
         @Schema(example = "2026-11-27T10:00:01Z") Instant updatedAt) {
 }

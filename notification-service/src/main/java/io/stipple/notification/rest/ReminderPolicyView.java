@@ -13,6 +13,6 @@ public record ReminderPolicyView(
         @Schema(example = "true", description = "Still the inherited default: the first save makes the clinic's own copy") boolean inherited,
         @Schema(example = "0", description = "Send back in If-Match to update (0 while inherited)") long version,
         @Schema(example = "2026-11-25T14:00:00Z") Instant updatedAt,
-        @Schema(example = "admin-1", nullable = true) String updatedBy,
+        @Schema(example = "admin-1", nullable = true, maxLength = 200) String updatedBy,
         PolicyRules rules) {
 }

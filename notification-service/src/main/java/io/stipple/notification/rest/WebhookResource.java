@@ -1,5 +1,6 @@
 package io.stipple.notification.rest;
 
+import jakarta.validation.constraints.Size;
 import io.stipple.notification.domain.WebhookSubscription;
 import io.stipple.notification.service.WebhookService;
 import io.stipple.platform.idempotency.Idempotency;
@@ -32,6 +33,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -118,7 +120,8 @@ public class WebhookResource {
     @Path("/event-types")
     @Extension(name = AccessRule.EXTENSION, value = "admin sharedPartner unsharedPartner otherClinicPartner")
     @Operation(summary = "Event types a subscription can choose")
-    @APIResponse(responseCode = "200", description = "The event type names")
+    @APIResponse(responseCode = "200", description = "The event type names", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = WebhookEventTypeName.class, maxItems = 20)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<String> eventTypes() {
@@ -204,7 +207,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "404", description = "No such subscription among those the caller manages (a partner: its own)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<WebhookDeliveryView> deliveries(@PathParam("id") UUID id,
                                                 @Parameter(description = "PENDING, SENDING, DELIVERED, DEAD or CANCELLED")
-                                                @QueryParam("status") @Pattern(regexp = "PENDING|SENDING|DELIVERED|DEAD|CANCELLED") String status,
+                                                @QueryParam("status") @Size(max = 9) @Pattern(regexp = "PENDING|SENDING|DELIVERED|DEAD|CANCELLED") String status,
                                                 @BeanParam @Valid PageQuery page) {
         return webhooks.deliveries(subscriber(), id, status, page).map(WebhookMapper::toView);
     }

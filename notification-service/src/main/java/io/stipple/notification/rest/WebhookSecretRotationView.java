@@ -12,7 +12,8 @@ import java.util.UUID;
 public record WebhookSecretRotationView(
         @Schema(example = "c3d4e5f6-a7b8-4911-8a22-ccddeeff0011") UUID subscriptionId,
         @Schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw0aVbCxvbSJE=",
-                description = "The new Standard Webhooks secret (whsec_ + base64 of the HMAC-SHA256 key); shown only in this answer")
+                description = "The new Standard Webhooks secret (whsec_ + base64 of the HMAC-SHA256 key); shown only in this answer",
+                maxLength = 100)
         String secret,
         @Schema(example = "STANDARD", enumeration = {"STANDARD"}) String secretScheme,
         @Schema(example = "2026-11-30T09:00:00Z") Instant rotatedAt,

@@ -13,6 +13,6 @@ import java.util.List;
 public record WebhookSubscriptionRequest(
         @NotBlank @Size(max = 2000) @Schema(example = "https://partner.example.com/stipple/webhooks") String url,
         @NotNull @NotEmpty @Size(max = 20) @Schema(example = "[\"BookingConfirmed\", \"SessionCompleted\"]")
-        List<@NotBlank String> eventTypes,
+        List<@NotBlank @Size(max = 100) String> eventTypes,
         @Size(max = 500) @Schema(example = "Partner CRM sync", nullable = true) String description) {
 }

@@ -12,7 +12,7 @@ import java.util.List;
 @Schema(name = "WebhookSubscriptionUpdate")
 public record WebhookSubscriptionUpdate(
         @NotBlank @Size(max = 2000) @Schema(example = "https://partner.example.com/stipple/webhooks") String url,
-        @NotNull @NotEmpty @Size(max = 20) @Schema(example = "[\"BookingConfirmed\"]") List<@NotBlank String> eventTypes,
+        @NotNull @NotEmpty @Size(max = 20) @Schema(example = "[\"BookingConfirmed\"]") List<@NotBlank @Size(max = 100) String> eventTypes,
         @Size(max = 500) @Schema(example = "Partner CRM sync", nullable = true) String description,
         @NotNull @Schema(example = "true", description = "false pauses deliveries") Boolean active) {
 }

@@ -1,5 +1,6 @@
 package io.stipple.notification.rest;
 
+import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -12,12 +13,13 @@ import java.util.UUID;
 @Schema(name = "WebhookSubscription")
 public record WebhookSubscriptionView(
         @Schema(example = "c3d4e5f6-a7b8-4911-8a22-ccddeeff0011") UUID id,
-        @Schema(example = "https://partner.example.com/stipple/webhooks") String url,
-        @Schema(example = "[\"BookingConfirmed\", \"SessionCompleted\"]") List<String> eventTypes,
-        @Schema(example = "Partner CRM sync", nullable = true) String description,
+        @Schema(example = "https://partner.example.com/stipple/webhooks", maxLength = 2000) String url,
+        @Schema(example = "[\"BookingConfirmed\", \"SessionCompleted\"]", maxItems = 20) List<@Size(max = 100) String> eventTypes,
+        @Schema(example = "Partner CRM sync", nullable = true, maxLength = 500) String description,
         @Schema(example = "true") boolean active,
         @Schema(example = "partner-crm", nullable = true,
-                description = "The partner that owns (created) the subscription; absent for the clinic's own, created by an admin")
+                description = "The partner that owns (created) the subscription; absent for the clinic's own, created by an admin",
+                maxLength = 100)
         String ownerPartnerId,
         @Schema(example = "2026-11-25T14:00:00Z") Instant createdAt,
         @Schema(example = "0") long version,
@@ -33,6 +35,7 @@ public record WebhookSubscriptionView(
         Instant previousSecretValidUntil,
         @Schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw0aVbCxvbSJE=", nullable = true,
                 description = "The Standard Webhooks secret (whsec_ + base64 of the HMAC-SHA256 key; it also keys the "
-                        + "deprecated Stipple-Signature as text); returned only when the subscription is created")
+                        + "deprecated Stipple-Signature as text); returned only when the subscription is created",
+                maxLength = 100)
         String secret) {
 }

@@ -48,10 +48,11 @@ public class DeadLetterResource {
             description = "Events of the caller's clinic that this service's consumers dead-lettered (off contract, "
                     + "refused by a rule, still not applicable when its hold ended), oldest first, with the reason and whether each has been applied since. "
                     + "Transient failures never dead-letter an event: they are retried until they pass. No event data "
-                    + "is shown.")
+                    + "is shown. At most the oldest " + DeadLetters.MAX_EVENTS + " are listed.")
     @APIResponse(responseCode = "200", description = "The dead letters",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = DeadLetters.DeadLetter.class)))
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = DeadLetters.DeadLetter.class,
+                            maxItems = DeadLetters.MAX_EVENTS)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not the clinic's admin",
@@ -68,7 +69,9 @@ public class DeadLetterResource {
             description = "Re-applies the caller's clinic's dead-lettered events, oldest first, through the same "
                     + "consumer as live events, and reports the outcome of each: APPLIED, ALREADY_APPLIED (nothing "
                     + "changed) or FAILED (with the reason; it stays dead-lettered). Safe to repeat: an event is "
-                    + "applied at most once, and a projection ignores an event older than what it has applied.")
+                    + "applied at most once, and a projection ignores an event older than what it has applied. Every "
+                    + "dead letter is replayed and counted; the outcomes of the first " + DeadLetters.MAX_EVENTS
+                    + " are listed one by one.")
     @APIResponse(responseCode = "200", description = "What the replay did",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DeadLetters.ReplayReport.class)))

@@ -2,6 +2,7 @@ package io.stipple.platform.inbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.stipple.platform.events.EventEnvelope;
+import io.stipple.platform.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,6 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -42,17 +44,45 @@ public class DeadLetters {
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
+    /** At most this many dead letters are listed (the oldest), or reported one by one by a replay (which replays all). */
+    public static final int MAX_EVENTS = 1000;
+    /** An event's type and subject as listed: longer ones (off contract) are cut. */
+    static final int MAX_NAME = 200;
+    /** Kafka's own limit on a topic name. */
+    static final int MAX_TOPIC = 249;
+    static final int MAX_REASON = 2000;
+
     /** One dead-lettered event of the clinic, as listed (no data: the payload may hold personal data). */
-    public record DeadLetter(UUID eventId, String type, String subject, Instant time, String topic, String reason,
+    @Schema(name = "DeadLetter")
+    public record DeadLetter(UUID eventId, @Schema(maxLength = MAX_NAME) String type,
+                             @Schema(maxLength = MAX_NAME) String subject, Instant time,
+                             @Schema(maxLength = MAX_TOPIC) String topic, @Schema(maxLength = MAX_REASON) String reason,
                              Instant deadLetteredAt, boolean applied) {
+        public DeadLetter {
+            type = Problem.cut(type, MAX_NAME);
+            subject = Problem.cut(subject, MAX_NAME);
+            reason = Problem.cut(reason, MAX_REASON);
+        }
     }
 
-    /** What a replay did: every event it looked at, and the outcome of each. */
-    public record ReplayReport(int examined, int applied, int alreadyApplied, int failed, List<Outcome> events) {
+    /**
+     * What a replay did: the counts over every event it looked at, and the outcome of each of the first
+     * {@value #MAX_EVENTS}.
+     */
+    public record ReplayReport(int examined, int applied, int alreadyApplied, int failed,
+                               @Schema(maxItems = MAX_EVENTS) List<Outcome> events) {
     }
 
     /** The outcome for one event: APPLIED, ALREADY_APPLIED, FAILED (with the reason; it stays dead-lettered). */
-    public record Outcome(UUID eventId, String type, String subject, Instant time, String outcome, String reason) {
+    public record Outcome(UUID eventId, @Schema(maxLength = MAX_NAME) String type,
+                          @Schema(maxLength = MAX_NAME) String subject, Instant time,
+                          @Schema(enumeration = {"APPLIED", "ALREADY_APPLIED", "FAILED"}) String outcome,
+                          @Schema(maxLength = MAX_REASON) String reason) {
+        public Outcome {
+            type = Problem.cut(type, MAX_NAME);
+            subject = Problem.cut(subject, MAX_NAME);
+            reason = Problem.cut(reason, MAX_REASON);
+        }
     }
 
     private record Entry(ConsumerRecord<String, String> record, EventEnvelope event, Inbox.Registration registration,
@@ -68,9 +98,10 @@ public class DeadLetters {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    /** The clinic's dead-lettered events, oldest first, and whether each has been applied since. */
+    /** The clinic's dead-lettered events, the oldest {@value #MAX_EVENTS} first, and whether each has been applied since. */
     public List<DeadLetter> list(UUID clinicId) {
-        List<Entry> entries = read(clinicId);
+        List<Entry> all = read(clinicId);
+        List<Entry> entries = all.subList(0, Math.min(all.size(), MAX_EVENTS));
         Set<String> applied = applied(entries);
         List<DeadLetter> result = new ArrayList<>();
         for (Entry e : entries) {
@@ -81,7 +112,10 @@ public class DeadLetters {
         return result;
     }
 
-    /** Re-applies the clinic's dead-lettered events, oldest first, and says what happened to each. */
+    /**
+     * Re-applies the clinic's dead-lettered events, oldest first, counts the outcomes and lists those of the first
+     * {@value #MAX_EVENTS}.
+     */
     public ReplayReport replay(UUID clinicId) {
         List<Outcome> outcomes = new ArrayList<>();
         int applied = 0;
@@ -108,7 +142,8 @@ public class DeadLetters {
         }
         LOG.infof("dead-letter replay for clinic %s: %d examined, %d applied, %d already applied, %d failed",
                 clinicId, outcomes.size(), applied, already, failed);
-        return new ReplayReport(outcomes.size(), applied, already, failed, outcomes);
+        return new ReplayReport(outcomes.size(), applied, already, failed,
+                outcomes.subList(0, Math.min(outcomes.size(), MAX_EVENTS)));
     }
 
     /** "consumer/eventId" of every listed event the inbox has applied since: one query, not one per event. */

@@ -31,6 +31,10 @@ import java.util.Map;
  *       a date-time at most 64, a date at most 16, an int32 or int64 within its range; a page holds at most
  *       {@value PageQuery#MAX_SIZE} items. Bounds from bean-validation constraints ({@code @Size}, {@code @Max}) are
  *       SmallRye's and stay;</li>
+ *   <li>a binary value ({@code format: binary}) is described as OpenAPI 3.1 describes bytes: by its
+ *       {@code contentMediaType}, not as a string;</li>
+ *   <li>a nullable reference to a bounded string (uuid, date-time, enum) carries the bound of what it refers to
+ *       ({@link NullableReferences});</li>
  *   <li>the bearer scheme says how its JWTs are checked (RFC 8725).</li>
  * </ul>
  */
@@ -58,6 +62,16 @@ public class ApiContractOpenApiFilter implements OASFilter {
     public Schema filterSchema(Schema schema) {
         List<SchemaType> types = schema.getType();
         if (types == null) {
+            return schema;
+        }
+        if (types.contains(SchemaType.STRING) && "binary".equals(schema.getFormat())) {
+            // OpenAPI 3.1 describes raw bytes (a file part, an image answer) by their media type, not as a string
+            // (whose length would be counted in characters): its size is bounded by the upload limit, not maxLength
+            if (schema.getContentMediaType() == null) {
+                schema.setContentMediaType("application/octet-stream");
+            }
+            schema.setFormat(null);
+            schema.setType(null);
             return schema;
         }
         if (types.contains(SchemaType.STRING) && schema.getMaxLength() == null && schema.getEnumeration() == null
@@ -136,6 +150,7 @@ public class ApiContractOpenApiFilter implements OASFilter {
         }
         declareCommon(components);
         pageLimits(components);
+        new NullableReferences(components).bound(openAPI);
         for (PathItem item : openAPI.getPaths().getPathItems().values()) {
             if (item.getOperations() == null) {
                 continue;
@@ -203,14 +218,17 @@ public class ApiContractOpenApiFilter implements OASFilter {
                         .minimum(BigDecimal.ZERO).maximum(BigDecimal.valueOf(Integer.MAX_VALUE)));
     }
 
-    /** A page's items: at most {@link PageQuery#MAX_SIZE} (the largest {@code size} a list accepts). */
+    /**
+     * A page's items ({@code Page…} as SmallRye names {@code Page<T>}, or a service's own {@code …Page} record that
+     * documents one): at most {@link PageQuery#MAX_SIZE} (the largest {@code size} a list accepts).
+     */
     private static void pageLimits(Components components) {
         if (components.getSchemas() == null) {
             return;
         }
         for (Map.Entry<String, Schema> e : components.getSchemas().entrySet()) {
             Schema schema = e.getValue();
-            if (e.getKey().startsWith("Page") && schema.getProperties() != null) {
+            if ((e.getKey().startsWith("Page") || e.getKey().endsWith("Page")) && schema.getProperties() != null) {
                 Schema items = schema.getProperties().get("items");
                 if (items != null && items.getMaxItems() == null) {
                     items.setMaxItems(PageQuery.MAX_SIZE);

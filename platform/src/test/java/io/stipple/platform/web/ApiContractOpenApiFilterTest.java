@@ -27,6 +27,11 @@ class ApiContractOpenApiFilterTest {
         assertThat(filter.filterSchema(string("uuid")).getMaxLength()).isEqualTo(36);
         assertThat(filter.filterSchema(string("date")).getMaxLength()).isEqualTo(16);
         assertThat(filter.filterSchema(string("date-time")).getMaxLength()).isEqualTo(64);
+        Schema file = filter.filterSchema(string("binary"));
+        assertThat(file.getType()).isNull();
+        assertThat(file.getFormat()).isNull();
+        assertThat(file.getContentMediaType()).isEqualTo("application/octet-stream");
+        assertThat(filter.filterSchema(string("binary").contentMediaType("image/jpeg")).getContentMediaType()).isEqualTo("image/jpeg");
         // free text is bounded by its @Size only, never by a guess
         assertThat(filter.filterSchema(string(null)).getMaxLength()).isNull();
         assertThat(filter.filterSchema(string("uuid").maxLength(10)).getMaxLength()).isEqualTo(10);
@@ -77,6 +82,45 @@ class ApiContractOpenApiFilterTest {
         assertThat(ownTooMany.getHeaders()).containsKey("Retry-After");
         assertThat(api.getComponents().getResponses().get("TooManyRequests").getHeaders()).containsKey("Retry-After");
         assertThat(api.getComponents().getHeaders()).containsKeys("RateLimit-Limit", "Retry-After", "Access-Control-Allow-Origin");
+    }
+
+    @Test
+    void aNullableReferenceCarriesTheBoundOfWhatItRefersTo() {
+        Schema instant = filter.filterSchema(string("date-time"));
+        Schema sex = OASFactory.createSchema().addType(SchemaType.STRING).enumeration(java.util.Arrays.asList("MALE", "FEMALE", "INTERSEX", null));
+        Schema free = OASFactory.createSchema().addType(SchemaType.STRING);
+        Schema nullableInstant = nullable("Instant");
+        Schema nullableSex = nullable("Sex");
+        Schema nullableFree = nullable("Free");
+        Schema ownBound = nullable("Instant").maxLength(30);
+        Schema page = OASFactory.createSchema().addType(SchemaType.OBJECT)
+                .addProperty("items", OASFactory.createSchema().addType(SchemaType.ARRAY).items(OASFactory.createSchema().ref("Sex")));
+        Schema view = OASFactory.createSchema().addType(SchemaType.OBJECT)
+                .addProperty("signedOffAt", nullableInstant).addProperty("sex", nullableSex)
+                .addProperty("notes", nullableFree).addProperty("at", ownBound);
+        Parameter query = OASFactory.createParameter().name("since").in(Parameter.In.QUERY).schema(nullable("Instant"));
+        OpenAPI api = OASFactory.createOpenAPI()
+                .components(OASFactory.createComponents().addSchema("Instant", instant).addSchema("Sex", sex)
+                        .addSchema("Free", free).addSchema("View", view).addSchema("AssessmentPage", page))
+                .paths(OASFactory.createPaths().addPathItem("/things", OASFactory.createPathItem()
+                        .GET(OASFactory.createOperation().addParameter(query)
+                                .responses(OASFactory.createAPIResponses().addAPIResponse("200",
+                                        OASFactory.createAPIResponse().description("ok"))))));
+
+        filter.filterOpenAPI(api);
+
+        assertThat(nullableInstant.getMaxLength()).isEqualTo(64);
+        assertThat(nullableSex.getMaxLength()).isEqualTo("INTERSEX".length());
+        assertThat(nullableFree.getMaxLength()).as("an unbounded reference gives no bound").isNull();
+        assertThat(ownBound.getMaxLength()).isEqualTo(30);
+        assertThat(query.getSchema().getMaxLength()).isEqualTo(64);
+        assertThat(page.getProperties().get("items").getMaxItems()).isEqualTo(PageQuery.MAX_SIZE);
+    }
+
+    private static Schema nullable(String component) {
+        return OASFactory.createSchema().addType(SchemaType.STRING).addType(SchemaType.NULL)
+                .addAnyOf(OASFactory.createSchema().ref(component))
+                .addAnyOf(OASFactory.createSchema().addType(SchemaType.NULL));
     }
 
     @Test
