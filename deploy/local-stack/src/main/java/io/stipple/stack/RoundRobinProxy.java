@@ -4,6 +4,8 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,16 +13,12 @@ import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,45 +30,27 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <em>request</em> (not every TCP connection: clients keep connections alive) goes to the next backend in turn.
  * Method, path and query, headers (without the hop-by-hop ones; {@code Host} kept, as an ingress keeps it, so
  * {@code Location} headers name the proxy), body, status and response headers pass through; bodies are streamed both
- * ways (gallery uploads and downloads). A backend that refuses the connection (a stopped replica) is skipped and the
- * next one tried, as a load balancer's health check would; a request that reached a backend is never sent again
- * (a failure after that is a 502). Counts the requests each backend answered.
+ * ways (gallery uploads and downloads), and the answer is read while the request body is still being sent, so a
+ * backend that refuses a body early (413) is heard. A backend that refuses the connection (a stopped replica) is
+ * skipped and the next one tried, as a load balancer's health check would; a request that reached a backend is never
+ * sent again (a failure after that is a 502). Counts the requests each backend answered.
+ *
+ * <p>Towards the backends it speaks HTTP/1.1 over one connection per request ({@code Connection: close}).
  */
 public final class RoundRobinProxy implements AutoCloseable {
 
-    /** Whether the JDK client lets the proxy send the client's {@code Host} on (see {@link #configureJdk}). */
-    private static final boolean HOST_FORWARDED;
-
     static {
-        // both JDK classes read these once, when first used in the JVM: the JDK client refuses to set Host unless
-        // allowed, and the JDK server delays small writes (Nagle) unless told not to, which costs ~40 ms per reply
-        String allowed = System.getProperty("jdk.httpclient.allowRestrictedHeaders", "");
-        if (!allowed.toLowerCase(Locale.ROOT).contains("host")) {
-            System.setProperty("jdk.httpclient.allowRestrictedHeaders", allowed.isBlank() ? "host" : allowed + ",host");
-        }
+        // the JDK server delays small writes (Nagle) unless told otherwise, read once when it is first used in the JVM
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        boolean allowedNow;
-        try {
-            HttpRequest.newBuilder().header("Host", "localhost");
-            allowedNow = true;
-        } catch (IllegalArgumentException e) {
-            allowedNow = false; // the client was used before: the backends get X-Forwarded-Host instead
-        }
-        HOST_FORWARDED = allowedNow;
     }
 
-    /** Hop-by-hop headers (RFC 9110 7.6.1) and those the JDK client sets itself; never forwarded. */
+    /** Hop-by-hop headers (RFC 9110 7.6.1) and the body framing, which the proxy sets itself on each side. */
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "content-length",
             "expect", "http2-settings");
 
-    /**
-     * Sets the JDK properties the proxy needs (forwarding {@code Host}, no Nagle delay in the JDK server); call it
-     * before the JVM uses the JDK HTTP client or server for anything else.
-     */
-    public static void configureJdk() {
-        // the static initialiser has done it
-    }
+    private static final int CONNECT_TIMEOUT_MS = 2_000;
+    private static final int READ_TIMEOUT_MS = 300_000;
 
     private final String name;
     private final List<Integer> backends;
@@ -78,7 +58,6 @@ public final class RoundRobinProxy implements AutoCloseable {
     private final AtomicInteger next = new AtomicInteger();
     private final HttpServer server;
     private final ExecutorService workers;
-    private final HttpClient client;
 
     private RoundRobinProxy(String name, HttpServer server, List<Integer> backendPorts) {
         this.name = name;
@@ -90,14 +69,16 @@ public final class RoundRobinProxy implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(2))
-                .executor(workers)
-                .build();
         server.createContext("/", this::forward);
         server.setExecutor(workers);
+    }
+
+    /**
+     * Sets what the proxy needs of the JVM (no Nagle delay in the JDK HTTP server); call it before the JVM uses the
+     * JDK HTTP server for anything else.
+     */
+    public static void configureJdk() {
+        // the static initialiser has done it
     }
 
     /**
@@ -131,103 +112,189 @@ public final class RoundRobinProxy implements AutoCloseable {
 
     /** Requests each backend answered so far, in the order of {@link #backends()}. */
     public List<Long> answered() {
-        Long[] counts = new Long[backends.size()];
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] = answered.get(i);
+        List<Long> counts = new ArrayList<>();
+        for (int i = 0; i < backends.size(); i++) {
+            counts.add(answered.get(i));
         }
-        return List.of(counts);
+        return List.copyOf(counts);
     }
 
     private void forward(HttpExchange exchange) throws IOException {
         try (exchange) {
-            HttpRequest.Builder request;
-            try {
-                request = request(exchange);
-            } catch (IllegalArgumentException e) {
-                // a header the client may not send on (e.g. a control character): refused as a load balancer would
-                problem(exchange, 400, "Bad request", "The proxy cannot forward this request: " + e.getMessage());
-                return;
-            }
             int first = Math.floorMod(next.getAndIncrement(), backends.size());
             for (int i = 0; i < backends.size(); i++) {
                 int backend = (first + i) % backends.size();
-                HttpResponse<InputStream> response;
+                Socket socket = new Socket();
                 try {
-                    response = client.send(request.uri(target(backend, exchange.getRequestURI())).build(),
-                            HttpResponse.BodyHandlers.ofInputStream());
-                } catch (ConnectException | HttpConnectTimeoutException e) {
+                    socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), backends.get(backend)),
+                            CONNECT_TIMEOUT_MS);
+                } catch (ConnectException | SocketTimeoutException e) {
+                    socket.close();
                     continue; // not listening (a stopped replica): the request never reached it, try the next one
-                } catch (IOException e) {
-                    // it reached the backend (which may have acted on it): never sent twice
-                    problem(exchange, 502, "Bad gateway", name + " instance on port " + backends.get(backend)
-                            + " failed to answer: " + e);
-                    return;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
                 }
-                answered.incrementAndGet(backend);
-                respond(exchange, response);
+                Exchange relay = new Exchange(exchange, socket);
+                try (socket) {
+                    relay.forward(() -> answered.incrementAndGet(backend));
+                } catch (IOException e) {
+                    if (!relay.answerStarted) {
+                        // it reached the backend (which may have acted on it): never sent twice
+                        problem(exchange, 502, "Bad gateway", name + " instance on port " + backends.get(backend)
+                                + " failed to answer: " + e);
+                    }
+                    // else the answer broke off midway: closing the exchange tells the client
+                }
                 return;
             }
             problem(exchange, 503, "Service unavailable", "No instance of " + name + " accepts connections");
         }
     }
 
-    private static HttpRequest.Builder request(HttpExchange exchange) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder().expectContinue(false);
-        exchange.getRequestHeaders().forEach((header, values) -> {
-            String lower = header.toLowerCase(Locale.ROOT);
-            if (!NOT_FORWARDED.contains(lower)) {
-                String as = lower.equals("host") && !HOST_FORWARDED ? "X-Forwarded-Host" : header;
-                values.forEach(value -> builder.header(as, value));
-            }
-        });
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        boolean chunked = exchange.getRequestHeaders().containsKey("Transfer-Encoding");
-        HttpRequest.BodyPublisher body;
-        if (length != null && !chunked) {
-            long bytes = Long.parseLong(length.trim());
-            body = bytes == 0 ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.fromPublisher(
-                    HttpRequest.BodyPublishers.ofInputStream(exchange::getRequestBody), bytes);
-        } else if (chunked) {
-            body = HttpRequest.BodyPublishers.ofInputStream(exchange::getRequestBody);
-        } else {
-            body = HttpRequest.BodyPublishers.noBody();
+    /** One request relayed over its own backend connection. */
+    private final class Exchange {
+        private final HttpExchange exchange;
+        private final Socket socket;
+        boolean answerStarted;
+
+        Exchange(HttpExchange exchange, Socket socket) {
+            this.exchange = exchange;
+            this.socket = socket;
         }
-        return builder.method(exchange.getRequestMethod(), body);
-    }
 
-    private URI target(int backend, URI requested) {
-        String query = requested.getRawQuery();
-        return URI.create("http://127.0.0.1:" + backends.get(backend) + requested.getRawPath()
-                + (query == null ? "" : "?" + query));
-    }
-
-    private static void respond(HttpExchange exchange, HttpResponse<InputStream> response) throws IOException {
-        Headers headers = exchange.getResponseHeaders();
-        response.headers().map().forEach((header, values) -> {
-            if (!NOT_FORWARDED.contains(header.toLowerCase(Locale.ROOT)) && !header.startsWith(":")) {
-                headers.put(header, values);
+        void forward(Runnable answered) throws IOException {
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(READ_TIMEOUT_MS);
+            OutputStream toBackend = socket.getOutputStream();
+            Headers in = exchange.getRequestHeaders();
+            String length = in.getFirst("Content-Length");
+            boolean chunked = in.containsKey("Transfer-Encoding");
+            StringBuilder head = new StringBuilder(exchange.getRequestMethod()).append(' ')
+                    .append(exchange.getRequestURI().getRawPath());
+            if (exchange.getRequestURI().getRawQuery() != null) {
+                head.append('?').append(exchange.getRequestURI().getRawQuery());
             }
-        });
-        int status = response.statusCode();
-        long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-        boolean noBody = "HEAD".equalsIgnoreCase(exchange.getRequestMethod()) || status == 204 || status == 304
-                || length == 0;
-        try (InputStream in = response.body()) {
+            head.append(" HTTP/1.1\r\n");
+            in.forEach((header, values) -> {
+                if (!NOT_FORWARDED.contains(header.toLowerCase(Locale.ROOT))) {
+                    values.forEach(value -> head.append(header).append(": ").append(value).append("\r\n"));
+                }
+            });
+            boolean body = chunked || (length != null && Long.parseLong(length.trim()) > 0);
+            head.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + (body ? length.trim() : "0") + "\r\n");
+            head.append("Connection: close\r\n\r\n");
+            toBackend.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            toBackend.flush();
+            if (body) {
+                // sent beside reading the answer: a backend may answer (413) before it has read the body
+                workers.execute(() -> sendBody(toBackend, chunked));
+            }
+            answer(new BufferedInputStream(socket.getInputStream()), answered);
+        }
+
+        private void sendBody(OutputStream toBackend, boolean chunked) {
+            byte[] buffer = new byte[65536];
+            try (InputStream body = exchange.getRequestBody()) {
+                for (int n; (n = body.read(buffer)) > 0; ) {
+                    if (chunked) {
+                        toBackend.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    }
+                    toBackend.write(buffer, 0, n);
+                    if (chunked) {
+                        toBackend.write(CRLF);
+                    }
+                }
+                if (chunked) {
+                    toBackend.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                }
+                toBackend.flush();
+            } catch (IOException e) {
+                // the backend stopped reading: it has answered (or died, which the answer's side reports)
+            }
+        }
+
+        private void answer(InputStream fromBackend, Runnable answered) throws IOException {
+            int status;
+            List<String[]> headers;
+            do { // interim answers (100 Continue) are the backend's business with the proxy
+                String statusLine = line(fromBackend);
+                if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
+                    throw new IOException("not an HTTP answer: " + statusLine);
+                }
+                status = Integer.parseInt(statusLine.substring(9, 12));
+                headers = new ArrayList<>();
+                for (String line; !(line = line(fromBackend)).isEmpty(); ) {
+                    int colon = line.indexOf(':');
+                    if (colon > 0) {
+                        headers.add(new String[] {line.substring(0, colon).trim(), line.substring(colon + 1).trim()});
+                    }
+                }
+            } while (status >= 100 && status < 200);
+            answered.run();
+            long length = -1;
+            boolean chunked = false;
+            Headers out = exchange.getResponseHeaders();
+            for (String[] h : headers) {
+                String lower = h[0].toLowerCase(Locale.ROOT);
+                if (lower.equals("content-length")) {
+                    length = Long.parseLong(h[1]);
+                } else if (lower.equals("transfer-encoding")) {
+                    chunked = h[1].toLowerCase(Locale.ROOT).contains("chunked");
+                } else if (!NOT_FORWARDED.contains(lower)) {
+                    out.add(h[0], h[1]);
+                }
+            }
+            boolean noBody = "HEAD".equalsIgnoreCase(exchange.getRequestMethod()) || status == 204 || status == 304
+                    || (!chunked && length == 0);
+            answerStarted = true;
             if (noBody) {
                 exchange.sendResponseHeaders(status, -1);
-                in.transferTo(OutputStream.nullOutputStream());
                 return;
             }
-            // a known length is kept; otherwise chunked (0)
-            exchange.sendResponseHeaders(status, Math.max(length, 0));
-            try (OutputStream out = exchange.getResponseBody()) {
-                in.transferTo(out);
+            // a known length is kept; otherwise chunked to the client (0)
+            exchange.sendResponseHeaders(status, chunked ? 0 : Math.max(length, 0));
+            try (OutputStream toClient = exchange.getResponseBody()) {
+                if (chunked) {
+                    for (long size; (size = Long.parseLong(line(fromBackend).split(";")[0].trim(), 16)) > 0; ) {
+                        copy(fromBackend, toClient, size);
+                        line(fromBackend); // the CRLF after the chunk
+                    }
+                    while (!line(fromBackend).isEmpty()) {
+                        // trailers: dropped
+                    }
+                } else if (length > 0) {
+                    copy(fromBackend, toClient, length);
+                } else {
+                    fromBackend.transferTo(toClient); // until the backend closes
+                }
             }
         }
+    }
+
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private static void copy(InputStream from, OutputStream to, long bytes) throws IOException {
+        byte[] buffer = new byte[65536];
+        for (long left = bytes; left > 0; ) {
+            int n = from.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) {
+                throw new IOException("the backend closed the connection " + left + " bytes before the end of the body");
+            }
+            to.write(buffer, 0, n);
+            left -= n;
+        }
+    }
+
+    /** One header line (ISO-8859-1), without its CRLF. */
+    private static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+        for (int b; (b = in.read()) != '\n'; ) {
+            if (b < 0) {
+                throw new IOException("the backend closed the connection mid-answer");
+            }
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        return line.toString(StandardCharsets.ISO_8859_1);
     }
 
     private static void problem(HttpExchange exchange, int status, String title, String detail) throws IOException {

@@ -83,6 +83,14 @@ class RoundRobinProxyTest {
         assertThat(created.headers().firstValue("X-Host")).contains("127.0.0.1:" + proxy.port());
         assertThat(created.headers().allValues("Set-Cookie")).containsExactly("a=1", "b=2");
 
+        // a body of unknown length goes on chunked
+        HttpResponse<String> chunked = client.send(HttpRequest.newBuilder(URI.create(base(proxy) + "/upload/chunked"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(upload)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(201);
+        assertThat(chunked.body()).isEqualTo("POST /upload/chunked?null " + upload.length + " " + sha256(upload));
+
+        // the backend sends the download chunked (no length)
         HttpResponse<byte[]> download = client.send(get(proxy, "/download"), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Type")).contains("application/octet-stream");
@@ -140,6 +148,39 @@ class RoundRobinProxyTest {
     }
 
     @Test
+    void passes_on_an_answer_the_backend_gives_before_reading_the_body() throws Exception {
+        // answers 413 as soon as it has the head of a request, and closes (as a body-size limit does)
+        ServerSocket refusing = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        started.add(refusing);
+        Thread t = new Thread(() -> {
+            while (!refusing.isClosed()) {
+                try (Socket s = refusing.accept()) {
+                    InputStream in = s.getInputStream();
+                    int matched = 0;
+                    while (matched < 4) {
+                        int b = in.read();
+                        matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
+                    }
+                    String problem = "{\"status\":413}";
+                    s.getOutputStream().write(("HTTP/1.1 413 Request Entity Too Large\r\nContent-Type: application/problem+json"
+                            + "\r\nContent-Length: " + problem.length() + "\r\nConnection: close\r\n\r\n" + problem).getBytes());
+                    s.getOutputStream().flush();
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        RoundRobinProxy proxy = proxy(refusing.getLocalPort());
+
+        String answer = rawPost(proxy, new byte[5 * 1024 * 1024]);
+
+        assertThat(answer).startsWith("HTTP/1.1 413").contains("{\"status\":413}");
+        assertThat(proxy.answered()).containsExactly(1L);
+    }
+
+    @Test
     void answers_503_when_no_backend_accepts_connections() throws Exception {
         RoundRobinProxy proxy = proxy(freePort(), freePort());
 
@@ -162,6 +203,40 @@ class RoundRobinProxyTest {
         Backend backend = new Backend(name);
         started.add(backend);
         return backend;
+    }
+
+    /** A POST over a plain socket, the body sent while the answer is read (as journey-tests' {@code Http.raw}). */
+    private static String rawPost(RoundRobinProxy proxy, byte[] body) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /big HTTP/1.1\r\nHost: 127.0.0.1:" + proxy.port() + "\r\nContent-Type: application/json"
+                    + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes());
+            out.flush();
+            Thread writer = new Thread(() -> {
+                try {
+                    out.write(body);
+                    out.flush();
+                } catch (IOException e) {
+                    // the other side stopped reading: it has answered
+                }
+            });
+            writer.setDaemon(true);
+            writer.start();
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) {
+                    answer.write(buffer, 0, n);
+                    if (answer.toString().endsWith("}")) {
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                // reset after the answer: keep what was read
+            }
+            return answer.toString();
+        }
     }
 
     private static HttpRequest get(RoundRobinProxy proxy, String path) {
@@ -200,7 +275,7 @@ class RoundRobinProxyTest {
                     if (path.equals("/download")) {
                         byte[] body = download();
                         exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
-                        exchange.sendResponseHeaders(200, body.length);
+                        exchange.sendResponseHeaders(200, 0);
                         try (OutputStream out = exchange.getResponseBody()) {
                             out.write(body);
                         }
