@@ -40,8 +40,17 @@ import java.util.concurrent.atomic.AtomicLongArray;
 public final class RoundRobinProxy implements AutoCloseable {
 
     static {
-        // the JDK server delays small writes (Nagle) unless told otherwise, read once when it is first used in the JVM
+        // read once, when the JDK HTTP server is first used in the JVM: it delays small writes (Nagle) unless told
+        // otherwise, and closes a kept-alive connection after 30 s idle, which races with a client sending its next
+        // request on it (the client sees no answer and resends only a GET); a load balancer's idle timeout is longer
+        // than its clients' keep-alive
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        if (System.getProperty("sun.net.httpserver.idleInterval") == null) {
+            System.setProperty("sun.net.httpserver.idleInterval", "3600");
+        }
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "1000");
+        }
     }
 
     /** Hop-by-hop headers (RFC 9110 7.6.1) and the body framing, which the proxy sets itself on each side. */
@@ -74,8 +83,8 @@ public final class RoundRobinProxy implements AutoCloseable {
     }
 
     /**
-     * Sets what the proxy needs of the JVM (no Nagle delay in the JDK HTTP server); call it before the JVM uses the
-     * JDK HTTP server for anything else.
+     * Sets what the proxy needs of the JVM (no Nagle delay in the JDK HTTP server, idle client connections kept for an
+     * hour); call it before the JVM uses the JDK HTTP server for anything else.
      */
     public static void configureJdk() {
         // the static initialiser has done it
