@@ -146,6 +146,7 @@ public final class RoundRobinProxy implements AutoCloseable {
                     relay.forward(() -> answered.incrementAndGet(backend));
                 } catch (IOException e) {
                     if (!relay.answerStarted) {
+                        relay.awaitBodyReadQuietly();
                         // it reached the backend (which may have acted on it): never sent twice
                         problem(exchange, 502, "Bad gateway", name + " instance on port " + backends.get(backend)
                                 + " failed to answer: " + e);
@@ -163,6 +164,8 @@ public final class RoundRobinProxy implements AutoCloseable {
         private final HttpExchange exchange;
         private final Socket socket;
         boolean answerStarted;
+        /** The request body's relay; done once the client's body is read to its end. */
+        private java.util.concurrent.Future<?> body = java.util.concurrent.CompletableFuture.completedFuture(null);
 
         Exchange(HttpExchange exchange, Socket socket) {
             this.exchange = exchange;
@@ -187,21 +190,26 @@ public final class RoundRobinProxy implements AutoCloseable {
                     values.forEach(value -> head.append(header).append(": ").append(value).append("\r\n"));
                 }
             });
-            boolean body = chunked || (length != null && Long.parseLong(length.trim()) > 0);
-            head.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + (body ? length.trim() : "0") + "\r\n");
+            boolean hasBody = chunked || (length != null && Long.parseLong(length.trim()) > 0);
+            head.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + (hasBody ? length.trim() : "0") + "\r\n");
             head.append("Connection: close\r\n\r\n");
             toBackend.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             toBackend.flush();
-            if (body) {
+            if (hasBody) {
                 // sent beside reading the answer: a backend may answer (413) before it has read the body
-                workers.execute(() -> sendBody(toBackend, chunked));
+                this.body = workers.submit(() -> sendBody(toBackend, chunked));
             }
             answer(new BufferedInputStream(socket.getInputStream()), answered);
         }
 
+        /**
+         * Relays the client's body to the backend; if the backend stops taking it (it answered early, e.g. 413), reads
+         * the rest of it all the same, so the client's kept-alive connection stays in step for its next request.
+         */
         private void sendBody(OutputStream toBackend, boolean chunked) {
             byte[] buffer = new byte[65536];
-            try (InputStream body = exchange.getRequestBody()) {
+            InputStream body = exchange.getRequestBody();
+            try {
                 for (int n; (n = body.read(buffer)) > 0; ) {
                     if (chunked) {
                         toBackend.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
@@ -217,6 +225,34 @@ public final class RoundRobinProxy implements AutoCloseable {
                 toBackend.flush();
             } catch (IOException e) {
                 // the backend stopped reading: it has answered (or died, which the answer's side reports)
+                try {
+                    body.transferTo(OutputStream.nullOutputStream());
+                } catch (IOException clientGone) {
+                    // the client went away as well
+                }
+            }
+        }
+
+        /**
+         * Waits until the client's body is read to its end: the JDK server would otherwise drain it itself when the
+         * answer is sent, at the same time as {@link #sendBody} reads it, and the connection would get out of step.
+         */
+        void awaitBodyReadQuietly() {
+            try {
+                awaitBodyRead();
+            } catch (IOException e) {
+                // answered with an error anyway; the server closes a connection it cannot drain
+            }
+        }
+
+        private void awaitBodyRead() throws IOException {
+            try {
+                body.get(READ_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IOException("the request body was not read to its end", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
             }
         }
 
@@ -253,9 +289,26 @@ public final class RoundRobinProxy implements AutoCloseable {
             }
             boolean noBody = "HEAD".equalsIgnoreCase(exchange.getRequestMethod()) || status == 204 || status == 304
                     || (!chunked && length == 0);
+            // a short answer is taken at once: a backend that answered early may reset the connection when it
+            // closes with the rest of the request body unread, and the answer must not be lost with it
+            byte[] small = null;
+            if (!noBody && !chunked && length > 0 && length <= 65536) {
+                small = fromBackend.readNBytes((int) length);
+                if (small.length < length) {
+                    throw new IOException("the backend closed the connection before the end of the body");
+                }
+            }
+            awaitBodyRead();
             answerStarted = true;
             if (noBody) {
                 exchange.sendResponseHeaders(status, -1);
+                return;
+            }
+            if (small != null) {
+                exchange.sendResponseHeaders(status, small.length);
+                try (OutputStream toClient = exchange.getResponseBody()) {
+                    toClient.write(small);
+                }
                 return;
             }
             // a known length is kept; otherwise chunked to the client (0)

@@ -149,7 +149,34 @@ class RoundRobinProxyTest {
 
     @Test
     void passes_on_an_answer_the_backend_gives_before_reading_the_body() throws Exception {
-        // answers 413 as soon as it has the head of a request, and closes (as a body-size limit does)
+        RoundRobinProxy proxy = proxy(earlyAnswering(413));
+
+        String answer = rawPost(proxy, new byte[5 * 1024 * 1024]);
+
+        assertThat(answer).startsWith("HTTP/1.1 413").contains("{\"status\":413}");
+        assertThat(proxy.answered()).containsExactly(1L);
+    }
+
+    @Test
+    void a_kept_alive_connection_stays_in_step_after_an_answer_given_before_the_body_was_read() throws Exception {
+        Backend a = backend("A");
+        RoundRobinProxy proxy = proxy(earlyAnswering(401), a.port());
+        byte[] body = new byte[5 * 1024 * 1024];
+
+        // each refused POST is followed by a request on the same kept-alive connection, which must be answered
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> refused = client.send(HttpRequest.newBuilder(URI.create(base(proxy) + "/pay"))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(401);
+            HttpResponse<String> next = client.send(HttpRequest.newBuilder(URI.create(base(proxy) + "/upload/next"))
+                    .POST(HttpRequest.BodyPublishers.ofString("next")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(next.statusCode()).isEqualTo(201);
+        }
+        assertThat(proxy.answered()).containsExactly(10L, 10L);
+    }
+
+    /** A backend that answers {@code status} as soon as it has a request's head, and closes (as a refusal does). */
+    private int earlyAnswering(int status) throws IOException {
         ServerSocket refusing = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         started.add(refusing);
         Thread t = new Thread(() -> {
@@ -161,23 +188,18 @@ class RoundRobinProxyTest {
                         int b = in.read();
                         matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
                     }
-                    String problem = "{\"status\":413}";
-                    s.getOutputStream().write(("HTTP/1.1 413 Request Entity Too Large\r\nContent-Type: application/problem+json"
+                    String problem = "{\"status\":" + status + "}";
+                    s.getOutputStream().write(("HTTP/1.1 " + status + " Refused\r\nContent-Type: application/problem+json"
                             + "\r\nContent-Length: " + problem.length() + "\r\nConnection: close\r\n\r\n" + problem).getBytes());
                     s.getOutputStream().flush();
                 } catch (IOException e) {
-                    return;
+                    // the next connection
                 }
             }
         });
         t.setDaemon(true);
         t.start();
-        RoundRobinProxy proxy = proxy(refusing.getLocalPort());
-
-        String answer = rawPost(proxy, new byte[5 * 1024 * 1024]);
-
-        assertThat(answer).startsWith("HTTP/1.1 413").contains("{\"status\":413}");
-        assertThat(proxy.answered()).containsExactly(1L);
+        return refusing.getLocalPort();
     }
 
     @Test
