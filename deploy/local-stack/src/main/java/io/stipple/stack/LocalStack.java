@@ -32,9 +32,11 @@ import java.util.stream.Stream;
  * one-command local stack ({@link Main}) and by the cross-service journey tests.
  *
  * <p>With {@link Options#replicas()} above 1 every service runs as that many instances (same database, topics,
- * consumer group and configuration, each on a free port with its own log) behind a {@link RoundRobinProxy} on the
- * service's port, as replicas behind a load balancer: {@link #baseUrl} is the proxy, {@link #instanceUrls} the
- * instances. Instance 1 logs to {@link #logFile}; instance n to {@code <service>-n.log}.
+ * consumer group and configuration, each with its own log) behind a {@link RoundRobinProxy} on the service's port, as
+ * replicas behind a load balancer: {@link #baseUrl} is the proxy, {@link #instanceUrls} the instances. Instance n
+ * listens on the service's port + 100·n (9181 and 9281 for the journey's client-service on 9081): fixed ports below
+ * the ephemeral range, so no outgoing connection takes one between start and restart. Instance 1 logs to
+ * {@link #logFile}; instance n to {@code <service>-n.log}.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -128,7 +130,7 @@ public final class LocalStack implements AutoCloseable {
             } else {
                 List<Integer> ports = new ArrayList<>();
                 for (int n = 1; n <= options.replicas(); n++) {
-                    int instancePort = freePort();
+                    int instancePort = port(s) + 100 * n;
                     ports.add(instancePort);
                     list.add(new Instance(instancePort, n == 1 ? logFile(s)
                             : options.dataDir().resolve("logs").resolve(s.artifact + "-" + n + ".log")));
@@ -508,14 +510,6 @@ public final class LocalStack implements AutoCloseable {
             return Path.of(OffsetFileClockSource.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (java.net.URISyntaxException | RuntimeException e) {
             throw new IllegalStateException("cannot locate test-infra on this JVM's class path for the services' clock", e);
-        }
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
         }
     }
 

@@ -155,6 +155,8 @@ public final class RoundRobinProxy implements AutoCloseable {
                 }
                 return;
             }
+            // the body is read to its end first, so the client's kept-alive connection stays in step
+            exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
             problem(exchange, 503, "Service unavailable", "No instance of " + name + " accepts connections");
         }
     }
