@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static io.stipple.journey.Clinic.LONDON;
 import static io.restassured.RestAssured.given;
@@ -130,10 +131,13 @@ class FailureIT {
                     .post(url(Service.CLIENT, "/api/v1/clients/" + withdrawing.id() + "/consents/withdrawals")), 200, 201);
             given().auth().oauth2(clinic.admin).delete(url(Service.CLIENT, "/api/v1/clients/" + erased.id()))
                     .then().statusCode(204);
-            // held back, and said so: the readiness check names the event and the database error
+            // held back, and said so: the readiness check names the event and the database error (of the instance
+            // whose consumer holds it, with two replicas)
             inboxWhileAway = await().atMost(Duration.ofSeconds(50)).until(FailureIT::galleryInboxCheck,
-                    check -> check != null && "DOWN".equals(check.get("status")));
-            String metrics = given().get(url(Service.GALLERY, "/q/metrics")).asString();
+                    check -> check != null && "DOWN".equals(check.get("status"))
+                            && String.valueOf(check.get("data")).contains("ConsentWithdrawn"));
+            String metrics = StippleSystem.instanceUrls(Service.GALLERY).stream()
+                    .map(instance -> given().get(instance + "/q/metrics").asString()).collect(Collectors.joining("\n"));
             assertThat(metrics).containsPattern("stipple_inbox_retrying_seconds(\\{[^}]*\\})? [1-9]");
             // the rest of the minute away
             Instant back = cut.plus(Duration.ofSeconds(60));
@@ -167,15 +171,32 @@ class FailureIT {
         assertThat(deadForThem).isZero();
     }
 
-    /** The "inbox" entry of gallery-service's readiness report (null while it cannot answer). */
+    /**
+     * The "inbox" entry of gallery-service's readiness report (null while no instance can answer). With two replicas
+     * each instance holds the events of its own partitions: the entry is DOWN if one instance's is, with the data of
+     * every DOWN instance.
+     */
     private static Map<String, Object> galleryInboxCheck() {
-        try {
-            Response ready = given().get(url(Service.GALLERY, "/q/health/ready"));
-            List<Map<String, Object>> checks = ready.jsonPath().getList("checks");
-            return checks == null ? null : checks.stream().filter(c -> "inbox".equals(c.get("name"))).findFirst().orElse(null);
-        } catch (RuntimeException e) {
-            return null;
+        Map<String, Object> answered = null;
+        Map<String, Object> downData = new java.util.LinkedHashMap<>();
+        for (String instance : StippleSystem.instanceUrls(Service.GALLERY)) {
+            try {
+                Response ready = given().get(instance + "/q/health/ready");
+                List<Map<String, Object>> checks = ready.jsonPath().getList("checks");
+                Map<String, Object> inbox = checks == null ? null
+                        : checks.stream().filter(c -> "inbox".equals(c.get("name"))).findFirst().orElse(null);
+                if (inbox != null && "DOWN".equals(inbox.get("status"))) {
+                    downData.put(instance, java.util.Objects.requireNonNullElse(inbox.get("data"), Map.of()));
+                }
+                answered = answered == null ? inbox : answered;
+            } catch (RuntimeException e) {
+                // this instance cannot answer right now
+            }
         }
+        if (downData.size() == 1) {
+            return Map.of("name", "inbox", "status", "DOWN", "data", downData.values().iterator().next());
+        }
+        return downData.isEmpty() ? answered : Map.of("name", "inbox", "status", "DOWN", "data", downData);
     }
 
     private static String photos(Clinic clinic) {

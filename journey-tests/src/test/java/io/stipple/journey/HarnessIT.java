@@ -44,8 +44,14 @@ class HarnessIT {
 
         StippleSystem.stopService(Service.CLIENT, true);
         assertThat(StippleSystem.stack().isRunning(Service.CLIENT)).isFalse();
-        Http.Reply down = Http.get(StippleSystem.baseUrl(Service.CLIENT) + "/q/health/live").send();
-        assertThat(down.status()).as("nothing listens while it is down").isEqualTo(-1);
+        for (String instance : StippleSystem.instanceUrls(Service.CLIENT)) {
+            Http.Reply down = Http.get(instance + "/q/health/live").send();
+            assertThat(down.status()).as("nothing listens on " + instance + " while it is down").isEqualTo(-1);
+        }
+        // with replicas the proxy in front says no instance is there, as a load balancer would
+        Http.Reply port = Http.get(StippleSystem.baseUrl(Service.CLIENT) + "/q/health/live").send();
+        assertThat(port.status()).as("the service's port while it is down: " + port.describe())
+                .isEqualTo(StippleSystem.REPLICAS == 1 ? -1 : 503);
 
         StippleSystem.startService(Service.CLIENT);
         Http.Reply back = Http.get(StippleSystem.baseUrl(Service.CLIENT) + "/api/v1/clients/" + id)

@@ -20,6 +20,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,11 +36,19 @@ import java.util.UUID;
  * production (the local stack allows them for the demo).
  *
  * <p>System properties: {@code stipple.root} (the repository, where the services' {@code target/quarkus-app}
- * folders are; the pom sets it), {@code stipple.journey.port-offset} (default 1000).
+ * folders are; the pom sets it), {@code stipple.journey.port-offset} (default 1000), {@code stipple.journey.replicas}
+ * (instances of every service, default {@value #DEFAULT_REPLICAS}; above 1 each service's port is a round-robin proxy
+ * in front of its instances, see {@link LocalStack}).
  */
 public final class StippleSystem implements BeforeAllCallback {
 
     public static final int PORT_OFFSET = Integer.getInteger("stipple.journey.port-offset", 1000);
+
+    /** What the pom passes unless {@code -Dstipple.journey.replicas} says otherwise. */
+    static final int DEFAULT_REPLICAS = 2;
+
+    /** Instances of every service. */
+    public static final int REPLICAS = Integer.getInteger("stipple.journey.replicas", DEFAULT_REPLICAS);
 
     private static LocalStack stack;
     private static TcpProxy galleryDatabase;
@@ -117,10 +126,10 @@ public final class StippleSystem implements BeforeAllCallback {
                 }
                 PrintStream out = System.out;
                 out.println("Starting Stipple for the journey tests (services on ports " + (8081 + PORT_OFFSET) + "-"
-                        + (8084 + PORT_OFFSET) + ", data in " + dataDir + ")");
+                        + (8084 + PORT_OFFSET) + ", " + REPLICAS + " instance(s) of each, data in " + dataDir + ")");
                 long t0 = System.nanoTime();
                 stack = LocalStack.start(new LocalStack.Options(root, dataDir, PORT_OFFSET, postgresPort, freePort(),
-                        freePort(), env, out));
+                        freePort(), env, out).withReplicas(REPLICAS));
                 out.printf("Stipple is up (%.1f s)%n", (System.nanoTime() - t0) / 1e9);
                 Runtime.getRuntime().addShutdownHook(new Thread(StippleSystem::stop, "stipple-journey-stop"));
                 return stack;
@@ -196,14 +205,32 @@ public final class StippleSystem implements BeforeAllCallback {
         return galleryDatabase;
     }
 
-    /** Stops one service: {@code hard} = SIGKILL, as a crash; otherwise a graceful SIGTERM. */
+    /**
+     * Stops one service, every instance of it (an outage): {@code hard} = SIGKILL, as a crash; otherwise a graceful
+     * SIGTERM.
+     */
     public static void stopService(Service service, boolean hard) {
         start().stopService(service, hard);
     }
 
-    /** Starts a stopped service again (same database and topics) and waits until it is ready. */
+    /** Starts a stopped service again, every instance (same database and topics), and waits until they are ready. */
     public static void startService(Service service) {
         start().startService(service);
+    }
+
+    /** The base URLs of a service's instances (instance 1 first), to talk to one of them past the proxy. */
+    public static List<String> instanceUrls(Service service) {
+        return start().instanceUrls(service);
+    }
+
+    /** Stops instance {@code n} (1-based) of a service, the others keep serving behind the proxy. */
+    public static void stopInstance(Service service, int n, boolean hard) {
+        start().stopInstance(service, n, hard);
+    }
+
+    /** Starts instance {@code n} (1-based) of a service again and waits until it is ready. */
+    public static void startInstance(Service service, int n) {
+        start().startInstance(service, n);
     }
 
     /**

@@ -28,6 +28,10 @@ final class Banner {
             out.printf("  %-21s %-24s %s/q/swagger-ui  %s/q/openapi%n", s.artifact, stack.baseUrl(s),
                     stack.baseUrl(s), stack.baseUrl(s));
         }
+        if (stack.replicas() > 1) {
+            out.printf("  (each service: %d instances behind a round-robin proxy on its port; logs <service>-<n>.log)%n",
+                    stack.replicas());
+        }
         out.printf("  PostgreSQL            jdbc:postgresql://localhost:%d/<client|booking|notification|gallery> (user %s)%n",
                 stack.postgres().port(), stack.postgres().username());
         out.printf("  Kafka                 %s%n", stack.kafka().bootstrapServers());

@@ -31,6 +31,13 @@ import java.util.stream.Stream;
  * Runs Stipple on one machine: real PostgreSQL and Kafka (in this JVM), an SMTP sink, and the four
  * packaged services as child processes, each checked ready on {@code /q/health/ready}. Used by the
  * one-command local stack ({@link Main}) and by the cross-service journey tests.
+ *
+ * <p>With {@link Options#replicas()} above 1 every service runs as that many instances (same database, topics,
+ * consumer group and configuration, each with its own log) behind a {@link RoundRobinProxy} on the service's port, as
+ * replicas behind a load balancer: {@link #baseUrl} is the proxy, {@link #instanceUrls} the instances. Instance n
+ * listens on the service's port + 100·n (9181 and 9281 for the journey's client-service on 9081): fixed ports below
+ * the ephemeral range, so no outgoing connection takes one between start and restart. Instance 1 logs to
+ * {@link #logFile}; instance n to {@code <service>-n.log}.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -40,13 +47,50 @@ public final class LocalStack implements AutoCloseable {
             "stipple.dlq.booking-service",
             "stipple.dlq.notification-service", "stipple.dlq.gallery-service");
 
-    /** How to run it. */
+    /** How to run it; {@code replicas}: instances of every service (1: the service itself on its port). */
     public record Options(Path repoRoot, Path dataDir, int portOffset, int postgresPort, int kafkaPort,
-                          int smtpPort, Map<Service, Map<String, String>> extraEnv, PrintStream out) {
+                          int smtpPort, Map<Service, Map<String, String>> extraEnv, PrintStream out, int replicas) {
+
+        public Options {
+            if (replicas < 1) {
+                throw new IllegalArgumentException("replicas must be at least 1, not " + replicas);
+            }
+        }
+
+        /** One instance of every service. */
+        public Options(Path repoRoot, Path dataDir, int portOffset, int postgresPort, int kafkaPort, int smtpPort,
+                       Map<Service, Map<String, String>> extraEnv, PrintStream out) {
+            this(repoRoot, dataDir, portOffset, postgresPort, kafkaPort, smtpPort, extraEnv, out, 1);
+        }
 
         /** The local stack's defaults: services on 8081–8084, PostgreSQL 15432, Kafka 19092, SMTP 3025. */
         public static Options defaults(Path repoRoot, Path dataDir, PrintStream out) {
             return new Options(repoRoot, dataDir, 0, 15432, 19092, 3025, Map.of(), out);
+        }
+
+        public Options withReplicas(int n) {
+            return new Options(repoRoot, dataDir, portOffset, postgresPort, kafkaPort, smtpPort, extraEnv, out, n);
+        }
+    }
+
+    /** One instance of a service: its port and log stay the same across restarts (the proxy knows the port). */
+    private static final class Instance {
+        final int port;
+        final Path log;
+        volatile Process process;
+
+        Instance(int port, Path log) {
+            this.port = port;
+            this.log = log;
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + port;
+        }
+
+        boolean alive() {
+            Process p = process;
+            return p != null && p.isAlive();
         }
     }
 
@@ -56,7 +100,8 @@ public final class LocalStack implements AutoCloseable {
     private final GreenMail smtp;
     /** DEVELOPMENT ONLY: the token endpoint granting the services their own tokens (client credentials). */
     private final DevIdentityProvider identity;
-    private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    private final Map<Service, List<Instance>> instances = new EnumMap<>(Service.class);
+    private final Map<Service, RoundRobinProxy> proxies = new EnumMap<>(Service.class);
     private final Map<String, Process> replicas = new java.util.concurrent.ConcurrentHashMap<>();
     private final Path publicKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -71,11 +116,38 @@ public final class LocalStack implements AutoCloseable {
         this.identity = DevIdentityProvider.start();
         this.publicKey = publicKey;
         this.sizing = JvmSizing.load(options.repoRoot());
+        try {
+            createInstances();
+        } catch (RuntimeException e) {
+            proxies.values().forEach(RoundRobinProxy::close);
+            identity.close();
+            throw e;
+        }
+    }
+
+    private void createInstances() {
+        for (Service s : Service.values()) {
+            List<Instance> list = new ArrayList<>();
+            if (options.replicas() == 1) {
+                list.add(new Instance(port(s), logFile(s)));
+            } else {
+                List<Integer> ports = new ArrayList<>();
+                for (int n = 1; n <= options.replicas(); n++) {
+                    int instancePort = port(s) + 100 * n;
+                    ports.add(instancePort);
+                    list.add(new Instance(instancePort, n == 1 ? logFile(s)
+                            : options.dataDir().resolve("logs").resolve(s.artifact + "-" + n + ".log")));
+                }
+                proxies.put(s, RoundRobinProxy.start(s.artifact, port(s), ports));
+            }
+            instances.put(s, List.copyOf(list));
+        }
     }
 
     /** Starts the infrastructure and all four services; on any failure everything started is stopped again. */
     public static LocalStack start(Options options) {
         PrintStream out = options.out();
+        RoundRobinProxy.configureJdk();
         EmbeddedPostgresServer postgres = null;
         EmbeddedKafkaBroker kafka = null;
         GreenMail smtp = null;
@@ -141,17 +213,69 @@ public final class LocalStack implements AutoCloseable {
         return options.dataDir();
     }
 
+    /** The log of the service's first instance (the only one unless {@link Options#replicas()} is above 1). */
     public Path logFile(Service service) {
         return options.dataDir().resolve("logs").resolve(service.artifact + ".log");
     }
 
-    /** Starts one packaged service and waits until it reports ready; fails with its log's tail if it does not. */
+    /** Instances of every service. */
+    public int replicas() {
+        return options.replicas();
+    }
+
+    /** The base URLs of the service's instances, in order (instance 1 first); one entry with one replica. */
+    public List<String> instanceUrls(Service service) {
+        return instances.get(service).stream().map(Instance::url).toList();
+    }
+
+    /** The proxy in front of the service's instances; empty with one replica (the service is on its port itself). */
+    public java.util.Optional<RoundRobinProxy> proxy(Service service) {
+        return java.util.Optional.ofNullable(proxies.get(service));
+    }
+
+    /**
+     * Starts every instance of a packaged service that is not running (all at once) and waits until each reports
+     * ready; fails with its log's tail if one does not.
+     */
     public void startService(Service service) {
         long t0 = System.nanoTime();
         options.out().printf("  %-21s ... ", service.artifact);
-        processes.put(service, launch(service, environment(service), logFile(service)));
-        awaitReady(service, Duration.ofSeconds(120));
-        options.out().printf("ready on %s (%s)%n", baseUrl(service), since(t0));
+        List<Instance> starting = instances.get(service).stream().filter(i -> !i.alive()).toList();
+        Map<String, String> environment = environment(service);
+        for (Instance instance : starting) {
+            environment.put("QUARKUS_HTTP_PORT", Integer.toString(instance.port));
+            instance.process = launch(service, environment, instance.log);
+        }
+        for (Instance instance : starting) {
+            awaitReady(instance.url(), instance.process, service.artifact, instance.log, Duration.ofSeconds(120));
+        }
+        options.out().printf("ready on %s%s (%s)%n", baseUrl(service),
+                replicas() == 1 ? "" : " (" + replicas() + " instances: " + instanceUrls(service) + ")", since(t0));
+    }
+
+    /** Starts instance {@code n} (1-based) of a service again and waits until it is ready. */
+    public void startInstance(Service service, int n) {
+        Instance instance = instance(service, n);
+        if (!instance.alive()) {
+            Map<String, String> environment = environment(service);
+            environment.put("QUARKUS_HTTP_PORT", Integer.toString(instance.port));
+            instance.process = launch(service, environment, instance.log);
+            awaitReady(instance.url(), instance.process, service.artifact + " instance " + n, instance.log,
+                    Duration.ofSeconds(120));
+        }
+    }
+
+    /** Stops instance {@code n} (1-based) of a service: gracefully (SIGTERM) or hard (SIGKILL, as a crash would). */
+    public void stopInstance(Service service, int n, boolean hard) {
+        stop(List.of(instance(service, n)), hard);
+    }
+
+    private Instance instance(Service service, int n) {
+        List<Instance> list = instances.get(service);
+        if (n < 1 || n > list.size()) {
+            throw new IllegalArgumentException(service.artifact + " has instances 1-" + list.size() + ", not " + n);
+        }
+        return list.get(n - 1);
     }
 
     /**
@@ -227,38 +351,51 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Stops a service: gracefully (SIGTERM) or hard (SIGKILL, as a crash would). */
+    /**
+     * Stops a service, every instance of it at once (an outage): gracefully (SIGTERM) or hard (SIGKILL, as a crash
+     * would).
+     */
     public void stopService(Service service, boolean hard) {
-        Process process = processes.remove(service);
-        if (process == null) {
-            return;
-        }
-        if (hard) {
-            process.destroyForcibly();
-        } else {
-            process.destroy();
+        stop(instances.get(service), hard);
+    }
+
+    private static void stop(List<Instance> stopping, boolean hard) {
+        List<Process> signalled = new ArrayList<>();
+        for (Instance instance : stopping) {
+            Process process = instance.process;
+            instance.process = null;
+            if (process != null) {
+                if (hard) {
+                    process.destroyForcibly();
+                } else {
+                    process.destroy();
+                }
+                signalled.add(process);
+            }
         }
         try {
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            for (Process process : signalled) {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** The operating-system process id of a running service (for measuring it). */
+    /** The operating-system process id of a running service's first instance (for measuring it). */
     public long pid(Service service) {
-        Process p = processes.get(service);
+        Process p = instances.get(service).get(0).process;
         if (p == null) {
             throw new IllegalStateException(service.artifact + " is not running");
         }
         return p.pid();
     }
 
+    /** Whether every instance of the service is running. */
     public boolean isRunning(Service service) {
-        Process p = processes.get(service);
-        return p != null && p.isAlive();
+        return instances.get(service).stream().allMatch(Instance::alive);
     }
 
     Map<String, String> environment(Service service) {
@@ -305,10 +442,6 @@ public final class LocalStack implements AutoCloseable {
         return env;
     }
 
-    private void awaitReady(Service service, Duration timeout) {
-        awaitReady(baseUrl(service), processes.get(service), service.artifact, logFile(service), timeout);
-    }
-
     private void awaitReady(String baseUrl, Process process, String name, Path log, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         URI ready = URI.create(baseUrl + "/q/health/ready");
@@ -345,11 +478,8 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         new ArrayList<>(replicas.keySet()).forEach(this::stopReplica);
-        List<Service> running = new ArrayList<>(processes.keySet());
-        running.forEach(s -> processes.get(s).destroy());
-        for (Service s : running) {
-            stopService(s, false);
-        }
+        stop(instances.values().stream().flatMap(List::stream).toList(), false);
+        proxies.values().forEach(RoundRobinProxy::close);
         identity.close();
         closeQuietly(smtp, kafka, postgres);
     }

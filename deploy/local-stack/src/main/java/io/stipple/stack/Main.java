@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The one-command local stack: {@code deploy/local-stack/run} (see the root README).
  *
  * <p>Options: {@code --clean} starts from empty data; {@code --data-dir DIR} (default {@code .stipple-local}
- * in the repository); {@code --no-seed} skips the demo clinic.
+ * in the repository); {@code --no-seed} skips the demo clinic; {@code --replicas N} runs every service as N instances
+ * behind a round-robin proxy on its usual port ({@link RoundRobinProxy}).
  */
 public final class Main {
 
@@ -26,13 +27,15 @@ public final class Main {
         Path dataDir = root.resolve(".stipple-local");
         boolean clean = false;
         boolean seed = true;
+        int replicas = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--clean" -> clean = true;
                 case "--no-seed" -> seed = false;
                 case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
+                case "--replicas" -> replicas = replicas(i + 1 < args.length ? args[++i] : "");
                 case "-h", "--help" -> {
-                    System.out.println("usage: run [--clean] [--data-dir DIR] [--no-seed]");
+                    System.out.println("usage: run [--clean] [--data-dir DIR] [--no-seed] [--replicas N]");
                     return;
                 }
                 default -> {
@@ -70,7 +73,7 @@ public final class Main {
             stopped.countDown();
         }, "local-stack-shutdown"));
         try {
-            running.set(LocalStack.start(LocalStack.Options.defaults(root, dataDir, out)));
+            running.set(LocalStack.start(LocalStack.Options.defaults(root, dataDir, out).withReplicas(replicas)));
         } catch (RuntimeException e) {
             if (stopping.compareAndSet(false, true)) {
                 out.println();
@@ -85,6 +88,20 @@ public final class Main {
         DemoData.Seeded demo = seed ? new DemoData(stack, out).seed() : DemoData.Seeded.none();
         new Banner(stack, demo, out).print();
         stopped.await();
+    }
+
+    private static int replicas(String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1 && n <= 4) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        System.err.println("--replicas takes a number from 1 to 4, not '" + value + "'");
+        System.exit(2);
+        return 1;
     }
 
     /** Stops the services started so far (child processes of this JVM), gracefully and then forcibly. */
