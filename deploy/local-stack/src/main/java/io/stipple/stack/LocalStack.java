@@ -332,7 +332,7 @@ public final class LocalStack implements AutoCloseable {
             // only the class path it was made with, so the service runs from its quarkus-app directory as
             // "-jar quarkus-run.jar"; a JDK other than the one that made it ignores it (AOTMode auto, -Xshare:auto)
             // and starts without
-            List<String> archive = startupArchiveFlags(jar.getParent());
+            List<String> archive = startupArchiveFlags(jar.getParent(), Runtime.version().feature());
             if (!archive.isEmpty()) {
                 command.addAll(archive);
                 workingDirectory = jar.getParent();
@@ -520,9 +520,12 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The flags that load the start-up archive in {@code appDirectory}, if there is one this JVM can read. */
-    static List<String> startupArchiveFlags(Path appDirectory) {
-        if (Files.isRegularFile(appDirectory.resolve("app.aot")) && Runtime.version().feature() >= 24) {
+    /**
+     * The flags that load the start-up archive in {@code appDirectory}, if there is one a JVM of this feature release
+     * can read: an AOT cache from JDK 24 on (an older JVM would refuse the flag), else an AppCDS archive.
+     */
+    static List<String> startupArchiveFlags(Path appDirectory, int jdkFeature) {
+        if (Files.isRegularFile(appDirectory.resolve("app.aot")) && jdkFeature >= 24) {
             return List.of("-XX:AOTCache=app.aot");
         }
         if (Files.isRegularFile(appDirectory.resolve("app-cds.jsa"))) {

@@ -55,17 +55,19 @@ public final class SystemBench {
         double insert8 = 0;
         double select1 = 0;
         double select8 = 0;
-        if (!startupOnly) try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(null, 0)) {
-            out.println("Ceilings: raw PostgreSQL ...");
-            pg.createDatabase("ceiling");
-            String url = pg.jdbcUrl("ceiling");
-            try (Connection c = DriverManager.getConnection(url, pg.username(), pg.password()); Statement s = c.createStatement()) {
-                s.execute("create table ceiling (id uuid primary key, clinic_id uuid not null, starts_at timestamptz not null, payload text)");
+        if (!startupOnly) {
+            try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(null, 0)) {
+                out.println("Ceilings: raw PostgreSQL ...");
+                pg.createDatabase("ceiling");
+                String url = pg.jdbcUrl("ceiling");
+                try (Connection c = DriverManager.getConnection(url, pg.username(), pg.password()); Statement s = c.createStatement()) {
+                    s.execute("create table ceiling (id uuid primary key, clinic_id uuid not null, starts_at timestamptz not null, payload text)");
+                }
+                insert1 = rate(1, () -> connection(pg, url), (c, n) -> insert(c));
+                insert8 = rate(8, () -> connection(pg, url), (c, n) -> insert(c));
+                select1 = rate(1, () -> connection(pg, url), (c, n) -> select(c));
+                select8 = rate(8, () -> connection(pg, url), (c, n) -> select(c));
             }
-            insert1 = rate(1, () -> connection(pg, url), (c, n) -> insert(c));
-            insert8 = rate(8, () -> connection(pg, url), (c, n) -> insert(c));
-            select1 = rate(1, () -> connection(pg, url), (c, n) -> select(c));
-            select8 = rate(8, () -> connection(pg, url), (c, n) -> select(c));
         }
 
         Path data = Files.createTempDirectory("stipple-bench-");
