@@ -26,9 +26,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.stipple.platform.work.LeasedQueue.timestamp;
@@ -280,15 +282,21 @@ public class ReminderRepository {
                 rs.getString(9), rs.getInt(10), rs.getString(11), TraceContext.of(rs.getString(12), rs.getString(13))));
     }
 
-    /** Records, committed, that these claimed reminders are being handed to their channel now. */
-    public void markAttemptsStarted(List<UUID> ids, String claimant, Instant now) {
-        queue.update("""
+    /**
+     * Records, committed, that these claimed reminders are being handed to their channel now, for those the claim still
+     * holds (still {@code SENDING} under this claimant, lease not run out at {@code now}); returns their ids. A reminder
+     * missing from the answer was released and perhaps claimed by another dispatcher: it must not be sent from here.
+     */
+    public Set<UUID> markAttemptsStarted(List<UUID> ids, String claimant, Instant now) {
+        return new HashSet<>(queue.query("""
                 update scheduled_reminder set attempt_started_at = ?
-                where id = any (?) and status = 'SENDING' and claimed_by = ?""", (connection, statement) -> {
+                where id = any (?) and status = 'SENDING' and claimed_by = ? and claimed_until >= ?
+                returning id""", (connection, statement) -> {
             statement.setTimestamp(1, timestamp(now));
             statement.setArray(2, connection.createArrayOf("uuid", ids.toArray()));
             statement.setString(3, claimant);
-        });
+            statement.setTimestamp(4, timestamp(now));
+        }, row -> row.getObject(1, UUID.class)));
     }
 
     /** Writes a round's outcomes in one transaction; a row whose claim was taken over meanwhile is left alone. */

@@ -42,6 +42,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -185,9 +186,21 @@ public class ReminderDispatcher {
             }
         }
 
+        /**
+         * Marks the attempts of the reminders this claim still holds and returns those; one whose lease ran out since
+         * the claim (a pause, a replica whose clock is ahead) may already be another dispatcher's, and is not sent here.
+         */
         @Override
-        public void handingOver(List<Ready> ready, Claim claim) {
-            reminders.markAttemptsStarted(ready.stream().map(r -> r.reminder().id()).toList(), claim.claimant(), claim.at());
+        public List<Ready> handingOver(List<Ready> ready, Claim claim) {
+            Set<UUID> held = reminders.markAttemptsStarted(ready.stream().map(r -> r.reminder().id()).toList(),
+                    claim.claimant(), Instant.now(clock));
+            if (held.size() < ready.size()) {
+                int lost = ready.size() - held.size();
+                LOG.warnf("%d claimed reminder(s) not handed over: the claim's lease ran out before the hand-over "
+                        + "(left to whoever holds them now)", lost);
+                meters.counter("notification.reminders.claims.lost").increment(lost);
+            }
+            return ready.stream().filter(r -> held.contains(r.reminder().id())).toList();
         }
 
         /**
@@ -443,6 +456,15 @@ public class ReminderDispatcher {
     /** Claims due reminders in one statement: locked rows of other dispatchers are skipped, not waited for. */
     List<Claimed> claim(Instant now, int batchSize, String claimant) {
         return reminders.claim(Claim.of(claimant, now, config.dispatcher().lease()), batchSize);
+    }
+
+    /**
+     * The rest of a round over reminders claimed earlier by {@code claimant} at {@code claimedAt} (as a dispatcher that
+     * paused after its claim would go on); for tests.
+     */
+    void finishRound(List<Claimed> claimed, String claimant, Instant claimedAt) {
+        Tenancy.acrossClinics("reminder dispatch", () -> WorkRound.finish(work,
+                Claim.of(claimant, claimedAt, config.dispatcher().lease()), claimed, clock));
     }
 
     /** The contact and choices of each claimed reminder's client, as its own clinic knows them (never another's). */

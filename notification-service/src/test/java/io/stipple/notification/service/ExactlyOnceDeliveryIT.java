@@ -185,6 +185,38 @@ class ExactlyOnceDeliveryIT {
     }
 
     @Test
+    void a_dispatcher_whose_lease_ran_out_before_it_handed_the_email_over_does_not_send_it_the_one_that_took_it_over_does_once() {
+        UUID client = UUID.randomUUID();
+        String email = "paused-" + client + "@example.com";
+        Instant due = Instant.parse("2031-05-04T10:00:00Z");
+        contact(client, email, null, "Europe/London");
+        UUID reminder = reminder(client, Channel.EMAIL, due);
+        drainUntil(due.minusSeconds(1));
+
+        // one replica claims it and pauses before the hand-over (a long GC pause, or a clock behind the other's) ...
+        clock.set(due.plusSeconds(1));
+        Instant claimedAt = Instant.now(clock);
+        List<ReminderRepository.Claimed> claimed = Tenancy.acrossClinics("test: a paused dispatcher",
+                () -> dispatcher.claim(claimedAt, 1000, "d-paused"));
+        assertThat(claimed).extracting(ReminderRepository.Claimed::id).contains(reminder);
+
+        // ... past its lease: another replica releases the claim, claims the reminder and sends it
+        clock.set(due.plus(Duration.ofMinutes(3)));
+        while (dispatcher.runOnce() > 0) {
+            // drain
+        }
+        assertThat(row(reminder).status).isEqualTo(ReminderStatus.SENT);
+        assertThat(Mails.to(email)).hasSize(1);
+
+        // the paused one goes on with what it claimed: the claim no longer holds, so nothing leaves and nothing changes
+        dispatcher.finishRound(claimed, "d-paused", claimedAt);
+        assertThat(Mails.to(email)).hasSize(1);
+        ScheduledReminder sent = row(reminder);
+        assertThat(sent.status).isEqualTo(ReminderStatus.SENT);
+        assertThat(sent.attempts).isEqualTo(2); // the lost claim counted, then the real attempt
+    }
+
+    @Test
     void sms_whose_answer_was_lost_is_sent_again_with_the_same_idempotency_key_and_the_provider_keeps_one() {
         UUID client = UUID.randomUUID();
         String phone = "+4477008" + (100_000 + (int) (Math.random() * 800_000));

@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  *       another replica, can take them) under a fresh {@link Claim};</li>
  *   <li>decide what needs no send (an outcome at once) and what is ready to send;</li>
  *   <li>record, committed, that the ready ones are being handed over ({@link Work#handingOver}) — before anything
- *       leaves;</li>
+ *       leaves — for the rows this claim still holds: a row whose lease ran out meanwhile (a pause longer than the
+ *       lease; a replica whose clock is ahead) may have been released and claimed by another worker, and is left to
+ *       it, neither sent nor recorded here (the fence that keeps two workers from sending one row);</li>
  *   <li>send each one ("send one") at once, and wait for every answer until one deadline
  *       ({@link Work#answerWithin}); a send that throws before handing over, or no answer by then, gets the work's
  *       own answer ({@link Work#notHandedOver}, {@link Work#unanswered});</li>
@@ -51,8 +53,12 @@ public final class WorkRound {
         /** Splits the claimed rows: outcomes that need no send go to {@code done}, the rest to {@code ready}. */
         void prepare(List<C> claimed, Claim claim, List<O> done, List<R> ready);
 
-        /** Records, committed, that these rows are being handed over now (default: nothing to record). */
-        default void handingOver(List<R> ready, Claim claim) {
+        /**
+         * Records, committed, that these rows are being handed over now, for those the claim still holds; returns
+         * them (the others belong to whoever holds them now, and are not sent). Default: nothing to record, all held.
+         */
+        default List<R> handingOver(List<R> ready, Claim claim) {
+            return ready;
         }
 
         /** Sends one; the stage completes with its answer (each sender bounds its own send). */
@@ -81,16 +87,26 @@ public final class WorkRound {
         Claim claim = Claim.of(now, work.lease());
         List<C> claimed = work.claim(claim, batchSize);
         if (claimed.isEmpty()) return 0;
+        finish(work, claim, claimed, clock);
+        return claimed.size();
+    }
+
+    /**
+     * The rest of a round over rows already claimed under {@code claim}: prepare, hand over what the claim still
+     * holds, send, record. ({@link #run} claims, then finishes; a test finishes a claim made earlier, as a worker
+     * that paused between the two would.)
+     */
+    public static <C, R, A, O> void finish(Work<C, R, A, O> work, Claim claim, List<C> claimed, Clock clock) {
         List<O> outcomes = new ArrayList<>(claimed.size());
         List<R> ready = new ArrayList<>(claimed.size());
         work.prepare(claimed, claim, outcomes, ready);
         if (!ready.isEmpty()) {
-            // the attempt is on record before anything leaves: a crash from here on is seen as "maybe sent"
-            work.handingOver(ready, claim);
-            outcomes.addAll(sendAll(work, ready));
+            // the attempt is on record before anything leaves: a crash from here on is seen as "maybe sent"; only the
+            // rows still ours are sent
+            List<R> held = work.handingOver(ready, claim);
+            outcomes.addAll(sendAll(work, held));
         }
         work.record(outcomes, claim, Instant.now(clock));
-        return claimed.size();
     }
 
     private static <C, R, A, O> List<O> sendAll(Work<C, R, A, O> work, List<R> ready) {

@@ -19,7 +19,10 @@ class WorkRoundTest {
     private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
-    /** Items are strings: "skip…" needs no send, "throw…" throws in send, "silent…" never answers, others are sent. */
+    /**
+     * Items are strings: "skip…" needs no send, "throw…" throws in send, "silent…" never answers, "lost…" was taken by
+     * another worker before the hand-over (its lease ran out), others are sent.
+     */
     private final class FakeWork implements WorkRound.Work<String, String, String, String> {
         final List<String> due;
         final List<String> steps = new ArrayList<>();
@@ -56,8 +59,9 @@ class WorkRoundTest {
         }
 
         @Override
-        public void handingOver(List<String> ready, Claim claim) {
+        public List<String> handingOver(List<String> ready, Claim claim) {
             steps.add("handing over " + ready);
+            return ready.stream().filter(item -> !item.startsWith("lost")).toList();
         }
 
         @Override
@@ -143,5 +147,23 @@ class WorkRoundTest {
         FakeWork work = new FakeWork(List.of("a", "throw-fatal"));
         assertThatThrownBy(() -> WorkRound.run(work, 10, clock)).hasMessage("refused at once");
         assertThat(work.steps).doesNotContain("record");
+    }
+
+    @Test
+    void a_row_whose_claim_was_lost_before_the_hand_over_is_neither_sent_nor_recorded_by_this_round() {
+        FakeWork work = new FakeWork(List.of("a", "lost-1", "skip-1", "b"));
+        assertThat(WorkRound.run(work, 10, clock)).isEqualTo(4);
+        assertThat(work.steps).containsSubsequence("handing over [a, lost-1, b]", "send a", "send b", "record")
+                .doesNotContain("send lost-1");
+        assertThat(work.recorded).containsExactly("skip-1:skipped", "a:sent", "b:sent");
+    }
+
+    @Test
+    void finishing_a_claim_made_earlier_runs_the_same_steps_without_claiming_again() {
+        FakeWork work = new FakeWork(List.of());
+        Claim earlier = Claim.of("d-paused", NOW.minus(Duration.ofMinutes(5)), Duration.ofMinutes(2));
+        WorkRound.finish(work, earlier, List.of("lost-1", "skip-1"), clock);
+        assertThat(work.steps).containsExactly("handing over [lost-1]", "record");
+        assertThat(work.recorded).containsExactly("skip-1:skipped");
     }
 }
