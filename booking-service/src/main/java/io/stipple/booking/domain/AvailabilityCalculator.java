@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,26 +54,34 @@ public final class AvailabilityCalculator {
         long occupiedMs = sessionMs + request.buffer().toMillis();
         long stepMs = request.step().toMillis();
         long notBefore = request.notBefore() == null ? Long.MIN_VALUE : request.notBefore().toEpochMilli();
+        // a start is free for a room when [start, start + occupied) misses the room's taken time; "some room" is
+        // the union of those sets, the same for every technician: computed once, walked beside each technician's own
+        StartIntervals anyRoom = StartIntervals.union(rooms.stream().map(r -> r.freeStarts(occupiedMs)).toList());
+        List<TechnicianCalendar> techs = List.copyOf(technicians);
+        List<StartIntervals> techFree = techs.stream().map(t -> t.busy().freeStarts(occupiedMs)).toList();
+        List<Map<DayOfWeek, List<WeeklyHours>>> windows = new ArrayList<>(techs.size());
+        for (int i = 0; i < techs.size(); i++) windows.add(new EnumMap<>(DayOfWeek.class));
+        Map<Long, List<UUID>> byStart = new HashMap<>();
         for (LocalDate day = request.firstDay(); !day.isAfter(request.lastDay()); day = day.plusDays(1)) {
             if (closedDays.contains(day)) {
                 continue;
             }
             DayOfWeek weekday = day.getDayOfWeek();
-            for (TechnicianCalendar tech : technicians) {
-                for (WeeklyHours window : WeeklyHours.intersect(openingHours, tech.workingHours(), weekday)) {
+            for (int t = 0; t < techs.size(); t++) {
+                TechnicianCalendar tech = techs.get(t);
+                List<WeeklyHours> dayWindows = windows.get(t).computeIfAbsent(weekday,
+                        w -> WeeklyHours.intersect(openingHours, tech.workingHours(), w));
+                for (WeeklyHours window : dayWindows) {
                     long open = instant(day, window, true, request.zone());
                     long close = instant(day, window, false, request.zone());
-                    for (long start = open; start + sessionMs <= close; start += stepMs) {
-                        if (start < notBefore) {
-                            continue;
-                        }
-                        long end = start + occupiedMs;
-                        if (tech.busy().isFree(start, end) && anyFree(rooms, start, end)) {
-                            out.computeIfAbsent(Instant.ofEpochMilli(start), k -> new ArrayList<>()).add(tech.technicianId());
-                        }
-                    }
+                    UUID id = tech.technicianId();
+                    techFree.get(t).gridPointsWith(anyRoom, open, stepMs, Math.max(open, notBefore), close - sessionMs,
+                            start -> byStart.computeIfAbsent(start, k -> new ArrayList<>(4)).add(id));
                 }
             }
+        }
+        for (Map.Entry<Long, List<UUID>> e : byStart.entrySet()) {
+            out.put(Instant.ofEpochMilli(e.getKey()), e.getValue());
         }
         return out;
     }
@@ -84,15 +94,6 @@ public final class AvailabilityCalculator {
         long e = s + session.toMillis();
         for (WeeklyHours window : WeeklyHours.intersect(openingHours, workingHours, day.getDayOfWeek())) {
             if (s >= instant(day, window, true, zone) && e <= instant(day, window, false, zone)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean anyFree(Collection<BusyTimes> rooms, long start, long end) {
-        for (BusyTimes room : rooms) {
-            if (room.isFree(start, end)) {
                 return true;
             }
         }

@@ -58,6 +58,11 @@ public final class BusyTimes {
         return candidate < 0 || ends[candidate] <= start;
     }
 
+    /** The starts {@code s} at which {@code [s, s + length)} is free (see {@link StartIntervals#around}). */
+    public StartIntervals freeStarts(long length) {
+        return starts.length == 0 ? StartIntervals.ALL : StartIntervals.around(starts, ends, length);
+    }
+
     public boolean isFree(TimeRange range) {
         return isFree(range.start().toEpochMilli(), range.end().toEpochMilli());
     }

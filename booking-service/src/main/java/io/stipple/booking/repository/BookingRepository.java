@@ -90,6 +90,17 @@ public class BookingRepository {
                 .getResultList();
     }
 
+    /**
+     * Makes the rest of this transaction a read: entities load read-only (no snapshot copy of each row's JSON
+     * columns, no dirty check at commit) and nothing is flushed before queries. For searches that write nothing; the
+     * session belongs to the calling transaction, so only call it from a transaction of the search's own.
+     */
+    public void readOnlyTransaction() {
+        org.hibernate.Session session = em.unwrap(org.hibernate.Session.class);
+        session.setDefaultReadOnly(true);
+        session.setHibernateFlushMode(org.hibernate.FlushMode.MANUAL);
+    }
+
     /** Taken time of each technician within the window (bookings only). */
     public Map<UUID, List<TimeRange>> technicianBusy(Collection<UUID> technicianIds, Instant from, Instant to, UUID except) {
         return busy("technician_id", technicianIds, from, to, except);

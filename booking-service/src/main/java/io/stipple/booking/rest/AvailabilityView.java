@@ -20,5 +20,5 @@ public record AvailabilityView(
         @Schema(description = "The healing interval's earliest start for the next plan session, if any")
         @JsonSerialize(using = ClinicTime.class) OffsetDateTime earliestStart,
         List<TechnicianRef> technicians,
-        List<Slot> slots) {
+        @JsonSerialize(using = SlotsJson.class) List<Slot> slots) {
 }

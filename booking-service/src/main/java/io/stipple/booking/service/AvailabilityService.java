@@ -30,9 +30,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** Free start times for a client's session. Read-only: one transaction for a consistent view. */
+/**
+ * Free start times for a client's session. Read-only: one transaction of its own for a consistent view
+ * ({@code REQUIRES_NEW}: the searches make their session read-only, which must never reach a caller's writes).
+ */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.REQUIRES_NEW)
 public class AvailabilityService {
 
     @Inject
@@ -69,6 +72,7 @@ public class AvailabilityService {
         if (ChronoUnit.DAYS.between(from, to) + 1 > maxDays) {
             throw ProblemException.invalidField("to", "the range may cover at most " + maxDays + " days");
         }
+        bookings.readOnlyTransaction();
         Clinic clinic = clinics.require(clinicId);
         Treatment treatment = catalogue.bookable(clinicId, treatmentId);
         SessionContext session = planner.plan(clinic, treatment, clientId, null, null, null, SessionPlanner.Purpose.SEARCH);
@@ -109,6 +113,7 @@ public class AvailabilityService {
      */
     public SeriesResult searchSeries(UUID clinicId, UUID treatmentId, UUID clientId, LocalDate from, Integer sessions,
                                      UUID technicianId, int limit) {
+        bookings.readOnlyTransaction();
         Clinic clinic = clinics.require(clinicId);
         Treatment treatment = catalogue.bookable(clinicId, treatmentId);
         SessionContext session = planner.plan(clinic, treatment, clientId, null, null, null, SessionPlanner.Purpose.SEARCH);
