@@ -106,6 +106,8 @@ public final class LocalStack implements AutoCloseable {
     private final Path publicKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final JvmSizing sizing;
+    /** Services whose next start is an AOT training run ({@link #startServiceRecordingAotCache}). */
+    private final java.util.Set<Service> recordingAot = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private LocalStack(Options options, EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka, GreenMail smtp,
                        Path publicKey) {
@@ -253,6 +255,38 @@ public final class LocalStack implements AutoCloseable {
                 replicas() == 1 ? "" : " (" + replicas() + " instances: " + instanceUrls(service) + ")", since(t0));
     }
 
+    /**
+     * Starts a stopped service (one instance) as a Leyden AOT training run (JDK 25 or later, JEP 514/515): as the stack
+     * always runs it — its flags from {@code deploy/sizing.properties}, from its {@code quarkus-app} directory as
+     * {@code -jar quarkus-run.jar}, so the class path matches every later run — but with
+     * {@code -XX:AOTCacheOutput=app.aot} in place of a start-up archive. The JVM records the classes the traffic it
+     * then serves loads and links, and writes {@code app.aot} when it exits: stop it with
+     * {@link #stopService(Service, Duration)} and a grace long enough for the cache to be assembled. Used by
+     * {@link AotTraining}.
+     */
+    public void startServiceRecordingAotCache(Service service) {
+        if (Runtime.version().feature() < 25) {
+            throw new IllegalStateException("an AOT training run needs JDK 25 or later (-XX:AOTCacheOutput), this is "
+                    + Runtime.version());
+        }
+        if (replicas() != 1) {
+            throw new IllegalStateException("an AOT training run writes one app.aot: run it with one instance");
+        }
+        Path cache = appDirectory(service).resolve("app.aot");
+        try {
+            // the cache being replaced must not be loaded by the run that replaces it
+            Files.deleteIfExists(cache);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace " + cache, e);
+        }
+        recordingAot.add(service);
+        try {
+            startService(service);
+        } finally {
+            recordingAot.remove(service);
+        }
+    }
+
     /** Starts instance {@code n} (1-based) of a service again and waits until it is ready. */
     public void startInstance(Service service, int n) {
         Instance instance = instance(service, n);
@@ -310,8 +344,12 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    private Path appDirectory(Service service) {
+        return options.repoRoot().resolve(service.artifact).resolve("target/quarkus-app");
+    }
+
     private Process launch(Service service, Map<String, String> environment, Path log) {
-        Path jar = options.repoRoot().resolve(service.artifact).resolve("target/quarkus-app/quarkus-run.jar");
+        Path jar = appDirectory(service).resolve("quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
@@ -331,8 +369,13 @@ public final class LocalStack implements AutoCloseable {
             // jdk-aot-cache), else an AppCDS archive (app-cds.jsa, quarkus.package.jar.appcds.enabled). Either matches
             // only the class path it was made with, so the service runs from its quarkus-app directory as
             // "-jar quarkus-run.jar"; a JDK other than the one that made it ignores it (AOTMode auto, -Xshare:auto)
-            // and starts without
-            List<String> archive = startupArchiveFlags(jar.getParent(), Runtime.version().feature());
+            // and starts without. An AOT training run (startServiceRecordingAotCache) records instead; it lays its
+            // classes out for the cache when it exits, in a buffer the size of its compressed class space, which the
+            // service's metaspace cap (128m) holds to ~112 MB: too small for what a service loads ("Unable to
+            // allocate from 'ro' region"), so that run alone gets more — the runs that use the cache keep the cap
+            List<String> archive = recordingAot.contains(service)
+                    ? List.of("-XX:AOTCacheOutput=app.aot", "-XX:MaxMetaspaceSize=512m")
+                    : startupArchiveFlags(jar.getParent(), Runtime.version().feature());
             if (!archive.isEmpty()) {
                 command.addAll(archive);
                 workingDirectory = jar.getParent();
@@ -359,7 +402,19 @@ public final class LocalStack implements AutoCloseable {
         stop(instances.get(service), hard);
     }
 
+    /**
+     * Stops a service gracefully (SIGTERM) and waits up to {@code grace} for every instance to exit before killing it
+     * — long enough, after an AOT training run, for the JVM to write its cache on the way out.
+     */
+    public void stopService(Service service, Duration grace) {
+        stop(instances.get(service), false, grace);
+    }
+
     private static void stop(List<Instance> stopping, boolean hard) {
+        stop(stopping, hard, Duration.ofSeconds(20));
+    }
+
+    private static void stop(List<Instance> stopping, boolean hard, Duration grace) {
         List<Process> signalled = new ArrayList<>();
         for (Instance instance : stopping) {
             Process process = instance.process;
@@ -375,7 +430,7 @@ public final class LocalStack implements AutoCloseable {
         }
         try {
             for (Process process : signalled) {
-                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!process.waitFor(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
                 }
             }

@@ -38,6 +38,10 @@ import java.util.regex.Pattern;
  * wrote, next to their targets and next to ceilings measured here in the same run — raw PostgreSQL single-row
  * INSERTs and primary-key SELECTs, and a trivial HTTP endpoint — plus each service's start-up time and resident
  * memory after a warm-up.
+ *
+ * <p>System properties: {@code stipple.root} (the repository), {@code bench.startup-only} (only start-up and memory),
+ * {@code bench.port-offset} (added to the services' ports 8081-8084, default 2000), {@code bench.nmt} (also print
+ * each service's Native Memory Tracking summary after the warm-up), {@code bench.seconds} (each rate's run).
  */
 public final class SystemBench {
 
@@ -76,7 +80,20 @@ public final class SystemBench {
         Map<Service, Double> quarkusSeconds = new EnumMap<>(Service.class);
         Map<Service, Long> rssMb = new EnumMap<>(Service.class);
         double http8;
-        try (LocalStack stack = LocalStack.start(new LocalStack.Options(root, data, 2000, 0, 0, freePort(), Map.of(), out))) {
+        // services on 8081-8084 + bench.port-offset (default 2000): another stack on the machine (the local stack, a
+        // journey run, a second bench) keeps its ports; PostgreSQL, Kafka and SMTP take free ports
+        int portOffset = Integer.getInteger("bench.port-offset", 2000);
+        // -Dbench.nmt=true: where each service's resident memory goes, from Native Memory Tracking after the warm-up
+        // (the tracking itself costs the services a few MB, so RSS figures of such a run read a little high)
+        boolean nmt = Boolean.getBoolean("bench.nmt");
+        Map<Service, Map<String, String>> extraEnv = new EnumMap<>(Service.class);
+        if (nmt) {
+            for (Service s : Service.values()) {
+                extraEnv.put(s, Map.of("JDK_JAVA_OPTIONS", "-XX:NativeMemoryTracking=summary"));
+            }
+        }
+        Map<Service, String> memoryMaps = new EnumMap<>(Service.class);
+        try (LocalStack stack = LocalStack.start(new LocalStack.Options(root, data, portOffset, 0, 0, freePort(), extraEnv, out))) {
             UUID clinic = UUID.randomUUID();
             String token = DevTokens.token("bench-staff", clinic, "staff");
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -99,6 +116,9 @@ public final class SystemBench {
                             HttpResponse.BodyHandlers.discarding());
                 }
                 rssMb.put(s, rssKb(stack.pid(s)) / 1024);
+                if (nmt) {
+                    memoryMaps.put(s, nativeMemory(stack.pid(s)));
+                }
             }
             String live = stack.baseUrl(Service.CLIENT) + "/q/health/live";
             http8 = startupOnly ? 0 : rate(8, () -> http, (client, n) -> {
@@ -135,6 +155,12 @@ public final class SystemBench {
                     targetText, "", quarkusSeconds.get(s) < 0 ? "" : verdict(quarkusSeconds.get(s) < target)));
             rows.add(row(s.artifact, "resident memory after 2,000 requests, " + jvm, rssMb.get(s) + " MB", "< 200 MB", "",
                     verdict(rssMb.get(s) < 200)));
+        }
+
+        if (nmt) {
+            out.println();
+            out.println("Native Memory Tracking after the warm-up, committed MB per category (classes loaded):");
+            memoryMaps.forEach((s, summary) -> out.printf("%-21s %s%n", s.artifact, summary));
         }
 
         out.println();
@@ -313,6 +339,41 @@ public final class SystemBench {
         List<Double> sorted = new ArrayList<>(values);
         sorted.sort(null);
         return sorted.get(sorted.size() / 2);
+    }
+
+    /**
+     * The committed size of each NMT category of a running JVM ({@code jcmd <pid> VM.native_memory summary}), largest
+     * first, e.g. {@code total 243, Java Heap 41, Class 58 (12,345 classes), ...}.
+     */
+    static String nativeMemory(long pid) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid), "VM.native_memory", "summary", "scale=KB").redirectErrorStream(true).start();
+        String text = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        jcmd.waitFor();
+        return summarise(text);
+    }
+
+    static String summarise(String nmtSummary) {
+        Matcher total = Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB").matcher(nmtSummary);
+        if (!total.find()) {
+            return "no NMT summary (" + nmtSummary.strip().lines().reduce((first, last) -> last).orElse("") + ")";
+        }
+        List<Map.Entry<String, Long>> categories = new ArrayList<>();
+        Matcher m = Pattern.compile("(?m)^-\\s+(.+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)").matcher(nmtSummary);
+        while (m.find()) {
+            categories.add(Map.entry(m.group(1).trim(), Long.parseLong(m.group(2)) / 1024));
+        }
+        categories.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        Matcher classes = Pattern.compile("\\(classes #(\\d+)\\)").matcher(nmtSummary);
+        String classCount = classes.find() ? " (" + classes.group(1) + " classes)" : "";
+        StringBuilder line = new StringBuilder("total " + Long.parseLong(total.group(1)) / 1024);
+        for (Map.Entry<String, Long> c : categories) {
+            if (c.getValue() > 0) {
+                line.append(", ").append(c.getKey()).append(' ').append(c.getValue())
+                        .append("Class".equals(c.getKey()) ? classCount : "");
+            }
+        }
+        return line.toString();
     }
 
     private static long rssKb(long pid) throws IOException {
