@@ -134,32 +134,40 @@ class TraceJourneyIT {
         assertThat(names).contains("stipple_outbox_oldest_pending_seconds", "stipple_inbox_retries_total",
                 "stipple_inbox_dead_letter_records", "stipple_work_due_lag_seconds", "http_server_requests_seconds_count");
 
-        // one answered request per service, so its HTTP server timer has a sample even if no other test called it
+        // metrics are per instance (Prometheus scrapes each pod): every instance of every service is asked directly,
+        // past the round-robin proxy; one answered request to each, so its HTTP server timer has a sample even if no
+        // other test reached that instance
+        List<String> instances = new ArrayList<>();
+        Map<String, String> serviceOf = new java.util.HashMap<>();
         for (io.stipple.stack.Service service : io.stipple.stack.Service.values()) {
-            assertThat(io.restassured.RestAssured.get(StippleSystem.baseUrl(service) + "/api/v1/no-such-resource").statusCode())
-                    .isBetween(400, 499);
+            for (String url : StippleSystem.instanceUrls(service)) {
+                instances.add(url);
+                serviceOf.put(url, service.artifact);
+                assertThat(io.restassured.RestAssured.get(url + "/api/v1/no-such-resource").statusCode()).isBetween(400, 499);
+            }
         }
         // served = a sample line of that name (a metric with no sample yet is not served); the dead-letter depth is
         // counted 10 s after start, the reminder due-lag at the dispatcher's first round: wait for them
         Map<String, Set<String>> servedBy = new java.util.TreeMap<>();
         await("every metric the monitoring uses on /q/metrics").atMost(PATIENCE).until(() -> {
             servedBy.clear();
-            for (io.stipple.stack.Service service : io.stipple.stack.Service.values()) {
-                String metrics = io.restassured.RestAssured.get(StippleSystem.baseUrl(service) + "/q/metrics").asString();
+            for (String url : instances) {
+                String metrics = io.restassured.RestAssured.get(url + "/q/metrics").asString();
                 for (String line : metrics.split("\n")) {
                     if (!line.startsWith("#") && !line.isBlank()) {
                         String name = line.split("[{ ]", 2)[0];
-                        servedBy.computeIfAbsent(name, k -> new java.util.TreeSet<>()).add(service.artifact);
+                        servedBy.computeIfAbsent(name, k -> new java.util.TreeSet<>()).add(url);
                     }
                 }
             }
             return servedBy.keySet().containsAll(names);
         });
-        // the platform's outbox, inbox and HTTP metrics come from every service
+        // the platform's outbox, inbox and HTTP metrics come from every instance of every service
         for (String everywhere : List.of("stipple_outbox_oldest_pending_seconds", "stipple_outbox_pending_rows",
                 "http_server_requests_seconds_count")) {
-            assertThat(servedBy.get(everywhere)).as(everywhere).hasSize(4);
+            assertThat(servedBy.get(everywhere)).as(everywhere).containsExactlyInAnyOrderElementsOf(instances);
         }
+        assertThat(new java.util.TreeSet<>(serviceOf.values())).hasSize(4);
         System.out.printf("TraceJourneyIT: %d metric names used by deploy/monitoring, all served: %s%n", names.size(), names);
     }
 
