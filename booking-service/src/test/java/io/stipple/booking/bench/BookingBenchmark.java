@@ -47,7 +47,8 @@ import static io.stipple.testinfra.TestClock.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Not a test: the benchmark of issue #4, run with {@code ./mvnw -pl booking-service -Pbench verify}.
+ * Not a test: the benchmark of issue #4, run with {@code ./mvnw -pl booking-service -Pbench verify}
+ * ({@code -Dbench.searches=0} for the write part alone).
  *
  * <p>Seeds a clinic-year (20 technicians, 20 rooms, ~10,000 bookings across 2030, half before "now" =
  * 2030-07-01) in the embedded PostgreSQL, then measures over HTTP against the running service
@@ -57,7 +58,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>the series search (issue 13: the 3 sessions of a plan, 5 combinations) beside the single-session search of
  *       the same treatment;</li>
  *   <li>booking-create throughput at 1 and 8 concurrent clients;</li>
- *   <li>the ceiling: plain single-row autocommit INSERTs over JDBC at the same concurrency, in the same run.</li>
+ *   <li>its floor (issue 15): the SQL of one create, captured from PostgreSQL's log, replayed over JDBC as the runtime
+ *       role at the same concurrency ({@link CreateFloor}); the list goes to {@code target/bench-create-sql.txt};</li>
+ *   <li>an extra: plain single-row autocommit INSERTs over JDBC at the same concurrency, in the same run.</li>
  * </ul>
  * Everything (load generator, service, PostgreSQL, Kafka) shares this machine, as the issue asks. The table is
  * printed and written to {@code target/bench-results.txt}.
