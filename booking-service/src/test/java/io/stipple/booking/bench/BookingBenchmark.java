@@ -174,7 +174,7 @@ class BookingBenchmark {
                     + " client(s)", creates[i], replayed, creates[i] / replayed, ceilings[i]));
         }
         out.add("target: creates/s >= 0.5 x floor/s. floor = the " + floor.statementCount() + " statements (" + floor.transactionCount()
-                + " transactions) of one create replayed over JDBC as the runtime role, fresh ids and slots each time;");
+                + (floor.transactionCount() == 1 ? " transaction" : " transactions") + ") of one create replayed over JDBC as the runtime role, fresh ids and slots each time;");
         out.add("INSERT/s = single-row autocommit INSERTs (owner role, own table), an extra. Statements: target/bench-create-sql.txt");
     }
 
