@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -30,6 +31,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
+    /** System property with extra server settings, see {@link #extraConfig()}. */
+    public static final String EXTRA_CONFIG = "stipple.pg.extra-config";
     private static final String USERNAME = "postgres";
     /** Ignored by the server ({@code trust} authentication), but Quarkus wants a password. */
     private static final String PASSWORD = "postgres";
@@ -79,20 +82,45 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             throw new UncheckedIOException("Could not create the PostgreSQL data directory", e);
         }
         int chosenPort = port == 0 ? Support.freePort() : port;
-        EmbeddedPostgres pg = Support.withOwnContextClassLoader(() -> EmbeddedPostgres.builder()
-                .setDataDirectory(dir)
-                // true: initdb every time and delete on close; false: initdb only if there is no cluster yet
-                .setCleanDataDirectory(temporary)
-                .setPort(chosenPort)
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("fsync", "off")
-                .setServerConfig("synchronous_commit", "off")
-                .setServerConfig("full_page_writes", "off")
-                .setServerConfig("max_connections", "300")
-                .setServerConfig("jit", "off")
-                .setServerConfig("timezone", "UTC")
-                .start());
+        EmbeddedPostgres pg = Support.withOwnContextClassLoader(() -> {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    // true: initdb every time and delete on close; false: initdb only if there is no cluster yet
+                    .setCleanDataDirectory(temporary)
+                    .setPort(chosenPort)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("jit", "off")
+                    .setServerConfig("timezone", "UTC");
+            extraConfig().forEach(builder::setServerConfig);
+            return builder.start();
+        });
         return new EmbeddedPostgresServer(pg, dir, temporary, chosenPort, null);
+    }
+
+    /**
+     * Extra server settings from the system property {@value #EXTRA_CONFIG}: {@code name=value} pairs separated by
+     * commas (a value cannot hold a comma), e.g. a benchmark's
+     * {@code logging_collector=on,log_destination=jsonlog,log_directory=/abs/dir}. Unset (the default) adds nothing;
+     * a pair names a setting the defaults above already set replaces it.
+     */
+    static Map<String, String> extraConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        String property = System.getProperty(EXTRA_CONFIG, "").trim();
+        if (property.isEmpty()) {
+            return config;
+        }
+        for (String pair : property.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException(EXTRA_CONFIG + ": not name=value: '" + pair + "'");
+            }
+            config.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return config;
     }
 
     /**

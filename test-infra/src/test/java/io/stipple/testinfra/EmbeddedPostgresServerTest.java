@@ -2,6 +2,7 @@ package io.stipple.testinfra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +45,46 @@ class EmbeddedPostgresServerTest {
             assertThatThrownBy(() -> pg.createDatabase("bad-name; DROP")).isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(Support.isPortFree(port)).as("port released after close").isTrue();
+    }
+
+    @Test
+    void extraSettingsFromTheSystemPropertyReachTheServerAndAStatementLogCanBeReadFromAFile(@TempDir Path tmp) throws Exception {
+        Path logDir = tmp.resolve("pg-log");
+        System.setProperty(EmbeddedPostgresServer.EXTRA_CONFIG, "logging_collector=on, log_destination=jsonlog,log_directory="
+                + logDir + ",log_filename=postgresql.log,work_mem=7MB");
+        EmbeddedPostgresServer pg;
+        try {
+            pg = EmbeddedPostgresServer.start(null, 0);
+        } finally {
+            System.clearProperty(EmbeddedPostgresServer.EXTRA_CONFIG);
+        }
+        try (pg; Connection c = DriverManager.getConnection(pg.jdbcUrl("postgres"), pg.username(), pg.password());
+                Statement s = c.createStatement()) {
+            assertThat(scalar(s, "SHOW work_mem")).isEqualTo("7MB");
+            assertThat(scalar(s, "SHOW fsync")).isEqualTo("off"); // the defaults stay
+            s.execute("SET log_statement = 'all'");
+            s.execute("SELECT 'logged-marker-42'");
+            Path json = logDir.resolve("postgresql.json");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(json).exists().content().contains("logged-marker-42"));
+        }
+    }
+
+    @Test
+    void withoutTheSystemPropertyNoExtraSettingIsAdded() {
+        assertThat(System.getProperty(EmbeddedPostgresServer.EXTRA_CONFIG)).isNull();
+        assertThat(EmbeddedPostgresServer.extraConfig()).isEmpty();
+    }
+
+    @Test
+    void aPairWithoutAnEqualsSignIsRefused() {
+        System.setProperty(EmbeddedPostgresServer.EXTRA_CONFIG, "log_statement=all,oops");
+        try {
+            assertThatThrownBy(EmbeddedPostgresServer::extraConfig).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("oops");
+        } finally {
+            System.clearProperty(EmbeddedPostgresServer.EXTRA_CONFIG);
+        }
     }
 
     @Test

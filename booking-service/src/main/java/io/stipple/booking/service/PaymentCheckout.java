@@ -67,6 +67,11 @@ public class PaymentCheckout {
     }
 
     private Result start(Result made) {
+        if (made.deposit() == null) {
+            // no payment was made with the booking (its transaction read them back), so there is no intent to create:
+            // no second transaction to find that out
+            return made;
+        }
         UUID clinicId = made.booking().clinicId;
         UUID bookingId = made.booking().id;
         PaymentProvider.IntentRequest request = committed(() -> payments.intentToCreate(clinicId, bookingId)).orElse(null);

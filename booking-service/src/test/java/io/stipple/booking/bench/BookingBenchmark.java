@@ -47,7 +47,8 @@ import static io.stipple.testinfra.TestClock.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Not a test: the benchmark of issue #4, run with {@code ./mvnw -pl booking-service -Pbench verify}.
+ * Not a test: the benchmark of issue #4, run with {@code ./mvnw -pl booking-service -Pbench verify}
+ * ({@code -Dbench.searches=0} for the write part alone).
  *
  * <p>Seeds a clinic-year (20 technicians, 20 rooms, ~10,000 bookings across 2030, half before "now" =
  * 2030-07-01) in the embedded PostgreSQL, then measures over HTTP against the running service
@@ -57,7 +58,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>the series search (issue 13: the 3 sessions of a plan, 5 combinations) beside the single-session search of
  *       the same treatment;</li>
  *   <li>booking-create throughput at 1 and 8 concurrent clients;</li>
- *   <li>the ceiling: plain single-row autocommit INSERTs over JDBC at the same concurrency, in the same run.</li>
+ *   <li>its floor (issue 15): the SQL of one create, captured from PostgreSQL's log, replayed over JDBC as the runtime
+ *       role at the same concurrency ({@link CreateFloor}); the list goes to {@code target/bench-create-sql.txt};</li>
+ *   <li>an extra: plain single-row autocommit INSERTs over JDBC at the same concurrency, in the same run.</li>
  * </ul>
  * Everything (load generator, service, PostgreSQL, Kafka) shares this machine, as the issue asks. The table is
  * printed and written to {@code target/bench-results.txt}.
@@ -67,8 +70,9 @@ class BookingBenchmark {
 
     private static final Instant NOW = Instant.parse("2030-07-01T06:00:00Z");
     private static final int TECHNICIANS = 20;
-    private static final int SEARCH_WARMUP = 100;
     private static final int SEARCHES = Integer.getInteger("bench.searches", 300);
+    /** 0 searches skips the search part (the write part alone). */
+    private static final int SEARCH_WARMUP = Math.min(100, SEARCHES);
     private static final Duration THROUGHPUT_RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
 
     @Inject
@@ -100,8 +104,23 @@ class BookingBenchmark {
         int seeded = seedYear(year);
         out.add(String.format(Locale.ROOT, "seeded clinic-year: %d technicians, %d bookings in %.1f s",
                 TECHNICIANS, seeded, (System.nanoTime() - seedStart) / 1e9));
-        TestClinic empty = setUp();
 
+        if (SEARCHES > 0) searches(out, year, seeded);
+        writes(out, year);
+        out.add("");
+        out.add("PostgreSQL " + setting("server_version") + ": fsync=" + setting("fsync") + ", synchronous_commit="
+                + setting("synchronous_commit") + ", shared_buffers=" + setting("shared_buffers")
+                + "; machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average "
+                + String.format(Locale.ROOT, "%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+
+        String table = String.join("\n", out);
+        System.out.println("\n===== booking-service benchmark =====\n" + table + "\n=====================================\n");
+        Files.writeString(Path.of("target", "bench-results.txt"), table + "\n");
+        assertThat(seeded).isGreaterThan(9_000);
+    }
+
+    private void searches(List<String> out, TestClinic year, int seeded) throws Exception {
+        TestClinic empty = setUp();
         out.add("");
         out.add(String.format(Locale.ROOT, "%-44s %10s %10s %10s", "availability (HTTP, 1 client)", "p50 ms", "p99 ms", "slots"));
         for (int days : new int[]{7, 31}) {
@@ -124,31 +143,39 @@ class BookingBenchmark {
         double[] series = seriesLatencies(year);
         out.add(String.format(Locale.ROOT, "%-44s %10.2f %10.2f %10d", "3-session series (5 combinations), clinic-year",
                 pct(series, 50), pct(series, 99), lastSlots));
+    }
 
+    /**
+     * Creates over HTTP beside their floor: the SQL one create sends, captured from the server's statement log and
+     * replayed over JDBC as the runtime role at the same concurrency (see {@link CreateFloor}); the single-row INSERT
+     * ceiling stays as an extra.
+     */
+    private void writes(List<String> out, TestClinic year) throws Exception {
         out.add("");
-        out.add(String.format(Locale.ROOT, "%-44s %12s %12s %8s", "writes for " + THROUGHPUT_RUN.toSeconds() + " s each", "per second",
-                "INSERT ceil.", "ratio"));
+        out.add(String.format(Locale.ROOT, "%-44s %10s %10s %7s %10s", "writes for " + THROUGHPUT_RUN.toSeconds() + " s each",
+                "creates/s", "floor/s", "ratio", "INSERT/s"));
         prepareCeilingTable();
         createThroughput(year, 2, 150, Duration.ofSeconds(5)); // warm-up, not counted
+        double[] creates = new double[2], ceilings = new double[2];
+        int[] concurrency = {1, 8};
         long day = 0;
-        for (int clients : new int[]{1, 8}) {
-            double ceiling = insertCeiling(clients);
-            double creates = createThroughput(year, clients, day, THROUGHPUT_RUN);
+        for (int i = 0; i < concurrency.length; i++) {
+            ceilings[i] = insertCeiling(concurrency[i]);
+            creates[i] = createThroughput(year, concurrency[i], day, THROUGHPUT_RUN);
             day += 30;
-            out.add(String.format(Locale.ROOT, "%-44s %12.1f %12.1f %8.2f", "POST /api/v1/bookings, " + clients + " client(s)",
-                    creates, ceiling, creates / ceiling));
         }
         dropCeilingTable();
-        out.add("");
-        out.add("PostgreSQL " + setting("server_version") + ": fsync=" + setting("fsync") + ", synchronous_commit="
-                + setting("synchronous_commit") + ", shared_buffers=" + setting("shared_buffers")
-                + "; machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average "
-                + String.format(Locale.ROOT, "%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 
-        String table = String.join("\n", out);
-        System.out.println("\n===== booking-service benchmark =====\n" + table + "\n=====================================\n");
-        Files.writeString(Path.of("target", "bench-results.txt"), table + "\n");
-        assertThat(seeded).isGreaterThan(9_000);
+        CreateFloor floor = CreateFloor.capture(year, base, http, feeder, Path.of("target", "pg-log", "postgresql.json"));
+        Files.writeString(Path.of("target", "bench-create-sql.txt"), floor.describe());
+        for (int i = 0; i < concurrency.length; i++) {
+            double replayed = floor.replay(concurrency[i], THROUGHPUT_RUN, 3 + i);
+            out.add(String.format(Locale.ROOT, "%-44s %10.1f %10.1f %7.2f %10.1f", "POST /api/v1/bookings, " + concurrency[i]
+                    + " client(s)", creates[i], replayed, creates[i] / replayed, ceilings[i]));
+        }
+        out.add("target: creates/s >= 0.5 x floor/s. floor = the " + floor.statementCount() + " statements (" + floor.transactionCount()
+                + (floor.transactionCount() == 1 ? " transaction" : " transactions") + ") of one create replayed over JDBC as the runtime role, fresh ids and slots each time;");
+        out.add("INSERT/s = single-row autocommit INSERTs (owner role, own table), an extra. Statements: target/bench-create-sql.txt");
     }
 
     // --- set-up ----------------------------------------------------------------------------------------------
