@@ -9,6 +9,11 @@ public final class SqlState {
     public static final String EXCLUSION_VIOLATION = "23P01";
     /** unique_violation. */
     public static final String UNIQUE_VIOLATION = "23505";
+    /**
+     * Two writers waited on each other and PostgreSQL aborted one: for bookings, two overlapping inserts each checking
+     * an exclusion constraint (technician, room) the other holds — the aborted one would have overlapped.
+     */
+    public static final String DEADLOCK_DETECTED = "40P01";
 
     private SqlState() {
     }

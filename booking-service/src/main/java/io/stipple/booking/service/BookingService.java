@@ -609,6 +609,10 @@ public class BookingService {
         if (SqlState.UNIQUE_VIOLATION.equals(state)) {
             return conflict("session-number-taken", "That session of the plan was booked at the same moment; retry");
         }
+        if (SqlState.DEADLOCK_DETECTED.equals(state)) {
+            // two overlapping bookings of the same moment, each waiting on the other's technician or room
+            return conflict("booking-conflict", "That time was being booked at the same moment; search again");
+        }
         return e;
     }
 
