@@ -17,17 +17,22 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The Leyden AOT cache's training run (JDK 25+, root pom profile {@code jdk-aot-cache}, which runs it when this module
- * is packaged): starts the local stack (real PostgreSQL and Kafka, an SMTP sink) from a temporary directory, restarts
- * the four packaged services as training runs ({@link LocalStack#startServiceRecordingAotCache}), serves them what a
- * clinic's first minutes would — the demo clinic seeded through their own APIs ({@link DemoData}: creates across all
- * four, events between them), the staff's list reads, health, metrics and the OpenAPI documents — and stops them, each
- * writing {@code <service>/target/quarkus-app/app.aot}, which the local stack, the journey tests and
- * {@code SystemBench} then start the service with.
+ * The start-up archives' training run: starts the local stack (real PostgreSQL and Kafka, an SMTP sink) from a
+ * temporary directory, restarts the four packaged services as training runs ({@link LocalStack#startServiceTraining}),
+ * serves them what a clinic's first minutes would — the demo clinic seeded through their own APIs ({@link DemoData}:
+ * creates across all four, events between them), the staff's list reads, health, metrics and the OpenAPI documents —
+ * and stops them, each writing its start-up archive into {@code <service>/target/quarkus-app}: a Leyden AOT cache
+ * ({@code app.aot}) on JDK 24 or later, a dynamic AppCDS archive ({@code app-cds.jsa}, replacing the build's
+ * static-init one) before that. The local stack and {@code SystemBench} then start the service with it.
  *
- * <p>What the cache holds is the classes those runs loaded and linked (with the flags of
+ * <p>Run by {@code deploy/local-stack}'s packaging: always on JDK 25 (profile {@code jdk-aot-training}), on request on
+ * any JDK ({@code -Dstipple.train}, profile {@code startup-training}: {@code deploy/local-stack/run --train} and
+ * {@code bench/run-all} use it). An archive is valid only for the class path that made it, so the next packaging of a
+ * service replaces it by the build's own again.
+ *
+ * <p>What an archive holds is the classes those runs loaded and linked (with the flags of
  * {@code deploy/sizing.properties}: C1 only, so no method profiles worth keeping). Fails (exit code 1) if any service
- * did not write its cache.
+ * did not write its archive.
  *
  * <p>System properties: {@code stipple.root} (the repository, default the working directory),
  * {@code stipple.aot.port-offset} (added to the services' ports 8081-8084, default 2400, so a training run does not
@@ -46,7 +51,7 @@ public final class AotTraining {
         PrintStream out = System.out;
         Path data = Files.createTempDirectory("stipple-aot-training-");
         List<String> missing = new ArrayList<>();
-        out.println("AOT cache training run (" + Runtime.version() + "), services on 808x + " + portOffset);
+        out.println("Start-up archive training run (" + Runtime.version() + "), services on 808x + " + portOffset);
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(root, data, portOffset, 0, 0, freePort(),
                 Map.of(), out))) {
             out.println("Restarting the services as training runs ...");
@@ -54,32 +59,52 @@ public final class AotTraining {
                 stack.stopService(s, false);
             }
             // all four at once, so each records the calls the others make to it while the demo clinic is seeded
+            Map<Service, Path> archives = new java.util.EnumMap<>(Service.class);
             for (Service s : Service.values()) {
-                stack.startServiceRecordingAotCache(s);
+                archives.put(s, stack.startServiceTraining(s));
             }
             new DemoData(stack, out).seed();
             reads(stack, out);
-            out.println("Stopping the training runs (each JVM writes its cache on the way out) ...");
+            out.println("Stopping the training runs (each JVM writes its archive on the way out) ...");
             for (Service s : Service.values()) {
                 long t0 = System.nanoTime();
                 stack.stopService(s, ASSEMBLY);
-                Path cache = root.resolve(s.artifact).resolve("target/quarkus-app/app.aot");
-                if (Files.isRegularFile(cache)) {
-                    out.printf(Locale.ROOT, "  %-21s app.aot %d MB (%.0f s to exit and assemble)%n", s.artifact,
-                            Files.size(cache) >> 20, (System.nanoTime() - t0) / 1e9);
+                Path archive = archives.get(s);
+                if (Files.isRegularFile(archive)) {
+                    Files.writeString(marker(archive), "written by the training run of " + Runtime.version() + "\n");
+                    out.printf(Locale.ROOT, "  %-21s %s %d MB (%.0f s to exit and assemble)%n", s.artifact,
+                            archive.getFileName(), Files.size(archive) >> 20, (System.nanoTime() - t0) / 1e9);
                 } else {
                     missing.add(s.artifact);
-                    out.printf("  %-21s wrote no app.aot; last lines of %s:%n%s%n", s.artifact, stack.logFile(s),
-                            LocalStack.tail(stack.logFile(s), 30));
+                    out.printf("  %-21s wrote no %s; last lines of %s:%n%s%n", s.artifact, archive.getFileName(),
+                            stack.logFile(s), LocalStack.tail(stack.logFile(s), 30));
                 }
             }
         } finally {
             Main.deleteTree(data);
         }
         if (!missing.isEmpty()) {
-            out.println("AOT training failed: no cache for " + missing);
+            out.println("Start-up archive training failed: no archive for " + missing);
             System.exit(1);
         }
+    }
+
+    /**
+     * Whether {@code archive} is the one a training run wrote (not the build's static-init one, which the next
+     * packaging writes over it): its marker is there and not older than it.
+     */
+    public static boolean trained(Path archive) {
+        Path marker = marker(archive);
+        try {
+            return Files.isRegularFile(archive) && Files.isRegularFile(marker)
+                    && Files.getLastModifiedTime(marker).compareTo(Files.getLastModifiedTime(archive)) >= 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Path marker(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + ".trained");
     }
 
     /** The staff's reads, health, metrics and OpenAPI of every service, {@link #ROUNDS} times. */

@@ -106,8 +106,8 @@ public final class LocalStack implements AutoCloseable {
     private final Path publicKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final JvmSizing sizing;
-    /** Services whose next start is an AOT training run ({@link #startServiceRecordingAotCache}). */
-    private final java.util.Set<Service> recordingAot = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Services whose next start is a training run ({@link #startServiceTraining}). */
+    private final java.util.Set<Service> training = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private LocalStack(Options options, EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka, GreenMail smtp,
                        Path publicKey) {
@@ -256,35 +256,41 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Starts a stopped service (one instance) as a Leyden AOT training run (JDK 25 or later, JEP 514/515): as the stack
-     * always runs it — its flags from {@code deploy/sizing.properties}, from its {@code quarkus-app} directory as
-     * {@code -jar quarkus-run.jar}, so the class path matches every later run — but with
-     * {@code -XX:AOTCacheOutput=app.aot} in place of a start-up archive. The JVM records the classes the traffic it
-     * then serves loads and links, and writes {@code app.aot} when it exits: stop it with
-     * {@link #stopService(Service, Duration)} and a grace long enough for the cache to be assembled. Used by
-     * {@link AotTraining}.
+     * Starts a stopped service (one instance) as a training run for its start-up archive: as the stack always runs it —
+     * its flags from {@code deploy/sizing.properties}, from its {@code quarkus-app} directory as
+     * {@code -jar quarkus-run.jar}, so the class path matches every later run — but recording instead of using an
+     * archive. On JDK 24 or later it records a Leyden AOT cache ({@code -XX:AOTCacheOutput=app.aot}, JEP 483/514/515),
+     * before that a dynamic AppCDS archive ({@code -XX:ArchiveClassesAtExit=app-cds.jsa}, JEP 350) in place of the one
+     * the build made from the application's static init alone. The JVM records the classes the traffic it then serves
+     * loads and links, and writes the archive when it exits: stop it with {@link #stopService(Service, Duration)} and a
+     * grace long enough for that. Used by {@link AotTraining}.
+     *
+     * @return the archive the run writes when it exits
      */
-    public void startServiceRecordingAotCache(Service service) {
-        if (Runtime.version().feature() < 25) {
-            throw new IllegalStateException("an AOT training run needs JDK 25 or later (-XX:AOTCacheOutput), this is "
-                    + Runtime.version());
-        }
+    public Path startServiceTraining(Service service) {
         if (replicas() != 1) {
-            throw new IllegalStateException("an AOT training run writes one app.aot: run it with one instance");
+            throw new IllegalStateException("a training run writes one start-up archive: run it with one instance");
         }
-        Path cache = appDirectory(service).resolve("app.aot");
+        Path archive = appDirectory(service).resolve(trainedArchiveName(Runtime.version().feature()));
         try {
-            // the cache being replaced must not be loaded by the run that replaces it
-            Files.deleteIfExists(cache);
+            // the archive being replaced must not be loaded by the run that replaces it (a dynamic archive cannot be
+            // dumped on top of another one, nor an AOT cache recorded while one is in use)
+            Files.deleteIfExists(archive);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot replace " + cache, e);
+            throw new UncheckedIOException("cannot replace " + archive, e);
         }
-        recordingAot.add(service);
+        training.add(service);
         try {
             startService(service);
         } finally {
-            recordingAot.remove(service);
+            training.remove(service);
         }
+        return archive;
+    }
+
+    /** The start-up archive a training run on this JDK feature release writes (and the stack starts it with). */
+    public static String trainedArchiveName(int jdkFeature) {
+        return jdkFeature >= 24 ? "app.aot" : "app-cds.jsa";
     }
 
     /** Starts instance {@code n} (1-based) of a service again and waits until it is ready. */
@@ -361,20 +367,19 @@ public final class LocalStack implements AutoCloseable {
         if (environment.containsKey(OffsetFileClockSource.ENVIRONMENT)) {
             // a movable clock (journey tests): test-infra's clock source joins the service's class path through the
             // platform's stipple.clock.source hook; the packaged service itself holds no test clock
-            command.addAll(List.of("-cp", jar + java.io.File.pathSeparator + testInfraClassPath(),
-                    "io.quarkus.bootstrap.runner.QuarkusEntryPoint"));
+            command.addAll(List.of("-cp", jar + java.io.File.pathSeparator + testInfraClassPath(), mainClass(jar)));
             environment.put("STIPPLE_CLOCK_SOURCE", OffsetFileClockSource.class.getName());
         } else {
             // the start-up archive the build made: an AOT cache (app.aot) when a JDK 24+ built it (root pom profile
             // jdk-aot-cache), else an AppCDS archive (app-cds.jsa, quarkus.package.jar.appcds.enabled). Either matches
             // only the class path it was made with, so the service runs from its quarkus-app directory as
             // "-jar quarkus-run.jar"; a JDK other than the one that made it ignores it (AOTMode auto, -Xshare:auto)
-            // and starts without. An AOT training run (startServiceRecordingAotCache) records instead; it lays its
-            // classes out for the cache when it exits, in a buffer the size of its compressed class space, which the
-            // service's metaspace cap (128m) holds to ~112 MB: too small for what a service loads ("Unable to
-            // allocate from 'ro' region"), so that run alone gets more — the runs that use the cache keep the cap
-            List<String> archive = recordingAot.contains(service)
-                    ? List.of("-XX:AOTCacheOutput=app.aot", "-XX:MaxMetaspaceSize=512m")
+            // and starts without. A training run (startServiceTraining) records instead; it lays its classes out for
+            // the archive when it exits, in a buffer the size of its compressed class space, which the service's
+            // metaspace cap (128m) holds to ~112 MB: too small for what a service loads ("Unable to allocate from
+            // 'ro' region"), so that run alone gets more — the runs that use the archive keep the cap
+            List<String> archive = training.contains(service)
+                    ? trainingFlags(Runtime.version().feature())
                     : startupArchiveFlags(jar.getParent(), Runtime.version().feature());
             if (!archive.isEmpty()) {
                 command.addAll(archive);
@@ -572,6 +577,31 @@ public final class LocalStack implements AutoCloseable {
             return Path.of(OffsetFileClockSource.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (java.net.URISyntaxException | RuntimeException e) {
             throw new IllegalStateException("cannot locate test-infra on this JVM's class path for the services' clock", e);
+        }
+    }
+
+    /** The flags of a training run: record the start-up archive {@link #trainedArchiveName} names. */
+    static List<String> trainingFlags(int jdkFeature) {
+        String archive = trainedArchiveName(jdkFeature);
+        return List.of(jdkFeature >= 24 ? "-XX:AOTCacheOutput=" + archive : "-XX:ArchiveClassesAtExit=" + archive,
+                "-XX:MaxMetaspaceSize=512m");
+    }
+
+    /**
+     * The main class of a packaged service ({@code quarkus-run.jar}'s manifest): the class path a movable-clock run
+     * adds test-infra to needs it named, and it depends on the jar layout the build chose (platform config
+     * {@code quarkus.package.jar.type}).
+     */
+    static String mainClass(Path runnerJar) {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(runnerJar.toFile())) {
+            java.util.jar.Manifest manifest = jar.getManifest();
+            String main = manifest == null ? null : manifest.getMainAttributes().getValue("Main-Class");
+            if (main == null) {
+                throw new IllegalStateException(runnerJar + " names no Main-Class");
+            }
+            return main;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + runnerJar, e);
         }
     }
 

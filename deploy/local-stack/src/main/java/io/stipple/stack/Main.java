@@ -35,7 +35,7 @@ public final class Main {
                 case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
                 case "--replicas" -> replicas = replicas(i + 1 < args.length ? args[++i] : "");
                 case "-h", "--help" -> {
-                    System.out.println("usage: run [--clean] [--data-dir DIR] [--no-seed] [--replicas N]");
+                    System.out.println("usage: run [--clean] [--data-dir DIR] [--no-seed] [--replicas N] [--train]");
                     return;
                 }
                 default -> {

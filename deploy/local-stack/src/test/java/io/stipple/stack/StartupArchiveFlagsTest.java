@@ -33,6 +33,30 @@ class StartupArchiveFlagsTest {
     }
 
     @Test
+    void aTrainingRunRecordsTheArchiveTheSameJdkStartsWith() throws IOException {
+        assertThat(LocalStack.trainingFlags(17)).contains("-XX:ArchiveClassesAtExit=app-cds.jsa");
+        assertThat(LocalStack.trainingFlags(25)).contains("-XX:AOTCacheOutput=app.aot");
+        for (int jdk : new int[] {17, 21, 25}) {
+            Files.writeString(app.resolve(LocalStack.trainedArchiveName(jdk)), "trained");
+            assertThat(LocalStack.startupArchiveFlags(app, jdk)).as("JDK %d starts with what its training wrote", jdk)
+                    .anySatisfy(flag -> assertThat(flag).endsWith("=" + LocalStack.trainedArchiveName(jdk)));
+        }
+    }
+
+    @Test
+    void aMovableClockRunNamesTheMainClassTheJarLayoutHas() throws IOException {
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MAIN_CLASS,
+                "io.quarkus.bootstrap.runner.AotQuarkusEntryPoint");
+        Path jar = app.resolve("quarkus-run.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.flush();
+        }
+        assertThat(LocalStack.mainClass(jar)).isEqualTo("io.quarkus.bootstrap.runner.AotQuarkusEntryPoint");
+    }
+
+    @Test
     void withoutAnArchiveTheServiceStartsWithout() {
         assertThat(LocalStack.startupArchiveFlags(app, 25)).isEmpty();
     }

@@ -1,5 +1,6 @@
 package io.stipple.stack.bench;
 
+import io.stipple.stack.AotTraining;
 import io.stipple.stack.LocalStack;
 import io.stipple.stack.Service;
 import io.stipple.testinfra.DevTokens;
@@ -53,8 +54,10 @@ public final class SystemBench {
         List<String[]> rows = new ArrayList<>();
 
         boolean startupOnly = Boolean.getBoolean("bench.startup-only");
-        String jvm = "JDK " + Runtime.version().feature() + (Files.exists(root.resolve("client-service/target/quarkus-app/app.aot"))
-                && Runtime.version().feature() >= 24 ? " + AOT cache" : " + AppCDS");
+        int feature = Runtime.version().feature();
+        Path archive = root.resolve("client-service/target/quarkus-app").resolve(LocalStack.trainedArchiveName(feature));
+        String jvm = "JDK " + feature + (feature >= 24 && Files.exists(archive) ? " + AOT cache" : " + AppCDS")
+                + (AotTraining.trained(archive) ? " (trained)" : " (static init)");
         double insert1 = 0;
         double insert8 = 0;
         double select1 = 0;
