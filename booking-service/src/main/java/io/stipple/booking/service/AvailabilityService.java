@@ -23,7 +23,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -199,12 +198,13 @@ public class AvailabilityService {
         Instant windowStart = from.atStartOfDay(zone).toInstant();
         Instant windowEnd = to.plusDays(1).atStartOfDay(zone).toInstant();
         List<UUID> techIds = technicians.stream().map(t -> t.id).toList();
-        Map<UUID, List<TimeRange>> techBusy = new HashMap<>(bookings.technicianBusy(techIds, windowStart, windowEnd, null));
-        for (TimeOff off : staff.timeOffBetween(techIds, windowStart, windowEnd)) {
+        List<Room> rooms = staff.activeRooms(clinicId);
+        BookingRepository.Busy busy = bookings.busy(techIds, rooms.stream().map(r -> r.id).toList(), windowStart, windowEnd, null);
+        Map<UUID, List<TimeRange>> techBusy = busy.technicians();
+        for (TimeOff off : staff.timeOffBetween(clinicId, techIds, windowStart, windowEnd)) {
             techBusy.computeIfAbsent(off.technicianId, k -> new ArrayList<>()).add(off.range());
         }
-        List<Room> rooms = staff.activeRooms(clinicId);
-        Map<UUID, List<TimeRange>> roomBusy = bookings.roomBusy(rooms.stream().map(r -> r.id).toList(), windowStart, windowEnd, null);
+        Map<UUID, List<TimeRange>> roomBusy = busy.rooms();
         List<TechnicianCalendar> calendars = technicians.stream()
                 .map(t -> new TechnicianCalendar(t.id, t.workingHours, BusyTimes.of(techBusy.getOrDefault(t.id, List.of()))))
                 .toList();

@@ -560,7 +560,7 @@ public class BookingService {
         HealingIntervalPolicy.check(booking.startsAt, session.length(), session.sessionNumber(), session.interval(),
                 session.earliestStart(), session.latestEnd());
         TimeRange occupied = booking.occupied();
-        TimeOffPolicy.check(technician, staff.timeOffBetween(List.of(technician.id), occupied.start(), occupied.end()));
+        TimeOffPolicy.check(technician, staff.timeOffBetween(clinic.id, List.of(technician.id), occupied.start(), occupied.end()));
         Map<UUID, List<TimeRange>> busy = bookings.technicianBusy(List.of(technician.id), occupied.start(), occupied.end(), booking.id);
         DoubleBookingPolicy.check(technician, busy.getOrDefault(technician.id, List.of()));
     }

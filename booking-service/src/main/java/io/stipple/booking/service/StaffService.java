@@ -145,11 +145,11 @@ public class StaffService {
         }
     }
 
-    /** Time off of these technicians overlapping [from, to). */
+    /** Time off of these technicians (of the clinic) overlapping [from, to). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<TimeOff> timeOffBetween(List<UUID> technicianIds, Instant from, Instant to) {
+    public List<TimeOff> timeOffBetween(UUID clinicId, List<UUID> technicianIds, Instant from, Instant to) {
         if (technicianIds.isEmpty()) return List.of();
-        return technicians.timeOffBetween(technicianIds, from, to);
+        return technicians.timeOffBetween(clinicId, technicianIds, from, to);
     }
 
     public Room createRoom(UUID clinicId, RoomDetails request) {

@@ -5,6 +5,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stipple.booking.ClientEventsFeeder;
 import io.stipple.booking.TestClinic;
+import io.stipple.booking.repository.BookingRepository;
 import io.stipple.booking.service.AvailabilityService;
 import io.stipple.platform.tenancy.Tenancy;
 import jakarta.inject.Inject;
@@ -105,6 +106,7 @@ class BookingBenchmark {
         out.add(String.format(Locale.ROOT, "seeded clinic-year: %d technicians, %d bookings in %.1f s",
                 TECHNICIANS, seeded, (System.nanoTime() - seedStart) / 1e9));
 
+        if (Boolean.getBoolean("bench.plans")) plans(year);
         if (SEARCHES > 0) searches(out, year, seeded);
         writes(out, year);
         out.add("");
@@ -117,6 +119,48 @@ class BookingBenchmark {
         System.out.println("\n===== booking-service benchmark =====\n" + table + "\n=====================================\n");
         Files.writeString(Path.of("target", "bench-results.txt"), table + "\n");
         assertThat(seeded).isGreaterThan(9_000);
+    }
+
+    /**
+     * {@code -Dbench.plans=true}: EXPLAIN ANALYZE of the busy-time query ({@link BookingRepository#BUSY_SQL}) as the
+     * runtime role on the clinic-year, for a 31-day search (20 technicians and 20 rooms) and for a create's check (one
+     * technician), to {@code target/bench-plans.txt}. Each runs 8 times on one prepared statement, so the plan
+     * PostgreSQL settles on (its generic plan after 5) is the last one printed.
+     */
+    private void plans(TestClinic c) {
+        Instant from = LocalDate.of(2030, 8, 1).atStartOfDay(ZoneId.of(c.zone)).toInstant();
+        List<String> text = new ArrayList<>();
+        Tenancy.asClinic(c.id, () -> {
+            try (Connection conn = dataSource.getConnection()) {
+                explain(conn, text, "31-day search", c.technicians, c.rooms, from, from.plus(Duration.ofDays(31)));
+                explain(conn, text, "create's technician check", c.technicians.subList(0, 1), List.of(), from.plus(Duration.ofHours(8)),
+                        from.plus(Duration.ofHours(10)));
+                Files.write(Path.of("target", "bench-plans.txt"), text);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
+    }
+
+    private static void explain(Connection conn, List<String> text, String what, List<UUID> technicians, List<UUID> rooms,
+                                Instant from, Instant to) throws Exception {
+        try (PreparedStatement ps = conn.prepareStatement("explain (analyze, buffers) " + BookingRepository.BUSY_SQL)) {
+            for (int run = 1; run <= 8; run++) {
+                ps.setArray(1, conn.createArrayOf("uuid", technicians.toArray()));
+                ps.setArray(2, conn.createArrayOf("uuid", rooms.toArray()));
+                ps.setTimestamp(3, Timestamp.from(NOW));
+                ps.setTimestamp(4, Timestamp.from(from));
+                ps.setTimestamp(5, Timestamp.from(to));
+                ps.setTimestamp(6, Timestamp.from(from));
+                ps.setTimestamp(7, Timestamp.from(to));
+                ps.setObject(8, new UUID(0, 0));
+                try (var rs = ps.executeQuery()) {
+                    if (run == 1 || run == 8) text.add("---- " + what + ", run " + run);
+                    while (rs.next()) if (run == 1 || run == 8) text.add(rs.getString(1));
+                }
+            }
+        }
     }
 
     private void searches(List<String> out, TestClinic year, int seeded) throws Exception {
