@@ -271,6 +271,7 @@ public final class LocalStack implements AutoCloseable {
         if (replicas() != 1) {
             throw new IllegalStateException("a training run writes one start-up archive: run it with one instance");
         }
+        trainingFlags(Runtime.version().feature()); // refuses a JDK that cannot record, before anything is deleted
         Path archive = appDirectory(service).resolve(trainedArchiveName(Runtime.version().feature()));
         try {
             // the archive being replaced must not be loaded by the run that replaces it (a dynamic archive cannot be
@@ -580,8 +581,15 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The flags of a training run: record the start-up archive {@link #trainedArchiveName} names. */
+    /**
+     * The flags of a training run: record the start-up archive {@link #trainedArchiveName} names. JDK 24 can use an AOT
+     * cache but has no one-step recording ({@code -XX:AOTCacheOutput} came with JDK 25), so it cannot train.
+     */
     static List<String> trainingFlags(int jdkFeature) {
+        if (jdkFeature == 24) {
+            throw new IllegalStateException("a training run needs JDK 25 or later (-XX:AOTCacheOutput), or JDK 17-23"
+                    + " (-XX:ArchiveClassesAtExit); this is JDK 24");
+        }
         String archive = trainedArchiveName(jdkFeature);
         return List.of(jdkFeature >= 24 ? "-XX:AOTCacheOutput=" + archive : "-XX:ArchiveClassesAtExit=" + archive,
                 "-XX:MaxMetaspaceSize=512m");

@@ -36,7 +36,9 @@ class StartupArchiveFlagsTest {
     void aTrainingRunRecordsTheArchiveTheSameJdkStartsWith() throws IOException {
         assertThat(LocalStack.trainingFlags(17)).contains("-XX:ArchiveClassesAtExit=app-cds.jsa");
         assertThat(LocalStack.trainingFlags(25)).contains("-XX:AOTCacheOutput=app.aot");
-        for (int jdk : new int[] {17, 21, 25}) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalStack.trainingFlags(24))
+                .as("JDK 24 has no -XX:AOTCacheOutput").isInstanceOf(IllegalStateException.class);
+        for (int jdk : new int[] {17, 21, 25}) { // JDKs that can train
             Files.writeString(app.resolve(LocalStack.trainedArchiveName(jdk)), "trained");
             assertThat(LocalStack.startupArchiveFlags(app, jdk)).as("JDK %d starts with what its training wrote", jdk)
                     .anySatisfy(flag -> assertThat(flag).endsWith("=" + LocalStack.trainedArchiveName(jdk)));
