@@ -27,6 +27,15 @@ class AuthIT {
     @Inject
     PartnerDirectory partners;
 
+    @Inject
+    io.smallrye.jwt.auth.principal.JWTParser parser;
+
+    @Test
+    void bearer_tokens_go_through_the_verified_token_cache() {
+        // what authentication injects is the cache in front of smallrye-jwt's verifier (VerifiedTokenCacheTest)
+        org.assertj.core.api.Assertions.assertThat(parser).isInstanceOf(io.stipple.platform.security.VerifiedTokenCache.class);
+    }
+
     private String registeredPartner(UUID clinic, String status) {
         String id = "partner-" + UUID.randomUUID();
         Tenancy.asClinic(clinic, () -> QuarkusTransaction.requiringNew().run(() ->

@@ -72,8 +72,11 @@ class BookingBenchmark {
     private static final Instant NOW = Instant.parse("2030-07-01T06:00:00Z");
     private static final int TECHNICIANS = 20;
     private static final int SEARCHES = Integer.getInteger("bench.searches", 300);
-    /** 0 searches skips the search part (the write part alone). */
-    private static final int SEARCH_WARMUP = Math.min(100, SEARCHES);
+    /**
+     * Untimed searches before each timed series ({@code -Dbench.warmup}); 0 searches skips the search part (the
+     * write part alone).
+     */
+    private static final int SEARCH_WARMUP = SEARCHES == 0 ? 0 : Integer.getInteger("bench.warmup", 100);
     private static final Duration THROUGHPUT_RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
 
     @Inject

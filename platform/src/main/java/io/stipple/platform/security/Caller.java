@@ -23,6 +23,16 @@ public class Caller {
     @Inject
     JsonWebToken jwt;
 
+    /*
+     * The custom claims, read once per request: smallrye-jwt looks a claim name up in its enum of standard claims
+     * first, and for a custom name that costs a thrown IllegalArgumentException on every read — several per request
+     * (tenancy on every connection, access checks, guards).
+     */
+    private Optional<UUID> clinic;
+    private Optional<UUID> client;
+    private Object partnerClaim;
+    private boolean partnerRead;
+
     public boolean authenticated() {
         return jwt != null && jwt.getRawToken() != null;
     }
@@ -44,13 +54,20 @@ public class Caller {
     /** The caller's clinic; a token without a valid clinic claim cannot reach any clinic's data. */
     public UUID clinicId() {
         requireToken();
-        return parseUuid(jwt.getClaim(CLINIC_CLAIM))
+        return clinicClaim()
                 .orElseThrow(() -> ProblemException.forbidden("the token names no clinic"));
     }
 
     /** The clinic claim when the token has a valid one (a client's own token may name none). */
     public Optional<UUID> clinicIdIfPresent() {
-        return authenticated() ? parseUuid(jwt.getClaim(CLINIC_CLAIM)) : Optional.empty();
+        return authenticated() ? clinicClaim() : Optional.empty();
+    }
+
+    private Optional<UUID> clinicClaim() {
+        if (clinic == null) {
+            clinic = parseUuid(jwt.getClaim(CLINIC_CLAIM));
+        }
+        return clinic;
     }
 
     public Set<String> roles() {
@@ -94,13 +111,21 @@ public class Caller {
 
     /** The client record a client token stands for. */
     public Optional<UUID> clientId() {
-        return authenticated() ? parseUuid(jwt.getClaim(CLIENT_CLAIM)) : Optional.empty();
+        if (!authenticated()) return Optional.empty();
+        if (client == null) {
+            client = parseUuid(jwt.getClaim(CLIENT_CLAIM));
+        }
+        return client;
     }
 
     /** The partner a partner token stands for (the subject when there is no explicit claim). */
     public Optional<String> partnerId() {
         if (!authenticated()) return Optional.empty();
-        Object claim = jwt.getClaim(PARTNER_CLAIM);
+        if (!partnerRead) {
+            partnerClaim = jwt.getClaim(PARTNER_CLAIM);
+            partnerRead = true;
+        }
+        Object claim = partnerClaim;
         if (claim != null) return Optional.of(claim.toString().replace("\"", ""));
         return isPartner() ? Optional.ofNullable(jwt.getSubject()) : Optional.empty();
     }

@@ -57,9 +57,16 @@ public class PartnerRateLimiter {
         }
         return identity.getDeferredIdentity()
                 .onFailure().recoverWithNull()
-                // the count is in the database: off the event loop
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(id -> check(id, request));
+                .chain(id -> {
+                    if (PartnerTokenGuard.partnerClaim(id).isEmpty()) {
+                        return Uni.createFrom().nullItem(); // not a partner: nothing to count, no thread hop
+                    }
+                    Uni<Response> counted = Uni.createFrom().item(() -> check(id, request));
+                    // the count is in the database: off the event loop
+                    return io.vertx.core.Context.isOnEventLoopThread()
+                            ? counted.runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                            : counted;
+                });
     }
 
     @ServerResponseFilter
