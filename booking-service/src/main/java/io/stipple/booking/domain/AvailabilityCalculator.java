@@ -9,7 +9,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,7 +60,9 @@ public final class AvailabilityCalculator {
         List<StartIntervals> techFree = techs.stream().map(t -> t.busy().freeStarts(occupiedMs)).toList();
         List<Map<DayOfWeek, List<WeeklyHours>>> windows = new ArrayList<>(techs.size());
         for (int i = 0; i < techs.size(); i++) windows.add(new EnumMap<>(DayOfWeek.class));
-        Map<Long, List<UUID>> byStart = new HashMap<>();
+        // (start, technician index) pairs, one long each (start * n + index), sorted once at the end: the same
+        // order as walking days and technicians, without a boxed key, a list per start and a hash map per search
+        StartPairs pairs = new StartPairs(techs.size());
         for (LocalDate day = request.firstDay(); !day.isAfter(request.lastDay()); day = day.plusDays(1)) {
             if (closedDays.contains(day)) {
                 continue;
@@ -71,19 +72,51 @@ public final class AvailabilityCalculator {
                 TechnicianCalendar tech = techs.get(t);
                 List<WeeklyHours> dayWindows = windows.get(t).computeIfAbsent(weekday,
                         w -> WeeklyHours.intersect(openingHours, tech.workingHours(), w));
+                pairs.technician = t;
                 for (WeeklyHours window : dayWindows) {
                     long open = instant(day, window, true, request.zone());
                     long close = instant(day, window, false, request.zone());
-                    UUID id = tech.technicianId();
                     techFree.get(t).gridPointsWith(anyRoom, open, stepMs, Math.max(open, notBefore), close - sessionMs,
-                            start -> byStart.computeIfAbsent(start, k -> new ArrayList<>(4)).add(id));
+                            pairs);
                 }
             }
         }
-        for (Map.Entry<Long, List<UUID>> e : byStart.entrySet()) {
-            out.put(Instant.ofEpochMilli(e.getKey()), e.getValue());
+        long[] sorted = pairs.sorted();
+        int n = techs.size();
+        for (int i = 0; i < sorted.length; ) {
+            long start = Math.floorDiv(sorted[i], n);
+            int j = i;
+            while (j < sorted.length && Math.floorDiv(sorted[j], n) == start) j++;
+            UUID[] free = new UUID[j - i];
+            for (int k = i; k < j; k++) free[k - i] = techs.get((int) Math.floorMod(sorted[k], n)).technicianId();
+            out.put(Instant.ofEpochMilli(start), java.util.Arrays.asList(free));
+            i = j;
         }
         return out;
+    }
+
+    /** Collects (start, technician) pairs as {@code start * technicians + index}. */
+    private static final class StartPairs implements StartIntervals.StartSink {
+        private final int technicians;
+        private long[] values = new long[256];
+        private int size;
+        int technician;
+
+        StartPairs(int technicians) {
+            this.technicians = technicians;
+        }
+
+        @Override
+        public void accept(long start) {
+            if (size == values.length) values = java.util.Arrays.copyOf(values, size * 2);
+            values[size++] = Math.addExact(Math.multiplyExact(start, technicians), technician);
+        }
+
+        long[] sorted() {
+            long[] result = java.util.Arrays.copyOf(values, size);
+            java.util.Arrays.sort(result);
+            return result;
+        }
     }
 
     /** True when {@code [start, start+session)} lies within the day's opening intervals of both schedules. */

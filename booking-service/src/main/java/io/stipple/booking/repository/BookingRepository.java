@@ -160,8 +160,9 @@ public class BookingRepository {
                     while (rs.next()) {
                         UUID technician = rs.getObject(1, UUID.class);
                         UUID room = rs.getObject(2, UUID.class);
-                        TimeRange range = new TimeRange(rs.getObject(3, OffsetDateTime.class).toInstant(),
-                                rs.getObject(4, OffsetDateTime.class).toInstant());
+                        // a Timestamp per column (a timestamptz is an instant whatever the JVM's zone), not the
+                        // half-dozen java.time objects of getObject(OffsetDateTime.class)
+                        TimeRange range = new TimeRange(rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant());
                         if (technicianSet.contains(technician)) {
                             technicians.computeIfAbsent(technician, k -> new ArrayList<>()).add(range);
                         }

@@ -76,7 +76,7 @@ class BookingBenchmark {
      * Untimed searches before each timed series ({@code -Dbench.warmup}); 0 searches skips the search part (the
      * write part alone).
      */
-    private static final int SEARCH_WARMUP = SEARCHES == 0 ? 0 : Integer.getInteger("bench.warmup", 100);
+    private static final int SEARCH_WARMUP = SEARCHES == 0 ? 0 : Integer.getInteger("bench.warmup", 1000);
     private static final Duration THROUGHPUT_RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
 
     @Inject
@@ -178,8 +178,8 @@ class BookingBenchmark {
             out.add(String.format(Locale.ROOT, "%-44s %10.2f %10.2f %10d", days + "-day window, empty clinic", pct(none, 50),
                     pct(none, 99), lastSlots));
             double[] inProcess = serviceLatencies(year, days);
-            out.add(String.format(Locale.ROOT, "%-44s %10.2f %10.2f %10d", days + "-day, clinic-year, service call (no HTTP)",
-                    pct(inProcess, 50), pct(inProcess, 99), lastSlots));
+            out.add(String.format(Locale.ROOT, "%-44s %10.2f %10.2f %10d   %,d KB allocated per search", days + "-day, clinic-year, service call (no HTTP)",
+                    pct(inProcess, 50), pct(inProcess, 99), lastSlots, lastAllocatedBytes / 1024));
         }
 
         // the whole plan at once (issue 13): a 3-session series of 2-hour SMP sessions 7 days apart, beside the
@@ -300,6 +300,7 @@ class BookingBenchmark {
     // --- availability -------------------------------------------------------------------------------------------
 
     private int lastSlots;
+    private long lastAllocatedBytes;
 
     private double[] searchLatencies(TestClinic c, int days) throws Exception {
         String token = c.staff();
@@ -363,8 +364,11 @@ class BookingBenchmark {
         UUID client = feeder.registered(c.id);
         Random random = new Random(7);
         double[] ms = new double[SEARCHES];
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long allocated = 0;
         for (int i = -SEARCH_WARMUP; i < SEARCHES; i++) {
             LocalDate from = LocalDate.of(2030, 7, 2).plusDays(random.nextInt(120));
+            if (i == 0) allocated = threads.getCurrentThreadAllocatedBytes();
             long t0 = System.nanoTime();
             // no request: the clinic is bound for the service call (Row-Level Security)
             var result = Tenancy.asClinic(c.id, () -> availability.search(c.id, c.consultation, client, from,
@@ -373,6 +377,8 @@ class BookingBenchmark {
             if (i >= 0) ms[i] = (t1 - t0) / 1e6;
             lastSlots = result.starts().size();
         }
+        // the search runs on this thread: what it allocates (the JVM's per-thread counter), averaged
+        lastAllocatedBytes = (threads.getCurrentThreadAllocatedBytes() - allocated) / Math.max(1, SEARCHES);
         Arrays.sort(ms);
         return ms;
     }
