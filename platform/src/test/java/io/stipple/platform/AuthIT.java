@@ -138,6 +138,27 @@ class AuthIT {
     }
 
     /**
+     * A partner token may name its partner by its subject alone (no {@code partner_id} claim): the guard takes it as
+     * that partner, so the limit counts it as that partner too — the one definition of a token's partner.
+     */
+    @Test
+    void a_partner_named_only_by_its_subject_is_limited_as_that_partner() {
+        String partnerId = registeredPartner(CLINIC_A, PartnerDirectory.ACTIVE);
+        String bySubject = DevTokens.builder().subject(partnerId).clinic(CLINIC_A).roles("partner").sign();
+        String byClaim = DevTokens.builder().subject("someone").clinic(CLINIC_A).roles("partner").partnerId(partnerId).sign();
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(bySubject).get("/api/v1/widgets/" + UUID.randomUUID())
+                    .then().statusCode(404).header("RateLimit-Limit", "5").header("RateLimit-Remaining", String.valueOf(4 - i));
+        }
+        for (int i = 3; i < 5; i++) {
+            given().auth().oauth2(byClaim).get("/api/v1/widgets/" + UUID.randomUUID())
+                    .then().statusCode(404).header("RateLimit-Remaining", String.valueOf(4 - i));
+        }
+        given().auth().oauth2(bySubject).get("/api/v1/widgets/" + UUID.randomUUID())
+                .then().statusCode(429).header("Retry-After", notNullValue());
+    }
+
+    /**
      * The budget is the service's, not the JVM's: what another replica counted (the shared row, here written as that
      * replica's upsert would) is counted here too; the same partner id in another clinic has a budget of its own.
      */

@@ -1,10 +1,8 @@
 package io.stipple.platform.security;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.stipple.platform.tenancy.Tenancy;
 import io.stipple.platform.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -57,16 +54,10 @@ public class PartnerRateLimiter {
         }
         return identity.getDeferredIdentity()
                 .onFailure().recoverWithNull()
-                .chain(id -> {
-                    if (PartnerTokenGuard.partnerClaim(id).isEmpty()) {
-                        return Uni.createFrom().nullItem(); // not a partner: nothing to count, no thread hop
-                    }
-                    Uni<Response> counted = Uni.createFrom().item(() -> check(id, request));
-                    // the count is in the database: off the event loop
-                    return io.vertx.core.Context.isOnEventLoopThread()
-                            ? counted.runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                            : counted;
-                });
+                .chain(id -> PartnerTokenGuard.partnerClaim(id)
+                        // not a partner: nothing to count, no thread hop; the count is in the database
+                        .map(claim -> PartnerTokenGuard.offEventLoop(() -> check(claim, request)))
+                        .orElseGet(() -> Uni.createFrom().nullItem()));
     }
 
     @ServerResponseFilter
@@ -78,24 +69,11 @@ public class PartnerRateLimiter {
         }
     }
 
-    private Response check(SecurityIdentity id, ContainerRequestContext request) {
-        if (id == null || id.isAnonymous() || !id.hasRole(Roles.PARTNER)
-                || id.hasRole(Roles.ADMIN) || id.hasRole(Roles.STAFF)) {
-            return null;
-        }
-        if (!(id.getPrincipal() instanceof JsonWebToken jwt) || jwt.getClaim(Caller.PARTNER_CLAIM) == null
-                || jwt.getClaim(Caller.CLINIC_CLAIM) == null) {
-            return null; // not a usable partner token: PartnerTokenGuard refuses it
-        }
-        UUID clinic;
-        try {
-            clinic = UUID.fromString(jwt.getClaim(Caller.CLINIC_CLAIM).toString());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        String partner = jwt.getClaim(Caller.PARTNER_CLAIM).toString();
-        if (partner.length() > 100) {
-            return null; // no registered partner has such an id: PartnerTokenGuard refuses it
+    private Response check(PartnerTokenGuard.PartnerClaim claim, ContainerRequestContext request) {
+        UUID clinic = claim.clinicId();
+        String partner = claim.partnerId();
+        if (clinic == null || partner == null || partner.length() > 100) {
+            return null; // not a usable partner token (no registered partner has such an id): PartnerTokenGuard refuses it
         }
         Decision decision = take(clinic, partner);
         request.setProperty(STATE, decision);
